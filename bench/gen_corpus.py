@@ -8,10 +8,14 @@ pages, Dutch-looking prose, h2/h3 headings, lists, a table, emphasis and 3-5 rel
 
 Deterministic: the same N and seed give byte-identical output. Standard library only.
 
-    python3 bench/gen_corpus.py OUT [--pages N] [--seed S] [--glossary]
+    python3 bench/gen_corpus.py OUT [--pages N] [--seed S] [--glossary] [--if-changed]
+
+OUT/.corpus-stamp records N, seed, options and a hash of this script; with --if-changed
+an existing corpus with the same stamp is reused.
 """
 
 import argparse
+import hashlib
 import json
 import os
 import random
@@ -19,7 +23,6 @@ import shutil
 import sys
 import unicodedata
 
-GENERATOR_VERSION = "1"  # bump when the output format changes, so run.sh regenerates
 
 WORDS = """
 de het een en van in op met voor naar bij door over onder tussen zonder tegen
@@ -333,7 +336,25 @@ def main():
     ap.add_argument("--seed", type=int, default=20261122)
     ap.add_argument("--glossary", action="store_true",
                     help="also write content/begrippen/ (glossary JSON + page); off by default")
+    ap.add_argument("--if-changed", action="store_true",
+                    help="do nothing if OUT already holds a corpus made with the same options")
     a = ap.parse_args()
+    with open(os.path.abspath(__file__), "rb") as fh:
+        digest = hashlib.sha256(fh.read()).hexdigest()[:12]
+    stamp = f"pages={a.pages} seed={a.seed} glossary={int(a.glossary)} gen={digest}\n"
+    stamp_path = os.path.join(a.out, ".corpus-stamp")
+    if a.if_changed and os.path.isdir(os.path.join(a.out, "content")):
+        try:
+            with open(stamp_path) as fh:
+                old = fh.read()
+        except OSError:
+            old = ""
+        if old.startswith(stamp):
+            lines = old.splitlines()
+            print((lines[1] if len(lines) > 1 else "corpus: " + lines[0]) + " (reused)")
+            return
+    if os.path.exists(stamp_path):
+        os.remove(stamp_path)
     n = a.pages - (1 if a.glossary else 0)
     if n < 1:
         sys.exit("gen_corpus: --pages must be at least 2 with --glossary, 1 otherwise")
@@ -360,10 +381,11 @@ def main():
         total += len(body.encode("utf-8"))
         npages += 1
     sections = sum(1 for p in g.pages if p.is_section)
-    with open(os.path.join(a.out, ".corpus-stamp"), "w") as fh:
-        fh.write(f"pages={a.pages} seed={a.seed} glossary={int(a.glossary)} v={GENERATOR_VERSION}\n")
-    print(f"corpus: {npages} pages ({sections} sections), {total / 1e6:.1f} MB markdown, "
-          f"avg {total / npages / 1024:.1f} KiB/page -> {os.path.join(a.out, 'content')}")
+    summary = (f"corpus: {npages} pages ({sections} sections), {total / 1e6:.1f} MB markdown, "
+               f"avg {total / npages / 1024:.1f} KiB/page -> {os.path.join(a.out, 'content')}")
+    with open(stamp_path, "w") as fh:  # written last: a half-written corpus has no stamp
+        fh.write(stamp + summary + "\n")
+    print(summary)
 
 
 if __name__ == "__main__":
