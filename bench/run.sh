@@ -44,17 +44,18 @@ if [ -z "${WIJZER:-}" ]; then
     BUILD=$ROOT/build-bench
     CACHE=$BUILD/CMakeCache.txt
   fi
-  log "building wijzer (Release) in ${BUILD#$ROOT/}"
-  if [ ! -f "$CACHE" ]; then
-    cmake -S "$ROOT" -B "$BUILD" -DCMAKE_BUILD_TYPE=Release > "$WORK/cmake.log" 2>&1 || WIJZER_OK=0
-  fi
+  log "building wijzer (Release) in ${BUILD#$ROOT/} (log: ${WORK#$ROOT/}/cmake.log)"
+  # (re)configure every time: cheap, and it recovers from an earlier failed configure
+  cmake -S "$ROOT" -B "$BUILD" -DCMAKE_BUILD_TYPE=Release > "$WORK/cmake.log" 2>&1 || WIJZER_OK=0
   if [ $WIJZER_OK = 1 ]; then
     cmake --build "$BUILD" -j2 --target wijzer >> "$WORK/cmake.log" 2>&1 || WIJZER_OK=0
   fi
   WIJZER=$BUILD/wijzer
   if [ $WIJZER_OK = 0 ]; then
     echo "wijzer did not build; first 20 error lines of $WORK/cmake.log:"
-    { grep -iE 'error|fatal' "$WORK/cmake.log" || cat "$WORK/cmake.log"; } | head -20 | sed 's/^/  | /'
+    # from the first line that mentions an error (CMake puts the message on the next lines)
+    { awk 'f || tolower($0) ~ /error|fatal|undefined reference/ {f = 1; print}' "$WORK/cmake.log" |
+        grep . || tail -20 "$WORK/cmake.log"; } | head -20 | sed 's/^/  | /'
   fi
 fi
 if [ $WIJZER_OK = 1 ] && [ ! -x "$WIJZER" ]; then
@@ -83,24 +84,27 @@ done
 echo "templates: $(find "$SRC/templates" -type f | wc -l) files, site-assets: $(find "$SRC/site-assets" -type f | wc -l) files"
 
 # ---------------------------------------------------------------- measuring
-# run_tool NAME OUTDIR CMD...  -> sets RES_TIME RES_MEM RES_FILES RES_OK
+# run_tool NAME OUTDIR CMD...  -> sets RES_TIME RES_CPU RES_MEM RES_FILES RES_OK
 run_tool() {
   local name=$1 out=$2; shift 2
-  local times=() mems=() i t m
+  local times=() cpus=() mems=() i t m u sy c
   RES_OK=1
   for ((i = 1; i <= RUNS; i++)); do
     rm -rf "$out"
-    if ! "$TIME" -f '%e %M' -o "$WORK/$name.time" "$@" > "$WORK/$name.stdout" 2> "$WORK/$name.stderr"; then
+    if ! "$TIME" -f '%e %M %U %S' -o "$WORK/$name.time" "$@" > "$WORK/$name.stdout" 2> "$WORK/$name.stderr"; then
       echo "$name failed (run $i); first 20 error lines:"
       if [ -s "$WORK/$name.stderr" ]; then head -20 "$WORK/$name.stderr"; else head -20 "$WORK/$name.stdout"; fi | sed 's/^/  | /'
       RES_OK=0
       return
     fi
-    read -r t m < <(tail -1 "$WORK/$name.time")
-    printf '  %-7s run %d: %6.2f s  %7.1f MB\n' "$name" "$i" "$t" "$(awk -v k="$m" 'BEGIN{print k/1024}')"
-    times+=("$t"); mems+=("$m")
+    read -r t m u sy < <(tail -1 "$WORK/$name.time")
+    c=$(awk -v u="$u" -v s="$sy" 'BEGIN{printf "%.2f", u + s}')
+    printf '  %-7s run %d: %6.2f s wall  %6.2f s cpu  %7.1f MB\n' "$name" "$i" "$t" "$c" \
+      "$(awk -v k="$m" 'BEGIN{print k/1024}')"
+    times+=("$t"); cpus+=("$c"); mems+=("$m")
   done
   RES_TIME=$(printf '%s\n' "${times[@]}" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+  RES_CPU=$(printf '%s\n' "${cpus[@]}" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
   RES_MEM=$(printf '%s\n' "${mems[@]}" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
   RES_FILES=$(find "$out" -name '*.html' | wc -l)
 }
@@ -109,7 +113,7 @@ W_OK=0 H_OK=0
 if [ $WIJZER_OK = 1 ]; then
   log "wijzer build x$RUNS ($WIJZER)"
   run_tool wijzer "$WORK/out-wijzer" "$WIJZER" build --source "$SRC" --out "$WORK/out-wijzer"
-  if [ $RES_OK = 1 ]; then W_OK=1 W_TIME=$RES_TIME W_MEM=$RES_MEM W_FILES=$RES_FILES; fi
+  if [ $RES_OK = 1 ]; then W_OK=1 W_TIME=$RES_TIME W_CPU=$RES_CPU W_MEM=$RES_MEM W_FILES=$RES_FILES; fi
 fi
 
 if [ -x "$HUGO" ]; then
@@ -117,7 +121,7 @@ if [ -x "$HUGO" ]; then
   HUGO_RESOURCEDIR=$WORK/hugo-resources \
     run_tool hugo "$WORK/out-hugo" "$HUGO" --source "$BENCH/hugo" --contentDir "$SRC/content" \
     --destination "$WORK/out-hugo" --cacheDir "$WORK/hugo-cache" --noBuildLock --quiet
-  if [ $RES_OK = 1 ]; then H_OK=1 H_TIME=$RES_TIME H_MEM=$RES_MEM H_FILES=$RES_FILES; fi
+  if [ $RES_OK = 1 ]; then H_OK=1 H_TIME=$RES_TIME H_CPU=$RES_CPU H_MEM=$RES_MEM H_FILES=$RES_FILES; fi
 else
   echo "hugo not found at $HUGO"
 fi
@@ -128,12 +132,12 @@ log "results (median of $RUNS)"
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.1f GB RAM", $2/1048576}' /proc/meminfo)"
 echo "corpus:  $(find "$SRC/content" -name '*.md' | wc -l) pages, $(awk -v b="$MD_BYTES" 'BEGIN{printf "%.1f", b/1e6}') MB markdown"
 echo
-printf '%-8s %10s %10s %12s\n' tool "wall s" "peak MB" "html files"
-printf '%-8s %10s %10s %12s\n' -------- ---------- ---------- ------------
-if [ $W_OK = 1 ]; then printf '%-8s %10.2f %10s %12s\n' wijzer "$W_TIME" "$(mb "$W_MEM")" "$W_FILES"
-else printf '%-8s %10s %10s %12s\n' wijzer failed - -; fi
-if [ $H_OK = 1 ]; then printf '%-8s %10.2f %10s %12s\n' hugo "$H_TIME" "$(mb "$H_MEM")" "$H_FILES"
-else printf '%-8s %10s %10s %12s\n' hugo failed - -; fi
+printf '%-8s %10s %10s %10s %12s\n' tool "wall s" "peak MB" "cpu s" "html files"
+printf '%-8s %10s %10s %10s %12s\n' -------- ---------- ---------- ---------- ------------
+if [ $W_OK = 1 ]; then printf '%-8s %10.2f %10s %10.2f %12s\n' wijzer "$W_TIME" "$(mb "$W_MEM")" "$W_CPU" "$W_FILES"
+else printf '%-8s %10s %10s %10s %12s\n' wijzer failed - - -; fi
+if [ $H_OK = 1 ]; then printf '%-8s %10.2f %10s %10.2f %12s\n' hugo "$H_TIME" "$(mb "$H_MEM")" "$H_CPU" "$H_FILES"
+else printf '%-8s %10s %10s %10s %12s\n' hugo failed - - -; fi
 echo
 if [ $W_OK = 1 ] && [ $H_OK = 1 ]; then
   awk -v ht="$H_TIME" -v wt="$W_TIME" -v hm="$H_MEM" -v wm="$W_MEM" \
@@ -147,5 +151,6 @@ else
   echo "speed:  n/a (target >= ${SPEED_TARGET}x)   not measured: wijzer and hugo must both run"
   echo "memory: n/a (target <= ${MEM_TARGET}%)   not measured"
 fi
-echo "(wall = /usr/bin/time %e, peak = max RSS %M; output dirs removed before every run; logs in ${WORK#$ROOT/}/)"
+echo "(targets judge wall and peak; cpu = user+sys, less sensitive to a busy machine)"
+echo "(wall = /usr/bin/time %e, peak = max RSS %M, cpu = %U+%S; output dirs removed before every run; logs in ${WORK#$ROOT/}/)"
 exit 0
