@@ -1,0 +1,36 @@
+#pragma once
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "diagnostics.h"
+#include "source.h"
+
+namespace wijzer {
+
+/// A file of site-assets/ as published, under a content-hashed name so no browser keeps a stale copy.
+struct Asset {
+  std::string source;  ///< "css/portal.css", relative to site-assets/
+  std::string output;  ///< "assets/css/portal.1f2e3d4c5b.css", relative to the site root
+  std::string bytes;
+};
+
+/// All assets, and the name templates use for each ("css/portal.css" → key "css_portal_css").
+struct AssetManifest {
+  std::vector<Asset> files;
+  nlohmann::json keys = nlohmann::json::object();  ///< key → output path
+
+  /// The output path of a source asset, or empty.
+  std::string output_of(const std::string& source) const;
+};
+
+/// Reads site-assets/, hashes every file and rewrites url(…) references inside CSS to the hashed names.
+AssetManifest load_assets(const SourceTree& tree, Diagnostics& diags);
+
+/// "css/portal.css" → "css_portal_css".
+std::string asset_key(const std::string& source);
+
+/// FNV-1a 64-bit of `bytes` as 16 hex digits: a stable content fingerprint, not a security hash.
+std::string content_hash(const std::string& bytes);
+
+}  // namespace wijzer

@@ -1,0 +1,145 @@
+#include "content.h"
+
+#include <algorithm>
+#include <functional>
+
+#include "text.h"
+
+namespace wijzer {
+namespace {
+
+bool ends_with(const std::string& s, const std::string& suffix) {
+  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+std::string folder_of(const std::string& path) {
+  size_t slash = path.rfind('/');
+  return slash == std::string::npos ? "" : path.substr(0, slash);
+}
+
+/// Nearest section above `source`: the `_index.md` of an enclosing folder.
+int find_parent(const ContentTree& content, const std::string& source) {
+  std::string folder = folder_of(source);
+  if (ends_with(source, "_index.md")) {
+    if (folder.empty()) return -1;  // the home page
+    folder = folder_of(folder);
+  }
+  for (;;) {
+    auto it = content.by_source.find(folder.empty() ? "_index.md" : folder + "/_index.md");
+    if (it != content.by_source.end()) return it->second;
+    if (folder.empty()) return 0;
+    folder = folder_of(folder);
+  }
+}
+
+void order_children(ContentTree& content) {
+  for (auto& page : content.pages) {
+    std::sort(page.children.begin(), page.children.end(), [&](int a, int b) {
+      const Page& x = content.pages[a];
+      const Page& y = content.pages[b];
+      auto key = [](const Page& p) {
+        return std::make_tuple(p.meta.weight == 0, p.meta.weight, fold(p.meta.title), p.source);
+      };
+      return key(x) < key(y);
+    });
+  }
+}
+
+void link_reading_order(ContentTree& content) {
+  std::vector<int> order;
+  std::function<void(int, int)> visit = [&](int index, int depth) {
+    content.pages[index].depth = depth;
+    order.push_back(index);
+    for (int child : content.pages[index].children) visit(child, depth + 1);
+  };
+  visit(0, 0);
+  for (size_t i = 0; i < order.size(); ++i) {
+    content.pages[order[i]].prev = i > 0 ? order[i - 1] : -1;
+    content.pages[order[i]].next = i + 1 < order.size() ? order[i + 1] : -1;
+  }
+}
+
+}  // namespace
+
+std::string output_path_for(const std::string& source) {
+  std::string stem = source.substr(0, source.size() - 3);  // drop ".md"
+  if (stem == "_index" || stem == "index") return "index.html";
+  if (ends_with(stem, "/_index") || ends_with(stem, "/index")) return folder_of(stem) + "/index.html";
+  return stem + ".html";
+}
+
+const Page* ContentTree::find(const std::string& source) const {
+  int index = lookup(source);
+  return index < 0 ? nullptr : &pages[index];
+}
+
+int ContentTree::lookup(const std::string& source) const {
+  auto it = by_source.find(source);
+  if (it != by_source.end()) return it->second;
+  if (source.empty() || source.back() == '/') {
+    it = by_source.find(source + "_index.md");
+    if (it != by_source.end()) return it->second;
+  }
+  return -1;
+}
+
+ContentTree load_content(const SourceTree& tree, Diagnostics& diags) {
+  ContentTree content;
+  std::vector<Page> pages;
+  std::unordered_map<std::string, std::string> outputs;  // output path → source, to catch clashes
+  for (const std::string& path : tree.list("content")) {
+    const std::string rel = path.substr(std::string("content/").size());
+    if (!ends_with(rel, ".md")) {
+      const bool data = ends_with(rel, ".json") || ends_with(rel, ".yaml") || ends_with(rel, ".yml");
+      (data ? content.data_files : content.static_files).push_back(rel);
+      continue;
+    }
+    Page page;
+    page.source = rel;
+    page.file = tree.display(path);
+    page.output = output_path_for(rel);
+    page.is_section = rel == "_index.md" || ends_with(rel, "/_index.md");
+    auto text = tree.read(path);
+    if (!text) {
+      diags.error(page.file, 1, 1, "bestand kan niet worden gelezen");
+      continue;
+    }
+    SourceDocument doc = parse_document(*text, page.file, diags);
+    if (doc.meta.draft) continue;
+    auto [it, fresh] = outputs.emplace(page.output, rel);
+    if (!fresh) {
+      diags.error(page.file, 1, 1, "schrijft naar dezelfde pagina (" + page.output + ") als content/" + it->second);
+      continue;
+    }
+    page.meta = std::move(doc.meta);
+    page.body = std::move(doc.body);
+    page.body_line = doc.body_line;
+    pages.push_back(std::move(page));
+  }
+  // The home page comes first; a plain folder of markdown without one gets a generated home.
+  auto home = std::find_if(pages.begin(), pages.end(), [](const Page& p) { return p.source == "_index.md"; });
+  if (home == pages.end()) {
+    Page generated;
+    generated.source = "_index.md";
+    generated.file = tree.display("content/_index.md");
+    generated.output = "index.html";
+    generated.is_section = true;
+    generated.meta.title = "Home";
+    generated.meta.fields = {{"title", "Home"}};
+    pages.insert(pages.begin(), std::move(generated));
+  } else {
+    std::rotate(pages.begin(), home, home + 1);
+  }
+  content.pages = std::move(pages);
+  for (size_t i = 0; i < content.pages.size(); ++i) content.by_source[content.pages[i].source] = static_cast<int>(i);
+  for (size_t i = 1; i < content.pages.size(); ++i) {
+    int parent = find_parent(content, content.pages[i].source);
+    content.pages[i].parent = parent;
+    content.pages[parent].children.push_back(static_cast<int>(i));
+  }
+  order_children(content);
+  link_reading_order(content);
+  return content;
+}
+
+}  // namespace wijzer

@@ -1,0 +1,56 @@
+#pragma once
+#include <set>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "diagnostics.h"
+#include "frontmatter.h"
+#include "source.h"
+
+namespace wijzer {
+
+/// A heading of a page body, with its anchor.
+struct Heading {
+  int level = 2;
+  std::string text;    ///< plain text, for the table of contents.
+  std::string anchor;  ///< id in the output, unique within the page.
+  int line = 1;        ///< line in the source file.
+};
+
+/// One markdown file and its place in the navigation tree.
+struct Page {
+  std::string source;  ///< path relative to content/, e.g. "rollen/jobcoach.md".
+  std::string output;  ///< path relative to the site root, e.g. "rollen/jobcoach.html".
+  std::string file;    ///< the path as diagnostics show it.
+  bool is_section = false;
+  FrontMatter meta;
+  std::string body;
+  int body_line = 1;
+  int parent = -1;
+  std::vector<int> children;  ///< ordered by weight, then title.
+  int prev = -1, next = -1;   ///< reading order: depth-first through the tree.
+  int depth = 0;
+  std::vector<Heading> headings;
+  std::set<std::string> anchors;  ///< every id a link may point at.
+};
+
+/// The pages of a site, home page first, plus the other files content/ holds.
+struct ContentTree {
+  std::vector<Page> pages;
+  std::unordered_map<std::string, int> by_source;
+  std::vector<std::string> data_files;    ///< *.json, *.yaml under content/ (read by other modules).
+  std::vector<std::string> static_files;  ///< other files, copied as they are.
+
+  const Page* find(const std::string& source) const;
+  /// Index of the page for a source path; also accepts a folder ("rollen/" → "rollen/_index.md").
+  int lookup(const std::string& source) const;
+};
+
+/// Reads content/ into a tree. Problems go to `diags`; the tree holds what could be read.
+ContentTree load_content(const SourceTree& tree, Diagnostics& diags);
+
+/// Where a source path is written: "a/_index.md" → "a/index.html", "a/b.md" → "a/b.html".
+std::string output_path_for(const std::string& source);
+
+}  // namespace wijzer

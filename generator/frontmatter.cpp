@@ -1,0 +1,157 @@
+#include "frontmatter.h"
+
+#include <yaml-cpp/yaml.h>
+
+#include <array>
+#include <regex>
+
+#include "yaml_json.h"
+
+namespace wijzer {
+namespace {
+
+/// Finds the closing `---` (or `...`) line; returns the offset of that line or npos.
+size_t find_closing_fence(const std::string& text, size_t from, size_t& after) {
+  size_t pos = from;
+  while (pos < text.size()) {
+    size_t eol = text.find('\n', pos);
+    size_t end = eol == std::string::npos ? text.size() : eol;
+    std::string line = text.substr(pos, end - pos);
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line == "---" || line == "...") {
+      after = eol == std::string::npos ? text.size() : eol + 1;
+      return pos;
+    }
+    if (eol == std::string::npos) break;
+    pos = eol + 1;
+  }
+  return std::string::npos;
+}
+
+int count_lines(const std::string& text, size_t upto) {
+  return 1 + static_cast<int>(std::count(text.begin(), text.begin() + upto, '\n'));
+}
+
+bool valid_iso_date(const std::string& s) {
+  static const std::regex iso(R"((\d{4})-(\d{2})-(\d{2}))");
+  std::smatch m;
+  if (!std::regex_match(s, m, iso)) return false;
+  int month = std::stoi(m[2]), day = std::stoi(m[3]);
+  return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+}
+
+/// Where a YAML key sits in the file, for error locations.
+std::pair<int, int> key_location(const YAML::Node& map, const std::string& key, int offset) {
+  for (const auto& kv : map)
+    if (kv.first.Scalar() == key) return {kv.first.Mark().line + 1 + offset, kv.first.Mark().column + 1};
+  return {1, 1};
+}
+
+void read_known_fields(const YAML::Node& root, FrontMatter& meta, const std::string& path, int offset,
+                       Diagnostics& diags) {
+  auto where = [&](const std::string& key) { return key_location(root, key, offset); };
+  auto bad = [&](const std::string& key, const std::string& msg) {
+    auto [line, col] = where(key);
+    diags.error(path, line, col, "'" + key + "' " + msg);
+  };
+  const auto& f = meta.fields;
+  if (!f.contains("title")) {
+    diags.error(path, 1, 1, "front matter mist het verplichte veld 'title'");
+  } else if (!f["title"].is_string() || f["title"].get<std::string>().empty()) {
+    bad("title", "moet een niet-lege tekst zijn");
+  } else {
+    meta.title = f["title"].get<std::string>();
+  }
+  if (f.contains("description")) {
+    if (f["description"].is_string()) meta.description = f["description"].get<std::string>();
+    else bad("description", "moet een tekst zijn");
+  }
+  if (f.contains("weight")) {
+    if (f["weight"].is_number_integer()) meta.weight = f["weight"].get<long long>();
+    else bad("weight", "moet een geheel getal zijn");
+  }
+  if (f.contains("draft")) {
+    if (f["draft"].is_boolean()) meta.draft = f["draft"].get<bool>();
+    else bad("draft", "moet true of false zijn");
+  }
+  if (f.contains("template")) {
+    static const std::regex name(R"([a-z0-9][a-z0-9_-]*)");
+    if (f["template"].is_string() && std::regex_match(f["template"].get<std::string>(), name))
+      meta.template_name = f["template"].get<std::string>();
+    else bad("template", "moet de naam van een template zijn (a-z, 0-9, '-', '_')");
+  }
+  if (f.contains("bronnen")) {
+    const auto& b = f["bronnen"];
+    if (b.is_string()) {
+      meta.bronnen.push_back(b.get<std::string>());
+    } else if (b.is_array() && std::all_of(b.begin(), b.end(), [](const auto& x) { return x.is_string(); })) {
+      for (const auto& x : b) meta.bronnen.push_back(x.get<std::string>());
+    } else {
+      bad("bronnen", "moet een lijst van teksten zijn");
+    }
+  }
+  // Hugo's lastmod/date carry over when bijgewerkt is absent.
+  for (const char* key : {"bijgewerkt", "lastmod", "date"}) {
+    if (!f.contains(key)) continue;
+    std::string value = f[key].is_string() ? f[key].get<std::string>() : "";
+    if (value.size() > 10 && value[10] == 'T') value = value.substr(0, 10);
+    if (!valid_iso_date(value)) {
+      bad(key, "moet een datum zijn in de vorm JJJJ-MM-DD");
+    } else if (meta.bijgewerkt.empty()) {
+      meta.bijgewerkt = value;
+    }
+  }
+}
+
+}  // namespace
+
+SourceDocument parse_document(const std::string& text, const std::string& path, Diagnostics& diags) {
+  SourceDocument doc;
+  size_t start = 0;
+  if (text.compare(0, 3, "\xEF\xBB\xBF") == 0) start = 3;  // UTF-8 BOM
+  const bool has_fence = text.compare(start, 3, "---") == 0 &&
+                         (text.size() == start + 3 || text[start + 3] == '\n' || text[start + 3] == '\r');
+  if (!has_fence) {
+    diags.error(path, 1, 1, "front matter ontbreekt: begin het bestand met '---', dan 'title: …', dan '---'");
+    doc.body = text.substr(start);
+    return doc;
+  }
+  size_t yaml_begin = text.find('\n', start);
+  yaml_begin = yaml_begin == std::string::npos ? text.size() : yaml_begin + 1;
+  size_t body_begin = 0;
+  size_t close = find_closing_fence(text, yaml_begin, body_begin);
+  if (close == std::string::npos) {
+    diags.error(path, 1, 1, "front matter wordt niet afgesloten met een regel '---'");
+    return doc;
+  }
+  const std::string yaml = text.substr(yaml_begin, close - yaml_begin);
+  const int offset = 1;  // the opening fence line
+  doc.body = text.substr(body_begin);
+  doc.body_line = count_lines(text, body_begin);
+  try {
+    YAML::Node root = YAML::Load(yaml);
+    if (root.IsNull()) {
+      doc.meta.fields = nlohmann::json::object();
+    } else if (!root.IsMap()) {
+      diags.error(path, 2, 1, "front matter moet uit 'sleutel: waarde'-regels bestaan");
+      return doc;
+    } else {
+      doc.meta.fields = yaml_to_json(root);
+    }
+    read_known_fields(root, doc.meta, path, offset, diags);
+  } catch (const YAML::Exception& e) {
+    diags.error(path, e.mark.line + 1 + offset, e.mark.column + 1, "ongeldige YAML in front matter: " + e.msg);
+  }
+  return doc;
+}
+
+std::string dutch_date(const std::string& iso) {
+  static const std::array<const char*, 12> months = {"januari", "februari", "maart",     "april",
+                                                     "mei",     "juni",     "juli",      "augustus",
+                                                     "september", "oktober", "november", "december"};
+  if (!valid_iso_date(iso)) return "";
+  int month = std::stoi(iso.substr(5, 2)), day = std::stoi(iso.substr(8, 2));
+  return std::to_string(day) + " " + months[month - 1] + " " + iso.substr(0, 4);
+}
+
+}  // namespace wijzer

@@ -1,0 +1,82 @@
+#include "links.h"
+
+#include <regex>
+
+#include "paths.h"
+
+namespace wijzer {
+namespace {
+
+std::string percent_decode(const std::string& s) {
+  std::string out;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '%' && i + 2 < s.size() && std::isxdigit(static_cast<unsigned char>(s[i + 1])) &&
+        std::isxdigit(static_cast<unsigned char>(s[i + 2]))) {
+      out += static_cast<char>(std::stoi(s.substr(i + 1, 2), nullptr, 16));
+      i += 2;
+    } else {
+      out += s[i];
+    }
+  }
+  return out;
+}
+
+bool ends_with(const std::string& s, const std::string& suffix) {
+  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+}  // namespace
+
+LinkResolver::LinkResolver(const ContentTree& content)
+    : content_(content), static_files_(content.static_files.begin(), content.static_files.end()) {}
+
+std::string LinkResolver::resolve(const Page& from, const std::string& url, int line, int col, bool is_image,
+                                  Diagnostics& diags) const {
+  const int file_line = from.body_line + line - 1;
+  auto fail = [&](const std::string& message) {
+    diags.error(from.file, file_line, col, message);
+    return std::string();
+  };
+  if (url.empty()) return fail("link zonder doel");
+  static const std::regex scheme(R"(^([A-Za-z][A-Za-z0-9+.-]*):)");
+  std::smatch m;
+  if (std::regex_search(url, m, scheme) || url.rfind("//", 0) == 0) {
+    std::string name = m.empty() ? "" : m[1].str();
+    for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (is_image) return fail("afbeelding van een andere host ('" + url + "'): zet het bestand in content/");
+    if (name == "http" || name == "https" || name == "mailto" || name == "tel") return url;
+    return fail("link met niet-toegestaan schema '" + (name.empty() ? url : name + ":") + "'");
+  }
+  if (url[0] == '/') return fail("link '" + url + "' begint met '/': gebruik een pad relatief aan dit bestand");
+
+  std::string path = url, fragment;
+  if (size_t hash = url.find('#'); hash != std::string::npos) {
+    path = url.substr(0, hash);
+    fragment = url.substr(hash + 1);
+  }
+  if (path.find('?') != std::string::npos) return fail("link '" + url + "' bevat een '?': dat werkt niet vanaf schijf");
+
+  if (path.empty()) {  // an anchor on this page
+    if (!from.anchors.count(percent_decode(fragment)))
+      return fail("onbekend anker '#" + fragment + "' op deze pagina");
+    return url;
+  }
+  auto target = resolve_relative(from.source, percent_decode(path));
+  if (!target) return fail("link '" + url + "' wijst buiten content/");
+
+  if (ends_with(*target, ".md") || target->empty() || target->back() == '/') {
+    int index = content_.lookup(*target);
+    if (index < 0) return fail("link naar onbekende pagina '" + path + "' (content/" + *target + " bestaat niet)");
+    const Page& page = content_.pages[index];
+    if (!fragment.empty() && !page.anchors.count(percent_decode(fragment)))
+      return fail("onbekend anker '#" + fragment + "' in " + page.source);
+    std::string out = relative_url(from.output, page.output);
+    return fragment.empty() ? out : out + "#" + fragment;
+  }
+  if (!static_files_.count(*target))
+    return fail("link naar onbekend bestand '" + path + "' (content/" + *target + " bestaat niet)");
+  if (!fragment.empty()) return fail("anker in een link naar een bestand: '" + url + "'");
+  return relative_url(from.output, *target);
+}
+
+}  // namespace wijzer

@@ -1,0 +1,126 @@
+// wijzer: compiles content/, templates/ and site-assets/ into a static portal.
+#include <CLI/CLI.hpp>
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+
+#include "diagnostics.h"
+#include "output.h"
+#include "site.h"
+#include "source.h"
+
+namespace fs = std::filesystem;
+using namespace wijzer;
+
+namespace {
+
+constexpr int kOk = 0, kContentError = 1, kUsageError = 2;
+
+void print_diagnostics(const Diagnostics& diags) {
+  for (const auto& d : diags.sorted()) std::cerr << format_diagnostic(d) << "\n";
+}
+
+std::string seconds_since(std::chrono::steady_clock::time_point start) {
+  double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.2f", s);
+  std::string out = buf;
+  for (auto& c : out)
+    if (c == '.') c = ',';
+  return out + " s";
+}
+
+bool valid_source(const fs::path& source) {
+  if (fs::is_directory(source / "content")) return true;
+  std::cerr << "wijzer: " << source.string() << " heeft geen map content/ (gebruik --source MAP)\n";
+  return false;
+}
+
+/// Refuses output folders whose replacement would destroy the sources.
+bool safe_output(const fs::path& source, const fs::path& out) {
+  std::error_code ec;
+  const fs::path src = fs::weakly_canonical(source, ec), dst = fs::weakly_canonical(out, ec);
+  auto within = [](const fs::path& inner, const fs::path& outer) {
+    auto mismatch = std::mismatch(outer.begin(), outer.end(), inner.begin(), inner.end());
+    return mismatch.first == outer.end();
+  };
+  if (within(src, dst) || within(dst, src / "content") || within(dst, src / "templates") ||
+      within(dst, src / "site-assets")) {
+    std::cerr << "wijzer: --out " << out.string() << " zou de bronbestanden overschrijven\n";
+    return false;
+  }
+  return true;
+}
+
+int run_build(const fs::path& source, const fs::path& out, unsigned threads) {
+  if (!valid_source(source) || !safe_output(source, out)) return kUsageError;
+  const auto start = std::chrono::steady_clock::now();
+  DiskTree tree(source);
+  Diagnostics diags;
+  try {
+    StagedDirectory staged(out);
+    BuildStats stats = build_site(tree, staged, diags, threads);
+    print_diagnostics(diags);
+    if (diags.has_errors()) {
+      std::cerr << diags.error_count() << " fout(en); " << out.string() << " is niet gewijzigd\n";
+      return kContentError;
+    }
+    staged.commit();
+    std::cout << stats.pages << " pagina's, " << stats.files << " bestanden in " << seconds_since(start) << " → "
+              << out.string() << "\n";
+  } catch (const std::exception& e) {
+    print_diagnostics(diags);
+    std::cerr << "wijzer: " << e.what() << "\n";
+    return kContentError;
+  }
+  return kOk;
+}
+
+int run_check(const fs::path& source, unsigned threads) {
+  if (!valid_source(source)) return kUsageError;
+  const auto start = std::chrono::steady_clock::now();
+  DiskTree tree(source);
+  Diagnostics diags;
+  MemorySink discard(false);
+  BuildStats stats = build_site(tree, discard, diags, threads);
+  print_diagnostics(diags);
+  if (diags.has_errors()) {
+    std::cerr << diags.error_count() << " fout(en), " << diags.warning_count() << " waarschuwing(en)\n";
+    return kContentError;
+  }
+  std::cout << stats.pages << " pagina's gecontroleerd in " << seconds_since(start) << ": geen fouten, "
+            << diags.warning_count() << " waarschuwing(en)\n";
+  return kOk;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"wijzer: bouwt de Begeleidingswijzer (of elke map met markdown) tot een statische site."};
+  app.set_version_flag("--version", std::string("wijzer ") + WIJZER_VERSION);
+  app.require_subcommand(1);
+
+  std::string source = ".", out = "_site";
+  unsigned threads = 0;
+
+  auto* build = app.add_subcommand("build", "Bouw de site in een map (standaard _site).");
+  build->add_option("--source", source, "Map met content/, templates/ en site-assets/")->capture_default_str();
+  build->add_option("--out", out, "Uitvoermap; wordt pas vervangen als de bouw slaagt")->capture_default_str();
+  build->add_option("--threads", threads, "Aantal threads (0: alle kernen)")->capture_default_str();
+
+  auto* check = app.add_subcommand("check", "Controleer alles zonder iets te schrijven.");
+  check->add_option("--source", source, "Map met content/, templates/ en site-assets/")->capture_default_str();
+  check->add_option("--threads", threads, "Aantal threads (0: alle kernen)")->capture_default_str();
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e);
+    return code == 0 ? kOk : kUsageError;
+  }
+  if (*build) return run_build(source, out, threads);
+  if (*check) return run_check(source, threads);
+  return kUsageError;
+}

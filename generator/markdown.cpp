@@ -1,0 +1,184 @@
+#include "markdown.h"
+
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm.h>
+
+#include <mutex>
+#include <optional>
+#include <regex>
+#include <set>
+
+#include "text.h"
+
+namespace wijzer {
+namespace {
+
+constexpr int kParseOptions = CMARK_OPT_FOOTNOTES | CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_SMART;
+constexpr int kRenderOptions = CMARK_OPT_FOOTNOTES;  // no CMARK_OPT_UNSAFE: raw HTML never passes
+constexpr const char* kExtensions[] = {"table", "strikethrough", "autolink", "tasklist"};
+
+void register_extensions() {
+  static std::once_flag once;
+  std::call_once(once, [] { cmark_gfm_core_extensions_ensure_registered(); });
+}
+
+std::string plain_text(cmark_node* node) {
+  std::string out;
+  cmark_iter* iter = cmark_iter_new(node);
+  for (cmark_event_type ev; (ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE;) {
+    if (ev != CMARK_EVENT_ENTER) continue;
+    cmark_node* n = cmark_iter_get_node(iter);
+    switch (cmark_node_get_type(n)) {
+      case CMARK_NODE_TEXT:
+      case CMARK_NODE_CODE:
+        out += cmark_node_get_literal(n);
+        break;
+      case CMARK_NODE_SOFTBREAK:
+      case CMARK_NODE_LINEBREAK:
+        out += ' ';
+        break;
+      default:
+        break;
+    }
+  }
+  cmark_iter_free(iter);
+  return out;
+}
+
+/// Collects nodes first: changing the tree while an iterator walks it is unsafe.
+std::vector<cmark_node*> collect(cmark_node* root, const std::function<bool(cmark_node*)>& keep) {
+  std::vector<cmark_node*> out;
+  cmark_iter* iter = cmark_iter_new(root);
+  for (cmark_event_type ev; (ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE;)
+    if (ev == CMARK_EVENT_ENTER && keep(cmark_iter_get_node(iter))) out.push_back(cmark_iter_get_node(iter));
+  cmark_iter_free(iter);
+  return out;
+}
+
+bool inside(cmark_node* node, std::initializer_list<cmark_node_type> types) {
+  for (cmark_node* p = cmark_node_parent(node); p; p = cmark_node_parent(p))
+    for (auto t : types)
+      if (cmark_node_get_type(p) == t) return true;
+  return false;
+}
+
+}  // namespace
+
+Markdown::Markdown(const std::string& body) {
+  register_extensions();
+  parser_ = cmark_parser_new(kParseOptions);
+  for (const char* name : kExtensions)
+    if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name)) cmark_parser_attach_syntax_extension(parser_, ext);
+  cmark_parser_feed(parser_, body.data(), body.size());
+  root_ = cmark_parser_finish(parser_);
+}
+
+Markdown::~Markdown() {
+  cmark_node_free(root_);
+  cmark_parser_free(parser_);
+}
+
+std::vector<Heading> Markdown::take_headings() {
+  static const std::regex custom_id(R"(\s*\{#([A-Za-z][A-Za-z0-9_-]*)\}\s*$)");
+  std::vector<Heading> out;
+  std::set<std::string> taken;
+  for (cmark_node* node : collect(root_, [](cmark_node* n) { return cmark_node_get_type(n) == CMARK_NODE_HEADING; })) {
+    Heading h;
+    h.level = cmark_node_get_heading_level(node);
+    h.line = cmark_node_get_start_line(node);
+    std::string anchor;
+    if (cmark_node* last = cmark_node_last_child(node); last && cmark_node_get_type(last) == CMARK_NODE_TEXT) {
+      std::string literal = cmark_node_get_literal(last);
+      std::smatch m;
+      if (std::regex_search(literal, m, custom_id)) {
+        anchor = m[1];
+        literal = literal.substr(0, m.position(0));
+        cmark_node_set_literal(last, literal.c_str());
+      }
+    }
+    h.text = plain_text(node);
+    h.anchor = unique_slug(anchor.empty() ? slugify(h.text) : anchor, taken);
+    out.push_back(std::move(h));
+  }
+  return out;
+}
+
+void Markdown::rewrite_links(const std::function<std::string(const std::string&, int, int, bool)>& rewrite) {
+  for (cmark_node* node : collect(root_, [](cmark_node* n) {
+         auto t = cmark_node_get_type(n);
+         return t == CMARK_NODE_LINK || t == CMARK_NODE_IMAGE;
+       })) {
+    const char* url = cmark_node_get_url(node);
+    std::string fresh = rewrite(url ? url : "", cmark_node_get_start_line(node), cmark_node_get_start_column(node),
+                                cmark_node_get_type(node) == CMARK_NODE_IMAGE);
+    cmark_node_set_url(node, fresh.c_str());
+  }
+}
+
+void Markdown::neutralize_raw_html(const std::function<void(int, int)>& report) {
+  for (cmark_node* node : collect(root_, [](cmark_node* n) {
+         auto t = cmark_node_get_type(n);
+         return t == CMARK_NODE_HTML_BLOCK || t == CMARK_NODE_HTML_INLINE;
+       })) {
+    report(cmark_node_get_start_line(node), cmark_node_get_start_column(node));
+    std::string literal = cmark_node_get_literal(node);
+    cmark_node* text = cmark_node_new(CMARK_NODE_TEXT);
+    if (cmark_node_get_type(node) == CMARK_NODE_HTML_BLOCK) {
+      while (!literal.empty() && literal.back() == '\n') literal.pop_back();
+      cmark_node* para = cmark_node_new(CMARK_NODE_PARAGRAPH);
+      cmark_node_set_literal(text, literal.c_str());
+      cmark_node_append_child(para, text);
+      cmark_node_replace(node, para);
+    } else {
+      cmark_node_set_literal(text, literal.c_str());
+      cmark_node_replace(node, text);
+    }
+    cmark_node_free(node);
+  }
+}
+
+void Markdown::replace_text(const std::function<std::optional<std::string>(const std::string&)>& visit) {
+  for (cmark_node* node : collect(root_, [](cmark_node* n) {
+         return cmark_node_get_type(n) == CMARK_NODE_TEXT &&
+                !inside(n, {CMARK_NODE_LINK, CMARK_NODE_IMAGE, CMARK_NODE_HEADING});
+       })) {
+    auto html = visit(cmark_node_get_literal(node));
+    if (!html) continue;
+    // Custom inline nodes print their on_enter text verbatim, even in safe mode: only the
+    // compiler creates them, never content.
+    cmark_node* custom = cmark_node_new(CMARK_NODE_CUSTOM_INLINE);
+    cmark_node_set_on_enter(custom, html->c_str());
+    cmark_node_replace(node, custom);
+    cmark_node_free(node);
+  }
+}
+
+std::string Markdown::render(const std::vector<Heading>& headings) const {
+  char* raw = cmark_render_html(root_, kRenderOptions, cmark_parser_get_syntax_extensions(parser_));
+  std::string html(raw);
+  free(raw);
+  // cmark writes headings as bare <hN> in document order: give each its id.
+  std::string out;
+  out.reserve(html.size() + headings.size() * 24);
+  size_t pos = 0, next = 0;
+  while (next < headings.size()) {
+    size_t at = html.find("<h", pos);
+    if (at == std::string::npos) break;
+    if (at + 3 < html.size() && html[at + 2] >= '1' && html[at + 2] <= '6' && html[at + 3] == '>') {
+      out.append(html, pos, at + 3 - pos);
+      out += " id=\"" + html_escape(headings[next++].anchor) + "\"";
+      pos = at + 3;
+    } else {
+      out.append(html, pos, at + 2 - pos);
+      pos = at + 2;
+    }
+  }
+  out.append(html, pos);
+  // cmark-gfm labels footnote back-links in English.
+  static const std::string english = "aria-label=\"Back to reference ";
+  for (size_t at; (at = out.find(english)) != std::string::npos;)
+    out.replace(at, english.size(), "aria-label=\"Terug naar verwijzing ");
+  return out;
+}
+
+}  // namespace wijzer

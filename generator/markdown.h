@@ -1,0 +1,45 @@
+#pragma once
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "content.h"
+
+struct cmark_node;
+struct cmark_parser;
+
+namespace wijzer {
+
+/// A markdown body parsed by cmark-gfm (tables, strikethrough, autolinks, task lists, footnotes).
+/// Owns the syntax tree; the passes below change it in place before rendering.
+class Markdown {
+ public:
+  explicit Markdown(const std::string& body);
+  ~Markdown();
+  Markdown(const Markdown&) = delete;
+  Markdown& operator=(const Markdown&) = delete;
+
+  /// Every heading with a unique anchor (`{#id}` at the end of a heading sets it and is removed).
+  /// Lines are body lines (1-based).
+  std::vector<Heading> take_headings();
+
+  /// Calls `rewrite(url, line, col, is_image)` for each link and image and stores the URL it returns.
+  void rewrite_links(const std::function<std::string(const std::string&, int, int, bool)>& rewrite);
+
+  /// Turns raw HTML into visible text, calling `report(line, col)` for each occurrence.
+  void neutralize_raw_html(const std::function<void(int, int)>& report);
+
+  /// Calls `visit(literal)` for each text node outside links, code and headings; the text node is
+  /// replaced by the HTML the visitor returns, or kept when it returns nothing.
+  void replace_text(const std::function<std::optional<std::string>(const std::string&)>& visit);
+
+  /// The body as HTML, with `id`s on the headings returned by take_headings().
+  std::string render(const std::vector<Heading>& headings) const;
+
+ private:
+  cmark_parser* parser_;
+  cmark_node* root_;
+};
+
+}  // namespace wijzer

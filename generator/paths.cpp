@@ -1,0 +1,74 @@
+#include "paths.h"
+
+#include <vector>
+
+namespace wijzer {
+namespace {
+
+std::vector<std::string> split(const std::string& path) {
+  std::vector<std::string> parts;
+  size_t start = 0;
+  while (start <= path.size()) {
+    size_t slash = path.find('/', start);
+    if (slash == std::string::npos) slash = path.size();
+    parts.push_back(path.substr(start, slash - start));
+    start = slash + 1;
+  }
+  return parts;
+}
+
+}  // namespace
+
+std::optional<std::string> resolve_relative(const std::string& from, const std::string& relative) {
+  std::vector<std::string> stack = split(from);
+  stack.pop_back();  // the file name of `from`
+  for (const auto& part : split(relative)) {
+    if (part.empty() || part == ".") continue;
+    if (part == "..") {
+      if (stack.empty()) return std::nullopt;
+      stack.pop_back();
+    } else {
+      stack.push_back(part);
+    }
+  }
+  std::string out;
+  for (const auto& part : stack) out += (out.empty() ? "" : "/") + part;
+  if (!relative.empty() && relative.back() == '/') out += '/';
+  return out;
+}
+
+std::string relative_url(const std::string& from_output, const std::string& to_output) {
+  auto from = split(from_output);
+  from.pop_back();
+  auto to = split(to_output);
+  size_t common = 0;
+  while (common < from.size() && common + 1 < to.size() && from[common] == to[common]) ++common;
+  std::string out;
+  for (size_t i = common; i < from.size(); ++i) out += "../";
+  for (size_t i = common; i < to.size(); ++i) out += to[i] + (i + 1 < to.size() ? "/" : "");
+  return url_encode_path(out);
+}
+
+std::string root_prefix(const std::string& output) {
+  std::string out;
+  for (char c : output)
+    if (c == '/') out += "../";
+  return out;
+}
+
+std::string url_encode_path(const std::string& path) {
+  static const char* hex = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : path) {
+    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~' || c == '/') {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += hex[c >> 4];
+      out += hex[c & 15];
+    }
+  }
+  return out;
+}
+
+}  // namespace wijzer

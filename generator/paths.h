@@ -1,0 +1,21 @@
+#pragma once
+#include <optional>
+#include <string>
+
+namespace wijzer {
+
+/// Joins `relative` onto the folder of `from` ('/'-separated, both relative to one root) and
+/// normalises `.` and `..`; nothing when the result leaves the root.
+std::optional<std::string> resolve_relative(const std::string& from, const std::string& relative);
+
+/// The relative URL from the page at `from_output` to the file `to_output` (both relative to the
+/// site root), percent-encoded: "rollen/jobcoach.html" → "regels/index.html" gives "../regels/index.html".
+std::string relative_url(const std::string& from_output, const std::string& to_output);
+
+/// "../../" for a page two folders deep: the way back to the site root.
+std::string root_prefix(const std::string& output);
+
+/// Percent-encodes every byte outside RFC 3986's unreserved set and '/'.
+std::string url_encode_path(const std::string& path);
+
+}  // namespace wijzer

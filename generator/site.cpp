@@ -1,0 +1,86 @@
+#include "site.h"
+
+#include <memory>
+
+#include "assets.h"
+#include "content.h"
+#include "links.h"
+#include "markdown.h"
+#include "page_data.h"
+#include "parallel.h"
+#include "templates.h"
+
+namespace wijzer {
+namespace {
+
+std::string template_for(const Page& page, const TemplateSources& templates) {
+  if (!page.meta.template_name.empty()) return page.meta.template_name;
+  if (page.source == "_index.md" && templates.templates.count("home")) return "home";
+  return page.is_section ? "section" : "page";
+}
+
+/// First pass: every page's headings and anchors, which links on other pages may point at.
+void scan_headings(ContentTree& content, unsigned threads) {
+  parallel_for(content.pages.size(), threads, [&](size_t i, unsigned) {
+    Page& page = content.pages[i];
+    Markdown md(page.body);
+    page.headings = md.take_headings();
+    for (const auto& h : page.headings) page.anchors.insert(h.anchor);
+  });
+}
+
+void check_templates(const ContentTree& content, const TemplateSources& templates, Diagnostics& diags) {
+  for (const Page& page : content.pages) {
+    const std::string name = template_for(page, templates);
+    if (!templates.templates.count(name))
+      diags.error(page.file, 1, 1, "template '" + name + "' bestaat niet (verwacht templates/" + name + ".mustache)");
+  }
+}
+
+/// Second pass: markdown → HTML with checked links, then the page template.
+std::string render_page(const ContentTree& content, const Page& page, const LinkResolver& links,
+                        const AssetManifest& assets, const TemplateSources& sources, TemplateSet& templates,
+                        Diagnostics& diags) {
+  Markdown md(page.body);
+  const auto headings = md.take_headings();
+  md.neutralize_raw_html([&](int line, int col) {
+    diags.warning(page.file, page.body_line + line - 1, col,
+                  "ruwe HTML is niet toegestaan en wordt als tekst getoond");
+  });
+  md.rewrite_links([&](const std::string& url, int line, int col, bool is_image) {
+    return links.resolve(page, url, line, col, is_image, diags);
+  });
+  const std::string html = md.render(headings);
+  const std::string name = template_for(page, sources);
+  if (!templates.has(name)) return "";
+  return templates.render(name, page_data(content, page, html, assets));
+}
+
+}  // namespace
+
+BuildStats build_site(const SourceTree& tree, OutputSink& sink, Diagnostics& diags, unsigned threads) {
+  BuildStats stats;
+  ContentTree content = load_content(tree, diags);
+  const TemplateSources sources = load_templates(tree, diags);
+  const AssetManifest assets = load_assets(tree, diags);
+  scan_headings(content, threads);
+  check_templates(content, sources, diags);
+
+  const LinkResolver links(content);
+  std::vector<std::unique_ptr<TemplateSet>> workers;
+  for (unsigned w = 0; w < worker_count(threads); ++w) workers.push_back(std::make_unique<TemplateSet>(sources));
+  parallel_for(content.pages.size(), threads, [&](size_t i, unsigned worker) {
+    const Page& page = content.pages[i];
+    std::string html = render_page(content, page, links, assets, sources, *workers[worker], diags);
+    if (!html.empty()) sink.write(page.output, html);
+  });
+  stats.pages = content.pages.size();
+
+  for (const auto& asset : assets.files) sink.write(asset.output, asset.bytes);
+  for (const auto& file : content.static_files)
+    if (auto bytes = tree.read("content/" + file)) sink.write(file, *bytes);
+  stats.files = stats.pages + assets.files.size() + content.static_files.size();
+  return stats;
+}
+
+}  // namespace wijzer

@@ -1,0 +1,50 @@
+#pragma once
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace wijzer {
+
+/// Read-only view of a source folder; tests use the in-memory one.
+class SourceTree {
+ public:
+  virtual ~SourceTree() = default;
+  /// Every regular file below `dir` as a '/'-separated path relative to the root, sorted.
+  virtual std::vector<std::string> list(const std::string& dir) const = 0;
+  /// The file's bytes, or nothing when it cannot be read.
+  virtual std::optional<std::string> read(const std::string& path) const = 0;
+  /// How a path is shown in diagnostics (relative to where the user ran the command).
+  virtual std::string display(const std::string& path) const { return path; }
+};
+
+/// A source folder on disk.
+class DiskTree : public SourceTree {
+ public:
+  explicit DiskTree(std::filesystem::path root);
+  std::vector<std::string> list(const std::string& dir) const override;
+  std::optional<std::string> read(const std::string& path) const override;
+  std::string display(const std::string& path) const override;
+
+ private:
+  std::filesystem::path root_;
+};
+
+/// A source folder held in memory, for tests.
+class MemoryTree : public SourceTree {
+ public:
+  MemoryTree() = default;
+  explicit MemoryTree(std::map<std::string, std::string> files) : files_(std::move(files)) {}
+  void set(const std::string& path, std::string bytes) { files_[path] = std::move(bytes); }
+  std::vector<std::string> list(const std::string& dir) const override;
+  std::optional<std::string> read(const std::string& path) const override;
+
+ private:
+  std::map<std::string, std::string> files_;
+};
+
+/// Reads a whole file from disk.
+std::optional<std::string> read_file(const std::filesystem::path& path);
+
+}  // namespace wijzer

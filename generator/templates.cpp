@@ -1,0 +1,120 @@
+#include "templates.h"
+
+#include <regex>
+
+namespace wijzer {
+namespace {
+
+std::pair<int, int> line_col(const std::string& text, size_t offset) {
+  int line = 1, col = 1;
+  for (size_t i = 0; i < offset && i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      col = 1;
+    } else {
+      ++col;
+    }
+  }
+  return {line, col};
+}
+
+std::string stem_of(const std::string& path) {
+  size_t slash = path.rfind('/');
+  std::string name = path.substr(slash == std::string::npos ? 0 : slash + 1);
+  return name.substr(0, name.size() - std::string(".mustache").size());
+}
+
+/// Parses one file with kainjow to report syntax errors at their line and column.
+bool check_syntax(const std::string& file, const std::string& source, Diagnostics& diags) {
+  kainjow::mustache::mustache parsed{source};
+  if (parsed.is_valid()) return true;
+  const std::string& message = parsed.error_message();
+  static const std::regex at(R"(at (\d+)$)");
+  std::smatch m;
+  auto [line, col] = std::regex_search(message, m, at) ? line_col(source, std::stoul(m[1])) : std::make_pair(1, 1);
+  diags.error(file, line, col, "template: " + message);
+  return false;
+}
+
+/// Replaces every {{> name}} by the partial's text, recursively.
+std::string inline_partials(const std::string& file, const std::string& source,
+                            const std::map<std::string, std::string>& partials, Diagnostics& diags, int depth = 0) {
+  static const std::regex tag(R"(\{\{>\s*([A-Za-z0-9_./-]+)\s*\}\})");
+  std::string out;
+  size_t pos = 0;
+  for (auto it = std::sregex_iterator(source.begin(), source.end(), tag); it != std::sregex_iterator(); ++it) {
+    const auto& m = *it;
+    out.append(source, pos, m.position(0) - pos);
+    pos = m.position(0) + m.length(0);
+    auto found = partials.find(m[1]);
+    auto [line, col] = line_col(source, m.position(0));
+    if (found == partials.end()) {
+      diags.error(file, line, col, "template: onbekende partial '" + m[1].str() + "'");
+    } else if (depth > 16) {
+      diags.error(file, line, col, "template: partials roepen elkaar eindeloos aan ('" + m[1].str() + "')");
+    } else {
+      out += inline_partials(file, found->second, partials, diags, depth + 1);
+    }
+  }
+  out.append(source, pos);
+  return out;
+}
+
+}  // namespace
+
+TemplateSources load_templates(const SourceTree& tree, Diagnostics& diags) {
+  TemplateSources out;
+  std::map<std::string, std::string> partials;
+  std::map<std::string, std::string> raw;
+  for (const std::string& path : tree.list("templates")) {
+    if (path.size() < 9 || path.compare(path.size() - 9, 9, ".mustache") != 0) continue;
+    const std::string file = tree.display(path);
+    auto text = tree.read(path);
+    if (!text) {
+      diags.error(file, 1, 1, "bestand kan niet worden gelezen");
+      continue;
+    }
+    if (!check_syntax(file, *text, diags)) continue;
+    const bool partial = path.rfind("templates/partials/", 0) == 0;
+    (partial ? partials : raw)[stem_of(path)] = *text;
+    if (!partial) out.files[stem_of(path)] = file;
+  }
+  for (const auto& [name, source] : raw) out.templates[name] = inline_partials(out.files[name], source, partials, diags);
+  return out;
+}
+
+TemplateSet::TemplateSet(const TemplateSources& sources) {
+  for (const auto& [name, source] : sources.templates)
+    compiled_[name] = std::make_unique<kainjow::mustache::mustache>(source);
+}
+
+std::string TemplateSet::render(const std::string& name, const nlohmann::json& data) {
+  auto& tmpl = *compiled_.at(name);
+  return tmpl.render(to_mustache(data));
+}
+
+kainjow::mustache::data to_mustache(const nlohmann::json& value) {
+  using kainjow::mustache::data;
+  switch (value.type()) {
+    case nlohmann::json::value_t::object: {
+      data out{data::type::object};
+      for (const auto& [key, item] : value.items()) out.set(key, to_mustache(item));
+      return out;
+    }
+    case nlohmann::json::value_t::array: {
+      data out{data::type::list};
+      for (const auto& item : value) out.push_back(to_mustache(item));
+      return out;
+    }
+    case nlohmann::json::value_t::string:
+      return data{value.get<std::string>()};
+    case nlohmann::json::value_t::boolean:
+      return data{value.get<bool>()};
+    case nlohmann::json::value_t::null:
+      return data{false};
+    default:
+      return data{value.dump()};
+  }
+}
+
+}  // namespace wijzer

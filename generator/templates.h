@@ -1,0 +1,37 @@
+#pragma once
+#include <kainjow/mustache.hpp>
+#include <map>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "diagnostics.h"
+#include "source.h"
+
+namespace wijzer {
+
+/// The mustache sources of templates/, checked, with partials from templates/partials/ inlined.
+struct TemplateSources {
+  std::map<std::string, std::string> templates;  ///< name → source with partials inlined
+  std::map<std::string, std::string> files;      ///< name → path, for diagnostics
+};
+
+/// Reads and checks templates/*.mustache and templates/partials/*.mustache.
+TemplateSources load_templates(const SourceTree& tree, Diagnostics& diags);
+
+/// Compiled templates for one worker thread (kainjow's renderer is not thread-safe).
+class TemplateSet {
+ public:
+  explicit TemplateSet(const TemplateSources& sources);
+  bool has(const std::string& name) const { return compiled_.count(name) > 0; }
+  /// Renders template `name`; values are HTML-escaped unless a template uses {{{triple}}}.
+  std::string render(const std::string& name, const nlohmann::json& data);
+
+ private:
+  std::map<std::string, std::unique_ptr<kainjow::mustache::mustache>> compiled_;
+};
+
+/// JSON → mustache data (numbers as text, arrays as lists, objects as objects).
+kainjow::mustache::data to_mustache(const nlohmann::json& value);
+
+}  // namespace wijzer

@@ -1,0 +1,131 @@
+#include "text.h"
+
+namespace wijzer {
+namespace {
+
+/// Decodes one UTF-8 code point at `i`, advancing it; invalid bytes decode as U+FFFD.
+char32_t next_code_point(std::string_view s, size_t& i) {
+  unsigned char c = s[i];
+  int len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+  if (len == 0 || i + len > s.size()) {
+    ++i;
+    return 0xFFFD;
+  }
+  char32_t cp = len == 1 ? c : c & (0xFF >> (len + 1));
+  for (int k = 1; k < len; ++k) {
+    unsigned char cc = s[i + k];
+    if ((cc & 0xC0) != 0x80) {
+      ++i;
+      return 0xFFFD;
+    }
+    cp = (cp << 6) | (cc & 0x3F);
+  }
+  i += len;
+  return cp;
+}
+
+/// ASCII replacement for Latin-1 Supplement and Latin Extended-A letters, or nullptr.
+const char* latin_fold(char32_t cp) {
+  // U+00C0..U+00FF
+  static const char* latin1[64] = {
+      "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
+      "d", "n", "o", "o", "o", "o", "o", nullptr, "o", "u", "u", "u", "u", "y", "th", "ss",
+      "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
+      "d", "n", "o", "o", "o", "o", "o", nullptr, "o", "u", "u", "u", "u", "y", "th", "y"};
+  if (cp >= 0xC0 && cp <= 0xFF) return latin1[cp - 0xC0];
+  if (cp >= 0x100 && cp <= 0x17F) {
+    // Latin Extended-A as runs of one base letter, in code point order from U+0100.
+    static const struct { int count; const char* letter; } runs[] = {
+        {6, "a"}, {8, "c"}, {4, "d"}, {10, "e"}, {8, "g"}, {4, "h"}, {10, "i"}, {2, "ij"}, {2, "j"},
+        {3, "k"}, {10, "l"}, {9, "n"}, {6, "o"}, {2, "oe"}, {6, "r"}, {8, "s"}, {6, "t"}, {12, "u"},
+        {2, "w"}, {3, "y"}, {6, "z"}, {1, "s"}};
+    char32_t at = 0x100;
+    for (const auto& run : runs) {
+      if (cp < at + run.count) return run.letter;
+      at += run.count;
+    }
+  }
+  return nullptr;
+}
+
+void append_utf8(std::string& out, char32_t cp) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+}  // namespace
+
+std::string fold(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size();) {
+    char32_t cp = next_code_point(s, i);
+    if (cp < 0x80) {
+      out += static_cast<char>(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp);
+    } else if (const char* folded = latin_fold(cp)) {
+      out += folded;
+    } else {
+      append_utf8(out, cp);
+    }
+  }
+  return out;
+}
+
+std::string slugify(std::string_view s) {
+  const std::string folded = fold(s);
+  std::string out;
+  bool pending_dash = false;
+  for (size_t i = 0; i < folded.size(); ++i) {
+    unsigned char c = folded[i];
+    if (c == '\'') continue;  // "cliënt's" → "clients"
+    if (std::isalnum(c) && c < 0x80) {
+      if (pending_dash && !out.empty()) out += '-';
+      pending_dash = false;
+      out += static_cast<char>(c);
+    } else if (c == 0xE2 && i + 2 < folded.size() && static_cast<unsigned char>(folded[i + 1]) == 0x80 &&
+               static_cast<unsigned char>(folded[i + 2]) == 0x99) {
+      i += 2;  // typographic apostrophe ’
+    } else {
+      pending_dash = true;
+    }
+  }
+  return out.empty() ? "kop" : out;
+}
+
+std::string unique_slug(const std::string& slug, std::set<std::string>& taken) {
+  std::string candidate = slug;
+  for (int n = 2; taken.count(candidate); ++n) candidate = slug + "-" + std::to_string(n);
+  taken.insert(candidate);
+  return candidate;
+}
+
+std::string html_escape(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + text.size() / 8);
+  for (char c : text) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+}  // namespace wijzer

@@ -1,0 +1,21 @@
+#pragma once
+#include <set>
+#include <string>
+#include <string_view>
+
+namespace wijzer {
+
+/// Lowercases and strips diacritics from UTF-8 text (Latin scripts): "Cliënt" → "client".
+/// Characters it cannot fold are kept as they are.
+std::string fold(std::string_view utf8);
+
+/// A URL- and id-safe anchor from heading text: `Cliënt & werkgever` → `client-werkgever`.
+std::string slugify(std::string_view utf8);
+
+/// Makes `slug` unique within `taken` by appending -2, -3, …; records the result.
+std::string unique_slug(const std::string& slug, std::set<std::string>& taken);
+
+/// Escapes text for HTML element content and attribute values.
+std::string html_escape(std::string_view text);
+
+}  // namespace wijzer
