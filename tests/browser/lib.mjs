@@ -268,6 +268,7 @@ export async function newCheckedPage(context, baseOrigin = null) {
   const state = { issues: [], baseOrigin };
   pageState.set(page, state);
   const record = (kind, detail, url = page.url()) => state.issues.push({ kind, detail, url });
+  const isMainNavigation = (req) => req.isNavigationRequest() && req.frame() === page.mainFrame();
 
   await page.route(
     (url) => !isLocalUrl(url.href, baseOrigin),
@@ -280,19 +281,22 @@ export async function newCheckedPage(context, baseOrigin = null) {
   page.on('console', (msg) => {
     if (msg.type() !== 'error') return;
     const loc = msg.location();
+    // Our own blocking of another host shows up as a console error too: that
+    // request is already reported as an external-request.
+    if (/ERR_BLOCKED_BY_CLIENT/.test(msg.text()) && loc?.url && !isLocalUrl(loc.url, baseOrigin)) return;
     const where = loc && loc.url ? ` [${loc.url}:${loc.lineNumber + 1}]` : '';
     record('console-error', msg.text() + where);
   });
   page.on('pageerror', (err) => record('page-error', `uncaught ${err.name}: ${err.message}`));
   page.on('requestfailed', (req) => {
     if (!isLocalUrl(req.url(), baseOrigin)) return; // already recorded as external-request
+    // A failed top-level navigation is reported by crawl() as a broken link.
+    if (isMainNavigation(req)) return;
     const why = req.failure()?.errorText || 'failed';
-    // A navigation superseded by the next page.goto() is not a site problem.
-    if (why === 'net::ERR_ABORTED' && req.isNavigationRequest()) return;
     record('request-failed', `${req.resourceType()} ${req.url()}: ${why}`);
   });
   page.on('response', (resp) => {
-    if (resp.status() >= 400) {
+    if (resp.status() >= 400 && !isMainNavigation(resp.request())) {
       record('http-error', `HTTP ${resp.status()} for ${resp.request().resourceType()} ${resp.url()}`);
     }
   });
@@ -394,10 +398,9 @@ export async function crawl(startUrl, pageOrPages, { onPage, rootUrl = siteRootO
 
   const queue = [pageKey(startUrl)];
   const seen = new Set(queue);
-  const referrers = new Map([[queue[0], '(start)']]);
+  const referrers = new Map([[queue[0], { from: '(start)', href: startUrl }]]); // first link to each page
   const fragmentLinks = []; // {from, href, target, id}
   const otherTargets = new Map(); // non-HTML in-site target -> {from, href}
-  const brokenTargets = new Set();
 
   const noteIssues = (page, fallbackUrl) => {
     for (const i of takeIssues(page)) {
@@ -405,26 +408,38 @@ export async function crawl(startUrl, pageOrPages, { onPage, rootUrl = siteRootO
     }
   };
 
+  // After a failed navigation chromium still commits its error page, which
+  // would interrupt the next goto(): settle on about:blank first.
+  async function resetPage(page) {
+    for (let i = 0; i < 3; i++) {
+      try {
+        await page.goto('about:blank', { waitUntil: 'load', timeout: 10000 });
+        break;
+      } catch {
+        await page.waitForTimeout(50);
+      }
+    }
+    takeIssues(page);
+  }
+
   async function visit(page, url) {
     takeIssues(page);
     let response;
     try {
       response = await page.goto(url, { waitUntil: 'load', timeout: 30000 });
     } catch (err) {
-      noteIssues(page, url);
-      brokenTargets.add(url);
-      result.brokenLinks.push({ from: referrers.get(url), href: rel(url), target: rel(url), reason: err.message.split('\n')[0] });
+      await resetPage(page); // drops the failed load's own console noise
+      result.brokenLinks.push({ ...referrers.get(url), target: rel(url), reason: err.message.split('\n')[0] });
       return;
     }
     if (response && response.status() >= 400) {
-      noteIssues(page, url);
-      brokenTargets.add(url);
-      result.brokenLinks.push({ from: referrers.get(url), href: rel(url), target: rel(url), reason: `HTTP ${response.status()}` });
+      takeIssues(page); // the 404 page's own "failed to load" noise
+      result.brokenLinks.push({ ...referrers.get(url), target: rel(url), reason: `HTTP ${response.status()}` });
       return;
     }
     const finalUrl = pageKey(page.url());
     if (finalUrl !== url && !inSite(finalUrl)) {
-      result.brokenLinks.push({ from: referrers.get(url), href: rel(url), target: finalUrl, reason: 'redirected out of the site' });
+      result.brokenLinks.push({ ...referrers.get(url), target: finalUrl, reason: 'redirected out of the site' });
     }
     result.visited.push(url);
 
@@ -498,7 +513,7 @@ export async function crawl(startUrl, pageOrPages, { onPage, rootUrl = siteRootO
       if (!seen.has(key)) {
         if (seen.size >= maxPages) throw new Error(`crawl: more than ${maxPages} pages`);
         seen.add(key);
-        referrers.set(key, rel(url));
+        referrers.set(key, { from: rel(url), href: raw });
         queue.push(key);
       }
     }
