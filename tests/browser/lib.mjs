@@ -631,11 +631,12 @@ export const HTML_VALIDATE_CONFIG = {
   extends: ['html-validate:recommended'],
   rules: {
     // The portal is self-contained: every stylesheet and script is a local,
-    // relative file next to the page. Subresource integrity protects against a
-    // tampered third-party host (CDN); on same-origin files an attacker who can
-    // change the asset can change the page and its hashes too, so the default
-    // target "all" would only demand useless hashes. Cross-origin resources
-    // (which the portal must not have at all) still require SRI.
+    // relative file next to the page. The default target "all" demands an
+    // integrity="" hash on those too, but on file:// chromium then BLOCKS the
+    // resource ("requires the request to be CORS enabled"; verified with
+    // chromium 156), so obeying the rule would break the portal opened from
+    // disk. SRI only guards against a tampered third-party host (CDN), which
+    // "crossorigin" still enforces (and the portal must not use at all).
     'require-sri': ['error', { target: 'crossorigin' }],
   },
 };
