@@ -174,6 +174,12 @@ std::string Markdown::render(const std::vector<Heading>& headings) const {
     }
   }
   out.append(html, pos);
+  // Wide tables scroll in their own keyboard-reachable box instead of widening the page.
+  static const std::string table_open = "<div class=\"tabel\" role=\"region\" aria-label=\"Tabel\" tabindex=\"0\"><table>";
+  for (size_t at = 0; (at = out.find("<table>", at)) != std::string::npos; at += table_open.size())
+    out.replace(at, 7, table_open);
+  for (size_t at = 0; (at = out.find("</table>", at)) != std::string::npos; at += 14)
+    out.replace(at, 8, "</table></div>");
   // cmark-gfm labels footnote back-links in English.
   static const std::string english = "aria-label=\"Back to reference ";
   for (size_t at; (at = out.find(english)) != std::string::npos;)

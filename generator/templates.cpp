@@ -107,6 +107,8 @@ kainjow::mustache::data to_mustache(const nlohmann::json& value) {
       return out;
     }
     case nlohmann::json::value_t::string:
+      // An empty text is false in sections, as in mustache.js; it still prints as "".
+      if (value.get_ref<const std::string&>().empty()) return data{false};
       return data{value.get<std::string>()};
     case nlohmann::json::value_t::boolean:
       return data{value.get<bool>()};

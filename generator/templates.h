@@ -31,7 +31,7 @@ class TemplateSet {
   std::map<std::string, std::unique_ptr<kainjow::mustache::mustache>> compiled_;
 };
 
-/// JSON → mustache data (numbers as text, arrays as lists, objects as objects).
+/// JSON → mustache data (numbers as text, arrays as lists, objects as objects, "" and null as false).
 kainjow::mustache::data to_mustache(const nlohmann::json& value);
 
 }  // namespace wijzer
