@@ -260,6 +260,20 @@ int compare(const json& a, const json& b) {
 
 // ------------------------------------------------------------ data access
 
+// A value a rule reads whole (var, val, preserve) must not nest deeper than
+// kMaxWalkDepth levels: copying it would recurse. Checked iteratively.
+const json& bounded(const json& v) {
+    std::vector<std::pair<const json*, int>> stack{{&v, 0}};
+    while (!stack.empty()) {
+        auto [x, d] = stack.back();
+        stack.pop_back();
+        if (!x->is_structured()) continue;
+        if (d >= kMaxWalkDepth) fail(kLimit, "value nested too deeply", true);
+        for (const auto& e : *x) stack.push_back({&e, d + 1});
+    }
+    return v;
+}
+
 bool canonical_index(std::string_view s, std::size_t& idx) {
     if (s.empty() || s.size() > 15 || (s.size() > 1 && s[0] == '0')) return false;
     auto r = std::from_chars(s.data(), s.data() + s.size(), idx);
@@ -394,19 +408,22 @@ const json& arg(const std::vector<json>& a, std::size_t i) {
 
 // ------------------------------------------------------------- data access
 
-json op_var(Evaluator& ev, const json& args) {
-    auto a = eval_list(ev, args);
-    const json& path = arg(a, 0);
-    const json* cur = &ev.current();
+// The value at dotted `path` below `cur`, or nullptr when absent.
+const json* var_lookup(const json& cur, const json& path) {
     if (path.is_null() || (path.is_string() && path.get_ref<const std::string&>().empty()) ||
         (path.is_array() && path.empty()))
-        return *cur;
-    if (!is_key(path)) return a.size() > 1 ? a[1] : json();
-    for (const auto& part : split_dots(key_text(path))) {
-        cur = lookup(*cur, part);
-        if (!cur) return a.size() > 1 ? a[1] : json();
-    }
-    return *cur;
+        return &cur;
+    if (!is_key(path)) return nullptr;
+    const json* v = &cur;
+    for (const auto& part : split_dots(key_text(path)))
+        if (!(v = lookup(*v, part))) return nullptr;
+    return v;
+}
+
+json op_var(Evaluator& ev, const json& args) {
+    auto a = eval_list(ev, args);
+    const json* v = var_lookup(ev.current(), arg(a, 0));
+    return v ? bounded(*v) : arg(a, 1);
 }
 
 // Resolve a val/exists path; nullptr when absent.
@@ -427,7 +444,7 @@ const json* resolve_path(Evaluator& ev, const std::vector<json>& a) {
 
 json op_val(Evaluator& ev, const json& args) {
     const json* v = resolve_path(ev, eval_list(ev, args));
-    return v ? *v : json();
+    return v ? bounded(*v) : json();
 }
 
 json op_exists(Evaluator& ev, const json& args) {
@@ -437,8 +454,8 @@ json op_exists(Evaluator& ev, const json& args) {
 json missing_keys(Evaluator& ev, const json& keys) {
     json out = json::array();
     for (const auto& k : keys) {
-        json v = op_var(ev, json::array({k}));
-        if (v.is_null() || (v.is_string() && v.get_ref<const std::string&>().empty())) out.push_back(k);
+        const json* v = var_lookup(ev.current(), k);
+        if (!v || v->is_null() || (v->is_string() && v->get_ref<const std::string&>().empty())) out.push_back(k);
     }
     return out;
 }
@@ -687,7 +704,7 @@ json op_substr(Evaluator& ev, const json& args) {
 
 // ------------------------------------------------------------ misc, errors
 
-json op_preserve(Evaluator&, const json& args) { return args; }
+json op_preserve(Evaluator&, const json& args) { return bounded(args); }
 
 json op_throw(Evaluator& ev, const json& args) {
     json v = arg(eval_list(ev, args), 0);
@@ -698,19 +715,19 @@ json op_throw(Evaluator& ev, const json& args) {
 }
 
 json op_try(Evaluator& ev, const json& args) {
-    const json items = args.is_array() ? args : json::array({args});
-    if (items.empty()) return json();
+    const std::size_t n = args.is_array() ? args.size() : 1;
+    auto item = [&](std::size_t i) -> const json& { return args.is_array() ? args[i] : args; };
     json caught;
-    for (std::size_t i = 0; i < items.size(); ++i) {
+    for (std::size_t i = 0; i < n; ++i) {
         try {
-            if (i == 0) return ev.eval(items[0]);
-            return ev.eval_in(json::object(), caught, items[i]);
+            if (i == 0) return ev.eval(item(0));
+            return ev.eval_in(json::object(), caught, item(i));
         } catch (const Error& e) {
-            if (e.fatal || i + 1 == items.size()) throw;
+            if (e.fatal || i + 1 == n) throw;
             caught = e.value;
         }
     }
-    return json();  // unreachable
+    return json();  // no arguments
 }
 
 const std::map<std::string, OpInfo, std::less<>>& table() {
@@ -805,31 +822,43 @@ struct VarCollector {
         }
     }
 
+    // Constant keys are read paths; anything else is a rule to walk.
+    void read(const json& key, int scope, int nest) {
+        if (!is_key(key)) walk(key, scope, nest + 1);
+        else if (scope == 0) add(key_text(key));
+    }
+
+    // The elements of an argument that may be a single value or an array.
+    static std::vector<const json*> items(const json& args) {
+        std::vector<const json*> out;
+        if (!args.is_array()) out.push_back(&args);
+        else for (const auto& a : args) out.push_back(&a);
+        return out;
+    }
+
     void var_path(const json& args, int scope, int nest) {
-        const json& path = args.is_array() ? (args.empty() ? json() : args[0]) : args;
-        if (is_key(path) && scope == 0) add(key_text(path));
-        if (!is_key(path)) walk(path, scope, nest + 1);
-        if (args.is_array())
-            for (std::size_t i = 1; i < args.size(); ++i) walk(args[i], scope, nest + 1);
+        auto a = items(args);
+        if (!a.empty()) read(*a[0], scope, nest);
+        for (std::size_t i = 1; i < a.size(); ++i) walk(*a[i], scope, nest + 1);
     }
 
     void val_path(const json& args, int scope, int nest) {
-        json segs = args.is_array() ? args : json::array({args});
+        auto segs = items(args);
         std::size_t first = 0;
         int target = scope;  // scope levels between the read and the root
-        if (!segs.empty() && is_scope_jump(segs[0])) {
-            if (std::fabs(to_number(segs[0][0])) >= scope) target = 0;
+        if (!segs.empty() && is_scope_jump(*segs[0])) {
+            if (std::fabs(to_number((*segs[0])[0])) >= scope) target = 0;
             first = 1;
         }
         std::string path;
         bool constant = true;
         for (std::size_t i = first; i < segs.size(); ++i) {
-            if (!is_key(segs[i])) {
+            if (!is_key(*segs[i])) {
                 constant = false;
-                walk(segs[i], scope, nest + 1);
+                walk(*segs[i], scope, nest + 1);
                 continue;
             }
-            path += (i > first ? "." : "") + key_text(segs[i]);
+            path += (i > first ? "." : "") + key_text(*segs[i]);
         }
         if (constant && target == 0) add(path);
     }
@@ -840,11 +869,7 @@ struct VarCollector {
         else if (args.is_array() && !args.empty() && args[0].is_array()) keys = &args[0];
         if (!keys) return walk(args, scope, nest + 1);
         if (some) walk(args[0], scope, nest + 1);
-        json list = keys->is_array() ? *keys : json::array({*keys});
-        for (const auto& k : list) {
-            if (is_key(k) && scope == 0) add(key_text(k));
-            else walk(k, scope, nest + 1);
-        }
+        for (const json* k : items(*keys)) read(*k, scope, nest);
     }
 };
 

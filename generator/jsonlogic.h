@@ -38,7 +38,10 @@ struct Error : std::exception {
 };
 
 // Guards against hostile rules. Exceeding any of them raises a fatal Error
-// of type "Limit Exceeded".
+// of type "Limit Exceeded". Independently of these, a value nested deeper
+// than 256 levels cannot be read whole (var/val/preserve), compared with
+// === or in, or converted to text: that is also "Limit Exceeded" (copying it
+// would recurse). Reading below such a value is fine.
 struct Options {
     int max_depth = 256;                   // nesting of rule evaluation
     std::size_t max_steps = 10'000'000;    // evaluated nodes per evaluate()

@@ -72,6 +72,16 @@
     if (Array.isArray(v)) return /^(0|[1-9]\d{0,14})$/.test(key) && +key < v.length ? v[+key] : undefined;
     return isObj(v) && hasOwn(v, key) ? v[key] : undefined;
   }
+  function bounded(v) {  // values read whole must nest at most MAX_DEPTH levels (as in C++)
+    const stack = [[v, 0]];
+    while (stack.length) {
+      const [x, d] = stack.pop();
+      if (x === null || typeof x !== 'object') continue;
+      if (d >= MAX_DEPTH) fail(LIMIT, true);
+      for (const e of Object.values(x)) stack.push([e, d + 1]);
+    }
+    return v;
+  }
   function varValue(cur, path, dflt) {
     if (path === null || path === '' || (Array.isArray(path) && !path.length)) return cur;
     if (!isKey(path)) return dflt;
@@ -130,9 +140,9 @@
 
   def('var', 'list', (ev, args) => {
     let a = list(ev, args);
-    return varValue(ev.scopes[ev.scopes.length - 1], arg(a, 0), arg(a, 1));
+    return bounded(varValue(ev.scopes[ev.scopes.length - 1], arg(a, 0), arg(a, 1)));
   });
-  def('val', 'list', (ev, args) => { let v = resolve(ev, list(ev, args)); return v === undefined ? null : v; });
+  def('val', 'list', (ev, args) => { let v = resolve(ev, list(ev, args)); return v === undefined ? null : bounded(v); });
   def('exists', 'list', (ev, args) => resolve(ev, list(ev, args)) !== undefined);
   def('missing', 'list', (ev, args) => {
     let a = list(ev, args);
@@ -272,7 +282,7 @@
     return cps.slice(start, end).join('');
   });
 
-  def('preserve', 'raw', (ev, args) => args);
+  def('preserve', 'raw', (ev, args) => bounded(args));
   def('throw', 'list', (ev, args) => {
     let v = arg(list(ev, args), 0);
     throw new LogicError(isObj(v) ? v : { type: v });

@@ -85,6 +85,11 @@ test('semantics shared with the C++ engine', () => {
   assert.strictEqual(errType(deep), 'Limit Exceeded');
   assert.strictEqual(errType({ try: [deep, 1] }), 'Limit Exceeded');
   assert.throws(() => logic.variables(deep), logic.LogicError);
+  const deepTry = JSON.parse('{"try":['.repeat(100000) + '1' + ']}'.repeat(100000));
+  assert.strictEqual(errType(deepTry), 'Limit Exceeded');
+  const deepData = JSON.parse('['.repeat(100000) + ']'.repeat(100000));
+  assert.strictEqual(errType({ var: '' }, deepData), 'Limit Exceeded');
+  assert.strictEqual(ev({ exists: [0, 0, 0] }, deepData), true);
   const doubling = { reduce: [{ var: 'xs' }, { cat: [{ var: 'accumulator' }, { var: 'accumulator' }] }, 'ab'] };
   assert.strictEqual(errType(doubling, { xs: new Array(64).fill(0) }), 'Limit Exceeded');
 });

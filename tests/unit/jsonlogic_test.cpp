@@ -175,6 +175,18 @@ TEST_CASE("jsonlogic guards against hostile rules", "[jsonlogic]") {
     json guarded = json{{"try", json::array({nested, 1})}};
     CHECK_THROWS_AS(jl::evaluate(guarded, nullptr), jl::Error);
 
+    // Deep rules and data are never copied recursively: no stack overflow.
+    std::string deep_try;
+    for (int i = 0; i < 100000; ++i) deep_try += "{\"try\":[";
+    deep_try += "1";
+    for (int i = 0; i < 100000; ++i) deep_try += "]}";
+    CHECK_THROWS_AS(jl::evaluate(json::parse(deep_try), nullptr), jl::Error);
+    CHECK_THROWS_AS(jl::variables(json::parse(deep_try)), jl::Error);
+    json deep_data = json::parse(std::string(100000, '[') + std::string(100000, ']'));
+    CHECK_THROWS_AS(jl::evaluate(json::parse(R"({"var":""})"), deep_data), jl::Error);
+    CHECK_THROWS_AS(jl::evaluate(json::parse(R"({"val":[0]})"), deep_data), jl::Error);
+    CHECK(jl::evaluate(json::parse(R"({"exists":[0,0,0]})"), deep_data) == true);
+
     // Exponential work is cut off by the step budget.
     json blowup = json{{"var", ""}};
     for (int i = 0; i < 12; ++i)
