@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <functional>
 
+#include "parallel.h"
 #include "text.h"
 
 namespace wijzer {
@@ -85,36 +86,48 @@ int ContentTree::lookup(const std::string& source) const {
 
 ContentTree load_content(const SourceTree& tree, Diagnostics& diags) {
   ContentTree content;
-  std::vector<Page> pages;
-  std::unordered_map<std::string, std::string> outputs;  // output path → source, to catch clashes
+  std::vector<std::string> markdown;
   for (const std::string& path : tree.list("content")) {
     const std::string rel = path.substr(std::string("content/").size());
-    if (!ends_with(rel, ".md")) {
+    if (ends_with(rel, ".md")) {
+      markdown.push_back(path);
+    } else {
       const bool data = ends_with(rel, ".json") || ends_with(rel, ".yaml") || ends_with(rel, ".yml");
       (data ? content.data_files : content.static_files).push_back(rel);
-      continue;
     }
-    Page page;
-    page.source = rel;
-    page.file = tree.display(path);
-    page.output = output_path_for(rel);
-    page.is_section = rel == "_index.md" || ends_with(rel, "/_index.md");
-    auto text = tree.read(path);
+  }
+  // Reading and parsing front matter is independent per file: do it on every core.
+  std::vector<Page> parsed(markdown.size());
+  std::vector<char> keep(markdown.size(), 0);
+  parallel_for(markdown.size(), 0, [&](size_t i, unsigned) {
+    Page& page = parsed[i];
+    page.source = markdown[i].substr(std::string("content/").size());
+    page.file = tree.display(markdown[i]);
+    page.output = output_path_for(page.source);
+    page.is_section = page.source == "_index.md" || ends_with(page.source, "/_index.md");
+    auto text = tree.read(markdown[i]);
     if (!text) {
       diags.error(page.file, 1, 1, "bestand kan niet worden gelezen");
-      continue;
+      return;
     }
     SourceDocument doc = parse_document(*text, page.file, diags);
-    if (doc.meta.draft) continue;
-    auto [it, fresh] = outputs.emplace(page.output, rel);
-    if (!fresh) {
-      diags.error(page.file, 1, 1, "schrijft naar dezelfde pagina (" + page.output + ") als content/" + it->second);
-      continue;
-    }
+    if (doc.meta.draft) return;
     page.meta = std::move(doc.meta);
     page.body = std::move(doc.body);
     page.body_line = doc.body_line;
-    pages.push_back(std::move(page));
+    keep[i] = 1;
+  });
+  std::vector<Page> pages;
+  std::unordered_map<std::string, std::string> outputs;  // output path → source, to catch clashes
+  for (size_t i = 0; i < parsed.size(); ++i) {
+    if (!keep[i]) continue;
+    auto [it, fresh] = outputs.emplace(parsed[i].output, parsed[i].source);
+    if (!fresh) {
+      diags.error(parsed[i].file, 1, 1,
+                  "schrijft naar dezelfde pagina (" + parsed[i].output + ") als content/" + it->second);
+      continue;
+    }
+    pages.push_back(std::move(parsed[i]));
   }
   // The home page comes first; a plain folder of markdown without one gets a generated home.
   auto home = std::find_if(pages.begin(), pages.end(), [](const Page& p) { return p.source == "_index.md"; });

@@ -31,7 +31,7 @@ LinkResolver::LinkResolver(const ContentTree& content)
     : content_(content), static_files_(content.static_files.begin(), content.static_files.end()) {}
 
 std::string LinkResolver::resolve(const Page& from, const std::string& url, int line, int col, bool is_image,
-                                  Diagnostics& diags) const {
+                                  Diagnostics& diags, std::vector<AnchorCheck>& later) const {
   const int file_line = from.body_line + line - 1;
   auto fail = [&](const std::string& message) {
     diags.error(from.file, file_line, col, message);
@@ -68,8 +68,9 @@ std::string LinkResolver::resolve(const Page& from, const std::string& url, int 
     int index = content_.lookup(*target);
     if (index < 0) return fail("link naar onbekende pagina '" + path + "' (content/" + *target + " bestaat niet)");
     const Page& page = content_.pages[index];
-    if (!fragment.empty() && !page.anchors.count(percent_decode(fragment)))
-      return fail("onbekend anker '#" + fragment + "' in " + page.source);
+    if (&page == &from && !fragment.empty() && !from.anchors.count(percent_decode(fragment)))
+      return fail("onbekend anker '#" + fragment + "' op deze pagina");
+    if (&page != &from && !fragment.empty()) later.push_back({index, percent_decode(fragment), file_line, col});
     std::string out = relative_url(from.output, page.output);
     return fragment.empty() ? out : out + "#" + fragment;
   }
@@ -77,6 +78,14 @@ std::string LinkResolver::resolve(const Page& from, const std::string& url, int 
     return fail("link naar onbekend bestand '" + path + "' (content/" + *target + " bestaat niet)");
   if (!fragment.empty()) return fail("anker in een link naar een bestand: '" + url + "'");
   return relative_url(from.output, *target);
+}
+
+void LinkResolver::check_anchors(const Page& from, const std::vector<AnchorCheck>& checks, Diagnostics& diags) const {
+  for (const auto& check : checks) {
+    const Page& target = content_.pages[check.target];
+    if (!target.anchors.count(check.fragment))
+      diags.error(from.file, check.line, check.col, "onbekend anker '#" + check.fragment + "' in " + target.source);
+  }
 }
 
 }  // namespace wijzer

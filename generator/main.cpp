@@ -7,6 +7,7 @@
 #include <iostream>
 
 #include "diagnostics.h"
+#include "eval_command.h"
 #include "output.h"
 #include "site.h"
 #include "source.h"
@@ -114,6 +115,11 @@ int main(int argc, char** argv) {
   check->add_option("--source", source, "Map met content/, templates/ en site-assets/")->capture_default_str();
   check->add_option("--threads", threads, "Aantal threads (0: alle kernen)")->capture_default_str();
 
+  std::string rule, data;
+  auto* eval = app.add_subcommand("eval", "Evalueer één JSON Logic-regel en druk het resultaat af als JSON.");
+  eval->add_option("RULE", rule, "De regel als JSON-tekst, of @bestand")->required();
+  eval->add_option("DATA", data, "De gegevens als JSON-tekst, of @bestand (standaard null)");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -122,5 +128,6 @@ int main(int argc, char** argv) {
   }
   if (*build) return run_build(source, out, threads);
   if (*check) return run_check(source, threads);
+  if (*eval) return run_eval(rule, data, std::cout, std::cerr);
   return kUsageError;
 }

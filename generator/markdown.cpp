@@ -55,6 +55,10 @@ std::vector<cmark_node*> collect(cmark_node* root, const std::function<bool(cmar
   return out;
 }
 
+void replace_all(std::string& text, const std::string& from, const std::string& to) {
+  for (size_t at = 0; (at = text.find(from, at)) != std::string::npos; at += to.size()) text.replace(at, from.size(), to);
+}
+
 bool inside(cmark_node* node, std::initializer_list<cmark_node_type> types) {
   for (cmark_node* p = cmark_node_parent(node); p; p = cmark_node_parent(p))
     for (auto t : types)
@@ -78,10 +82,10 @@ Markdown::~Markdown() {
   cmark_parser_free(parser_);
 }
 
-std::vector<Heading> Markdown::take_headings() {
+std::vector<Heading> Markdown::take_headings(const std::set<std::string>& reserved) {
   static const std::regex custom_id(R"(\s*\{#([A-Za-z][A-Za-z0-9_-]*)\}\s*$)");
   std::vector<Heading> out;
-  std::set<std::string> taken;
+  std::set<std::string> taken = reserved;
   for (cmark_node* node : collect(root_, [](cmark_node* n) { return cmark_node_get_type(n) == CMARK_NODE_HEADING; })) {
     Heading h;
     h.level = cmark_node_get_heading_level(node);
@@ -174,16 +178,24 @@ std::string Markdown::render(const std::vector<Heading>& headings) const {
     }
   }
   out.append(html, pos);
-  // Wide tables scroll in their own keyboard-reachable box instead of widening the page.
-  static const std::string table_open = "<div class=\"tabel\" role=\"region\" aria-label=\"Tabel\" tabindex=\"0\"><table>";
-  for (size_t at = 0; (at = out.find("<table>", at)) != std::string::npos; at += table_open.size())
-    out.replace(at, 7, table_open);
-  for (size_t at = 0; (at = out.find("</table>", at)) != std::string::npos; at += 14)
-    out.replace(at, 8, "</table></div>");
+  // Wide tables scroll in their own keyboard-reachable box instead of widening the page; each box
+  // is a landmark, so it gets a name that is unique on the page.
+  int tables = 0;
+  for (size_t at = 0; (at = out.find("<table>", at)) != std::string::npos;) {
+    const std::string open = "<section class=\"tabel\" tabindex=\"0\" aria-label=\"Tabel " + std::to_string(++tables) +
+                             "\"><table>";
+    out.replace(at, 7, open);
+    at += open.size();
+  }
+  for (size_t at = 0; (at = out.find("</table>", at)) != std::string::npos; at += 18)
+    out.replace(at, 8, "</table></section>");
+  // Task list boxes are not form controls here: show their state as text a screen reader reads.
+  replace_all(out, "<input type=\"checkbox\" checked=\"\" disabled=\"\" /> ",
+              "<span class=\"taak taak--af\"><span class=\"taak__vak\" aria-hidden=\"true\">☑</span><span class=\"visueel-verborgen\">(gedaan)</span></span> ");
+  replace_all(out, "<input type=\"checkbox\" disabled=\"\" /> ",
+              "<span class=\"taak\"><span class=\"taak__vak\" aria-hidden=\"true\">☐</span><span class=\"visueel-verborgen\">(open)</span></span> ");
   // cmark-gfm labels footnote back-links in English.
-  static const std::string english = "aria-label=\"Back to reference ";
-  for (size_t at; (at = out.find(english)) != std::string::npos;)
-    out.replace(at, english.size(), "aria-label=\"Terug naar verwijzing ");
+  replace_all(out, "aria-label=\"Back to reference ", "aria-label=\"Terug naar verwijzing ");
   return out;
 }
 

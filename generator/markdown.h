@@ -1,6 +1,7 @@
 #pragma once
 #include <functional>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -21,8 +22,8 @@ class Markdown {
   Markdown& operator=(const Markdown&) = delete;
 
   /// Every heading with a unique anchor (`{#id}` at the end of a heading sets it and is removed).
-  /// Lines are body lines (1-based).
-  std::vector<Heading> take_headings();
+  /// Lines are body lines (1-based). Anchors never take an id of `reserved` (ids the templates use).
+  std::vector<Heading> take_headings(const std::set<std::string>& reserved = {});
 
   /// Calls `rewrite(url, line, col, is_image)` for each link and image and stores the URL it returns.
   void rewrite_links(const std::function<std::string(const std::string&, int, int, bool)>& rewrite);

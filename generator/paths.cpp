@@ -1,5 +1,6 @@
 #include "paths.h"
 
+#include <algorithm>
 #include <vector>
 
 namespace wijzer {
@@ -38,14 +39,14 @@ std::optional<std::string> resolve_relative(const std::string& from, const std::
 }
 
 std::string relative_url(const std::string& from_output, const std::string& to_output) {
-  auto from = split(from_output);
-  from.pop_back();
-  auto to = split(to_output);
+  // Length of the shared leading folders, up to and including the last common '/'.
   size_t common = 0;
-  while (common < from.size() && common + 1 < to.size() && from[common] == to[common]) ++common;
+  for (size_t i = 0; i < from_output.size() && i < to_output.size() && from_output[i] == to_output[i]; ++i)
+    if (from_output[i] == '/') common = i + 1;
   std::string out;
-  for (size_t i = common; i < from.size(); ++i) out += "../";
-  for (size_t i = common; i < to.size(); ++i) out += to[i] + (i + 1 < to.size() ? "/" : "");
+  for (size_t i = common; i < from_output.size(); ++i)
+    if (from_output[i] == '/') out += "../";
+  out.append(to_output, common);
   return url_encode_path(out);
 }
 
@@ -58,9 +59,13 @@ std::string root_prefix(const std::string& output) {
 
 std::string url_encode_path(const std::string& path) {
   static const char* hex = "0123456789ABCDEF";
+  auto safe = [](unsigned char c) {
+    return std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~' || c == '/';
+  };
+  if (std::all_of(path.begin(), path.end(), safe)) return path;
   std::string out;
   for (unsigned char c : path) {
-    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~' || c == '/') {
+    if (safe(c)) {
       out += static_cast<char>(c);
     } else {
       out += '%';

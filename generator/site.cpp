@@ -13,47 +13,58 @@
 namespace wijzer {
 namespace {
 
+/// Drops spaces that template indentation leaves at line ends, except inside <pre>.
+std::string trim_line_ends(const std::string& html) {
+  std::string out;
+  out.reserve(html.size());
+  bool in_pre = false;
+  for (size_t i = 0; i < html.size(); ++i) {
+    char c = html[i];
+    if (c == '<') {
+      if (html.compare(i, 4, "<pre") == 0) in_pre = true;
+      else if (html.compare(i, 6, "</pre>") == 0) in_pre = false;
+    }
+    if (c == '\n' && !in_pre)
+      while (!out.empty() && (out.back() == ' ' || out.back() == '\t')) out.pop_back();
+    out += c;
+  }
+  return out;
+}
+
 std::string template_for(const Page& page, const TemplateSources& templates) {
   if (!page.meta.template_name.empty()) return page.meta.template_name;
   if (page.source == "_index.md" && templates.templates.count("home")) return "home";
   return page.is_section ? "section" : "page";
 }
 
-/// First pass: every page's headings and anchors, which links on other pages may point at.
-void scan_headings(ContentTree& content, unsigned threads) {
-  parallel_for(content.pages.size(), threads, [&](size_t i, unsigned) {
-    Page& page = content.pages[i];
-    Markdown md(page.body);
-    page.headings = md.take_headings();
-    for (const auto& h : page.headings) page.anchors.insert(h.anchor);
-  });
-}
-
 void check_templates(const ContentTree& content, const TemplateSources& templates, Diagnostics& diags) {
   for (const Page& page : content.pages) {
     const std::string name = template_for(page, templates);
-    if (!templates.templates.count(name))
+    if (!templates.templates.count(name) && !templates.broken.count(name))
       diags.error(page.file, 1, 1, "template '" + name + "' bestaat niet (verwacht templates/" + name + ".mustache)");
   }
 }
 
-/// Second pass: markdown → HTML with checked links, then the page template.
-std::string render_page(const ContentTree& content, const Page& page, const LinkResolver& links,
+/// Markdown → HTML with checked links, then the page template. Sets the page's own headings;
+/// reads no other page's, so pages render in parallel.
+std::string render_page(const ContentTree& content, Page& page, const LinkResolver& links,
                         const AssetManifest& assets, const TemplateSources& sources, TemplateSet& templates,
-                        Diagnostics& diags) {
+                        Diagnostics& diags, std::vector<AnchorCheck>& anchor_checks) {
   Markdown md(page.body);
-  const auto headings = md.take_headings();
+  page.headings = md.take_headings(sources.ids);
+  for (const auto& h : page.headings) page.anchors.insert(h.anchor);
+  const auto& headings = page.headings;
   md.neutralize_raw_html([&](int line, int col) {
     diags.warning(page.file, page.body_line + line - 1, col,
                   "ruwe HTML is niet toegestaan en wordt als tekst getoond");
   });
   md.rewrite_links([&](const std::string& url, int line, int col, bool is_image) {
-    return links.resolve(page, url, line, col, is_image, diags);
+    return links.resolve(page, url, line, col, is_image, diags, anchor_checks);
   });
   const std::string html = md.render(headings);
   const std::string name = template_for(page, sources);
   if (!templates.has(name)) return "";
-  return templates.render(name, page_data(content, page, html, assets));
+  return trim_line_ends(templates.render(name, page_data(content, page, html, assets)));
 }
 
 }  // namespace
@@ -63,17 +74,18 @@ BuildStats build_site(const SourceTree& tree, OutputSink& sink, Diagnostics& dia
   ContentTree content = load_content(tree, diags);
   const TemplateSources sources = load_templates(tree, diags);
   const AssetManifest assets = load_assets(tree, diags);
-  scan_headings(content, threads);
   check_templates(content, sources, diags);
 
   const LinkResolver links(content);
   std::vector<std::unique_ptr<TemplateSet>> workers;
   for (unsigned w = 0; w < worker_count(threads); ++w) workers.push_back(std::make_unique<TemplateSet>(sources));
+  std::vector<std::vector<AnchorCheck>> anchor_checks(content.pages.size());
   parallel_for(content.pages.size(), threads, [&](size_t i, unsigned worker) {
-    const Page& page = content.pages[i];
-    std::string html = render_page(content, page, links, assets, sources, *workers[worker], diags);
+    Page& page = content.pages[i];
+    std::string html = render_page(content, page, links, assets, sources, *workers[worker], diags, anchor_checks[i]);
     if (!html.empty()) sink.write(page.output, html);
   });
+  for (size_t i = 0; i < content.pages.size(); ++i) links.check_anchors(content.pages[i], anchor_checks[i], diags);
   stats.pages = content.pages.size();
 
   for (const auto& asset : assets.files) sink.write(asset.output, asset.bytes);

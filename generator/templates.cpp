@@ -38,7 +38,8 @@ bool check_syntax(const std::string& file, const std::string& source, Diagnostic
 
 /// Replaces every {{> name}} by the partial's text, recursively.
 std::string inline_partials(const std::string& file, const std::string& source,
-                            const std::map<std::string, std::string>& partials, Diagnostics& diags, int depth = 0) {
+                            const std::map<std::string, std::string>& partials, const std::set<std::string>& broken,
+                            Diagnostics& diags, int depth = 0) {
   static const std::regex tag(R"(\{\{>\s*([A-Za-z0-9_./-]+)\s*\}\})");
   std::string out;
   size_t pos = 0;
@@ -48,12 +49,14 @@ std::string inline_partials(const std::string& file, const std::string& source,
     pos = m.position(0) + m.length(0);
     auto found = partials.find(m[1]);
     auto [line, col] = line_col(source, m.position(0));
-    if (found == partials.end()) {
+    if (broken.count(m[1])) {
+      continue;  // its syntax error is already reported
+    } else if (found == partials.end()) {
       diags.error(file, line, col, "template: onbekende partial '" + m[1].str() + "'");
     } else if (depth > 16) {
       diags.error(file, line, col, "template: partials roepen elkaar eindeloos aan ('" + m[1].str() + "')");
     } else {
-      out += inline_partials(file, found->second, partials, diags, depth + 1);
+      out += inline_partials(file, found->second, partials, broken, diags, depth + 1);
     }
   }
   out.append(source, pos);
@@ -66,6 +69,7 @@ TemplateSources load_templates(const SourceTree& tree, Diagnostics& diags) {
   TemplateSources out;
   std::map<std::string, std::string> partials;
   std::map<std::string, std::string> raw;
+  std::set<std::string> broken_partials;
   for (const std::string& path : tree.list("templates")) {
     if (path.size() < 9 || path.compare(path.size() - 9, 9, ".mustache") != 0) continue;
     const std::string file = tree.display(path);
@@ -74,12 +78,19 @@ TemplateSources load_templates(const SourceTree& tree, Diagnostics& diags) {
       diags.error(file, 1, 1, "bestand kan niet worden gelezen");
       continue;
     }
-    if (!check_syntax(file, *text, diags)) continue;
     const bool partial = path.rfind("templates/partials/", 0) == 0;
+    if (!check_syntax(file, *text, diags)) {
+      (partial ? broken_partials : out.broken).insert(stem_of(path));
+      continue;
+    }
     (partial ? partials : raw)[stem_of(path)] = *text;
     if (!partial) out.files[stem_of(path)] = file;
   }
-  for (const auto& [name, source] : raw) out.templates[name] = inline_partials(out.files[name], source, partials, diags);
+  for (const auto& [name, source] : raw) out.templates[name] = inline_partials(out.files[name], source, partials, broken_partials, diags);
+  static const std::regex id(R"re(\bid="([A-Za-z][A-Za-z0-9_-]*)")re");
+  for (const auto& [name, source] : out.templates)
+    for (auto it = std::sregex_iterator(source.begin(), source.end(), id); it != std::sregex_iterator(); ++it)
+      out.ids.insert((*it)[1]);
   return out;
 }
 

@@ -3,6 +3,7 @@
 #include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <string>
 
 #include "diagnostics.h"
@@ -14,6 +15,8 @@ namespace wijzer {
 struct TemplateSources {
   std::map<std::string, std::string> templates;  ///< name → source with partials inlined
   std::map<std::string, std::string> files;      ///< name → path, for diagnostics
+  std::set<std::string> broken;                  ///< names whose file has errors (already reported)
+  std::set<std::string> ids;                     ///< literal id="…" values in templates: not for headings
 };
 
 /// Reads and checks templates/*.mustache and templates/partials/*.mustache.
