@@ -3,6 +3,7 @@
 #include <regex>
 
 #include "paths.h"
+#include "text.h"
 
 namespace wijzer {
 namespace {
@@ -19,6 +20,12 @@ std::string percent_decode(const std::string& s) {
     }
   }
   return out;
+}
+
+/// ", bedoel je '#client-werkgever'?" when the fragment was written as heading text.
+std::string suggest_anchor(const Page& target, const std::string& fragment) {
+  const std::string slug = slugify(fragment);
+  return target.anchors.count(slug) ? ", bedoel je '#" + slug + "'?" : "";
 }
 
 bool ends_with(const std::string& s, const std::string& suffix) {
@@ -58,7 +65,7 @@ std::string LinkResolver::resolve(const Page& from, const std::string& url, int 
 
   if (path.empty()) {  // an anchor on this page
     if (!from.anchors.count(percent_decode(fragment)))
-      return fail("onbekend anker '#" + fragment + "' op deze pagina");
+      return fail("onbekend anker '#" + fragment + "' op deze pagina" + suggest_anchor(from, percent_decode(fragment)));
     return url;
   }
   auto target = resolve_relative(from.source, percent_decode(path));
@@ -69,7 +76,7 @@ std::string LinkResolver::resolve(const Page& from, const std::string& url, int 
     if (index < 0) return fail("link naar onbekende pagina '" + path + "' (content/" + *target + " bestaat niet)");
     const Page& page = content_.pages[index];
     if (&page == &from && !fragment.empty() && !from.anchors.count(percent_decode(fragment)))
-      return fail("onbekend anker '#" + fragment + "' op deze pagina");
+      return fail("onbekend anker '#" + fragment + "' op deze pagina" + suggest_anchor(from, percent_decode(fragment)));
     if (&page != &from && !fragment.empty()) later.push_back({index, percent_decode(fragment), file_line, col});
     std::string out = relative_url(from.output, page.output);
     return fragment.empty() ? out : out + "#" + fragment;
@@ -84,7 +91,8 @@ void LinkResolver::check_anchors(const Page& from, const std::vector<AnchorCheck
   for (const auto& check : checks) {
     const Page& target = content_.pages[check.target];
     if (!target.anchors.count(check.fragment))
-      diags.error(from.file, check.line, check.col, "onbekend anker '#" + check.fragment + "' in " + target.source);
+      diags.error(from.file, check.line, check.col,
+                  "onbekend anker '#" + check.fragment + "' in " + target.source + suggest_anchor(target, check.fragment));
   }
 }
 

@@ -196,6 +196,7 @@ std::string Markdown::render(const std::vector<Heading>& headings) const {
               "<span class=\"taak\"><span class=\"taak__vak\" aria-hidden=\"true\">☐</span><span class=\"visueel-verborgen\">(open)</span></span> ");
   // cmark-gfm labels footnote back-links in English.
   replace_all(out, "aria-label=\"Back to reference ", "aria-label=\"Terug naar verwijzing ");
+  replace_all(out, "aria-label=\"Back to content\"", "aria-label=\"Terug naar de tekst\"");
   return out;
 }
 

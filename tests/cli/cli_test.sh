@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# CLI contract of wijzer: exit codes, messages, and that a failed build leaves the old output whole.
+# Usage: cli_test.sh path/to/wijzer path/to/tests/fixtures
+set -u
+WIJZER=$1
+FIXTURES=$2
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+passed=0 failed=0
+
+ok() { passed=$((passed + 1)); }
+fail() { failed=$((failed + 1)); echo "FAIL: $*"; }
+expect_code() {  # expect_code CODE description -- command...
+  local want=$1 what=$2; shift 3
+  "$@" >"$WORK/out" 2>"$WORK/err"; local got=$?
+  if [ "$got" = "$want" ]; then ok; else fail "$what: exit $got, wanted $want"; sed 's/^/    /' "$WORK/err" | head -5; fi
+}
+contains() {  # contains FILE TEXT description
+  if grep -qF -- "$2" "$1"; then ok; else fail "$3: '$2' not in output"; sed 's/^/    /' "$1" | head -5; fi
+}
+
+# version and help
+expect_code 0 "--version" -- "$WIJZER" --version
+contains "$WORK/out" "wijzer " "--version prints the version"
+for cmd in build check eval; do
+  expect_code 0 "$cmd --help" -- "$WIJZER" $cmd --help
+  contains "$WORK/out" "Usage" "$cmd --help shows usage"
+done
+expect_code 2 "no command" -- "$WIJZER"
+expect_code 2 "unknown option" -- "$WIJZER" build --bestaat-niet
+expect_code 2 "source without content/" -- "$WIJZER" build --source "$WORK" --out "$WORK/x"
+expect_code 2 "--out inside the sources" -- "$WIJZER" build --source "$FIXTURES/golden/site" --out "$FIXTURES/golden/site/content/x"
+
+# a good build: summary line, files, byte-identical on a second run
+site="$FIXTURES/golden/site"
+expect_code 0 "build" -- "$WIJZER" build --source "$site" --out "$WORK/site"
+contains "$WORK/out" "4 pagina's" "build prints a summary"
+[ -f "$WORK/site/gids/stap-een.html" ] && ok || fail "build wrote gids/stap-een.html"
+expect_code 0 "second build" -- "$WIJZER" build --source "$site" --out "$WORK/site2" --threads 1
+diff -r "$WORK/site" "$WORK/site2" >/dev/null && ok || fail "two builds are byte-identical"
+ls -a "$WORK" | grep -q "wijzer-staging" && fail "staging folder left behind" || ok
+
+# check writes nothing
+expect_code 0 "check" -- "$WIJZER" check --source "$site"
+contains "$WORK/out" "geen fouten" "check reports success"
+
+# a broken site: every error at path:line:col, exit 1, previous output untouched
+cp -r "$site" "$WORK/broken"
+printf -- '---\ntitle: Kapot\nweight: zwaar\n---\n[weg](nergens.md) en [anker](stap-twee.md#geen)\n' >"$WORK/broken/content/gids/kapot.md"
+printf -- '---\n---\n' >"$WORK/broken/content/gids/zonder-titel.md"
+before=$(cd "$WORK/site" && find . -type f -exec md5sum {} + | sort | md5sum)
+expect_code 1 "broken build" -- "$WIJZER" build --source "$WORK/broken" --out "$WORK/site"
+contains "$WORK/err" "broken/content/gids/kapot.md:3:1: error: 'weight' moet een geheel getal zijn" "front matter error located"
+contains "$WORK/err" "broken/content/gids/kapot.md:5:1: error: link naar onbekende pagina 'nergens.md'" "unknown page located"
+contains "$WORK/err" "broken/content/gids/kapot.md:5:22: error: onbekend anker '#geen' in gids/stap-twee.md" "unknown anchor located"
+contains "$WORK/err" "broken/content/gids/zonder-titel.md:1:1: error: front matter mist het verplichte veld 'title'" "missing title"
+contains "$WORK/err" "4 fout(en)" "all errors in one run"
+after=$(cd "$WORK/site" && find . -type f -exec md5sum {} + | sort | md5sum)
+[ "$before" = "$after" ] && ok || fail "previous output left whole after a failed build"
+expect_code 1 "broken check" -- "$WIJZER" check --source "$WORK/broken"
+
+# eval
+expect_code 0 "eval" -- "$WIJZER" eval '{"*":[{"var":"uren"},52,0.15]}' '{"uren":20}'
+contains "$WORK/out" '{"result": 156' "eval prints the result"
+expect_code 0 "eval error" -- "$WIJZER" eval '{"throw":"Kapot"}'
+contains "$WORK/out" '{"error": {"type": "Kapot"}}' "eval prints the error type"
+expect_code 2 "eval bad JSON" -- "$WIJZER" eval '{"+":'
+
+echo "$passed passed, $failed failed"
+[ "$failed" = 0 ]
