@@ -638,6 +638,11 @@ export const HTML_VALIDATE_CONFIG = {
     // disk. SRI only guards against a tampered third-party host (CDN), which
     // "crossorigin" still enforces (and the portal must not use at all).
     'require-sri': ['error', { target: 'crossorigin' }],
+    // long-title is a search-engine heuristic (70 characters), not validity or
+    // accessibility: <title> is "page title · site name", and page titles are
+    // content that editors choose. Truncating them would make tabs and
+    // bookmarks less clear, so the rule stays off.
+    'long-title': 'off',
   },
 };
 
