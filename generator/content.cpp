@@ -54,6 +54,7 @@ void link_reading_order(ContentTree& content) {
     for (int child : content.pages[index].children) visit(child, depth + 1);
   };
   visit(0, 0);
+  for (auto& page : content.pages) page.prev = page.next = -1;
   for (size_t i = 0; i < order.size(); ++i) {
     content.pages[order[i]].prev = i > 0 ? order[i - 1] : -1;
     content.pages[order[i]].next = i + 1 < order.size() ? order[i + 1] : -1;
@@ -145,14 +146,34 @@ ContentTree load_content(const SourceTree& tree, Diagnostics& diags) {
   }
   content.pages = std::move(pages);
   for (size_t i = 0; i < content.pages.size(); ++i) content.by_source[content.pages[i].source] = static_cast<int>(i);
+  order_tree(content);
+  return content;
+}
+
+bool add_page(ContentTree& content, Page page, Diagnostics& diags) {
+  for (const Page& other : content.pages)
+    if (other.source == page.source || other.output == page.output) {
+      diags.error(page.file, 1, 1, "maakt pagina " + page.output + ", maar die bestaat al (content/" + other.source + ")");
+      return false;
+    }
+  page.generated = true;
+  content.by_source[page.source] = static_cast<int>(content.pages.size());
+  content.pages.push_back(std::move(page));
+  return true;
+}
+
+void order_tree(ContentTree& content) {
+  for (auto& page : content.pages) {
+    page.parent = -1;
+    page.children.clear();
+  }
   for (size_t i = 1; i < content.pages.size(); ++i) {
     int parent = find_parent(content, content.pages[i].source);
     content.pages[i].parent = parent;
-    content.pages[parent].children.push_back(static_cast<int>(i));
+    if (!content.pages[i].hidden) content.pages[parent].children.push_back(static_cast<int>(i));
   }
   order_children(content);
   link_reading_order(content);
-  return content;
 }
 
 }  // namespace wijzer

@@ -33,6 +33,11 @@ struct Page {
   int depth = 0;
   std::vector<Heading> headings;
   std::set<std::string> anchors;  ///< every id a link may point at.
+
+  bool generated = false;  ///< made by a feature: `html` is the content, `body` is not markdown.
+  bool hidden = false;     ///< rendered, but left out of navigation, section lists and reading order.
+  std::string html;        ///< content of a generated page.
+  nlohmann::json data;     ///< extra template data of a generated page (`page.data`).
 };
 
 /// The pages of a site, home page first, plus the other files content/ holds.
@@ -49,6 +54,13 @@ struct ContentTree {
 
 /// Reads content/ into a tree. Problems go to `diags`; the tree holds what could be read.
 ContentTree load_content(const SourceTree& tree, Diagnostics& diags);
+
+/// Adds a page made by a feature (its `source` is a virtual path under content/); reports a clash
+/// with an existing page. Call order_tree() afterwards.
+bool add_page(ContentTree& content, Page page, Diagnostics& diags);
+
+/// (Re)computes parents, ordered children, depth and reading order from the pages' paths.
+void order_tree(ContentTree& content);
 
 /// Where a source path is written: "a/_index.md" → "a/index.html", "a/b.md" → "a/b.html".
 std::string output_path_for(const std::string& source);

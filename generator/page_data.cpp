@@ -126,7 +126,8 @@ json page_data(const ContentTree& content, const Page& page, const std::string& 
         {"bijgewerkt_iso", page.meta.bijgewerkt},
         {"prev", page.prev >= 0 ? link(content, page, page.prev) : json(false)},
         {"next", page.next >= 0 ? link(content, page, page.next) : json(false)},
-        {"fields", page.meta.fields}}},
+        {"fields", page.meta.fields},
+        {"data", page.data.is_null() ? json::object() : page.data}}},
   };
   return data;
 }

@@ -4,6 +4,7 @@
 
 #include "assets.h"
 #include "content.h"
+#include "feature.h"
 #include "links.h"
 #include "markdown.h"
 #include "page_data.h"
@@ -12,6 +13,8 @@
 
 namespace wijzer {
 namespace {
+
+using Features = std::vector<std::unique_ptr<Feature>>;
 
 /// Drops spaces that template indentation leaves at line ends, except inside <pre>.
 std::string trim_line_ends(const std::string& html) {
@@ -47,13 +50,12 @@ void check_templates(const ContentTree& content, const TemplateSources& template
 
 /// Markdown → HTML with checked links, then the page template. Sets the page's own headings;
 /// reads no other page's, so pages render in parallel.
-std::string render_page(const ContentTree& content, Page& page, const LinkResolver& links,
-                        const AssetManifest& assets, const TemplateSources& sources, TemplateSet& templates,
-                        Diagnostics& diags, std::vector<AnchorCheck>& anchor_checks) {
+std::string markdown_html(const BuildContext& ctx, Page& page, const LinkResolver& links,
+                          const TemplateSources& sources, const Features& features, Diagnostics& diags,
+                          std::vector<AnchorCheck>& anchor_checks) {
   Markdown md(page.body);
   page.headings = md.take_headings(sources.ids);
   for (const auto& h : page.headings) page.anchors.insert(h.anchor);
-  const auto& headings = page.headings;
   md.neutralize_raw_html([&](int line, int col) {
     diags.warning(page.file, page.body_line + line - 1, col,
                   "ruwe HTML is niet toegestaan en wordt als tekst getoond");
@@ -61,20 +63,38 @@ std::string render_page(const ContentTree& content, Page& page, const LinkResolv
   md.rewrite_links([&](const std::string& url, int line, int col, bool is_image) {
     return links.resolve(page, url, line, col, is_image, diags, anchor_checks);
   });
-  const std::string html = md.render(headings);
+  for (const auto& feature : features) feature->transform(ctx, page, md, diags);
+  return md.render(page.headings);
+}
+
+std::string render_page(const BuildContext& ctx, Page& page, const LinkResolver& links,
+                        const TemplateSources& sources, TemplateSet& templates, const Features& features,
+                        Diagnostics& diags, std::vector<AnchorCheck>& anchor_checks) {
+  const std::string html =
+      page.generated ? page.html : markdown_html(ctx, page, links, sources, features, diags, anchor_checks);
   const std::string name = template_for(page, sources);
   if (!templates.has(name)) return "";
-  return trim_line_ends(templates.render(name, page_data(content, page, html, assets)));
+  nlohmann::json data = page_data(ctx.content, page, html, ctx.assets);
+  for (const auto& feature : features) feature->extend(ctx, page, data);
+  return trim_line_ends(templates.render(name, data));
 }
 
 }  // namespace
 
 BuildStats build_site(const SourceTree& tree, OutputSink& sink, Diagnostics& diags, unsigned threads) {
+  return build_site(tree, sink, diags, portal_features(), threads);
+}
+
+BuildStats build_site(const SourceTree& tree, OutputSink& sink, Diagnostics& diags,
+                      std::vector<std::unique_ptr<Feature>> features, unsigned threads) {
   BuildStats stats;
   ContentTree content = load_content(tree, diags);
+  for (auto& feature : features) feature->load(tree, content, diags);
+  order_tree(content);
   const TemplateSources sources = load_templates(tree, diags);
   const AssetManifest assets = load_assets(tree, diags);
   check_templates(content, sources, diags);
+  const BuildContext ctx{tree, content, assets};
 
   const LinkResolver links(content);
   std::vector<std::unique_ptr<TemplateSet>> workers;
@@ -82,10 +102,11 @@ BuildStats build_site(const SourceTree& tree, OutputSink& sink, Diagnostics& dia
   std::vector<std::vector<AnchorCheck>> anchor_checks(content.pages.size());
   parallel_for(content.pages.size(), threads, [&](size_t i, unsigned worker) {
     Page& page = content.pages[i];
-    std::string html = render_page(content, page, links, assets, sources, *workers[worker], diags, anchor_checks[i]);
+    std::string html = render_page(ctx, page, links, sources, *workers[worker], features, diags, anchor_checks[i]);
     if (!html.empty()) sink.write(page.output, html);
   });
   for (size_t i = 0; i < content.pages.size(); ++i) links.check_anchors(content.pages[i], anchor_checks[i], diags);
+  for (auto& feature : features) feature->finish(ctx, sink, diags);
   stats.pages = content.pages.size();
 
   for (const auto& asset : assets.files) sink.write(asset.output, asset.bytes);

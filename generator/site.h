@@ -1,7 +1,10 @@
 #pragma once
 #include <cstddef>
+#include <memory>
+#include <vector>
 
 #include "diagnostics.h"
+#include "feature.h"
 #include "output.h"
 #include "source.h"
 
@@ -16,5 +19,9 @@ struct BuildStats {
 /// The whole pipeline: load → validate → render → write. Problems go to `diags`; the caller
 /// publishes the sink's files only when there are no errors. `threads` 0 uses every core.
 BuildStats build_site(const SourceTree& tree, OutputSink& sink, Diagnostics& diags, unsigned threads = 0);
+
+/// The same with a chosen set of features (tests build with none, or one).
+BuildStats build_site(const SourceTree& tree, OutputSink& sink, Diagnostics& diags,
+                      std::vector<std::unique_ptr<Feature>> features, unsigned threads = 0);
 
 }  // namespace wijzer

@@ -1,0 +1,100 @@
+#include "data_file.h"
+
+#include <yaml-cpp/yaml.h>
+
+#include "yaml_json.h"
+
+namespace wijzer {
+namespace {
+
+std::pair<int, int> line_col(const std::string& text, size_t offset) {
+  int line = 1, col = 1;
+  for (size_t i = 0; i < offset && i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      col = 1;
+    } else {
+      ++col;
+    }
+  }
+  return {line, col};
+}
+
+void record_positions(const YAML::Node& node, const std::string& pointer, DataFile& out) {
+  out.positions[pointer] = {node.Mark().line + 1, node.Mark().column + 1};
+  if (node.IsMap()) {
+    for (const auto& kv : node) {
+      const std::string child = pointer + "/" + pointer_token(kv.first.Scalar());
+      record_positions(kv.second, child, out);
+      out.positions[child] = {kv.first.Mark().line + 1, kv.first.Mark().column + 1};  // point at the key
+    }
+  } else if (node.IsSequence()) {
+    for (size_t i = 0; i < node.size(); ++i) record_positions(node[i], pointer + "/" + std::to_string(i), out);
+  }
+}
+
+bool is_json(const std::string& path) { return path.size() > 5 && path.compare(path.size() - 5, 5, ".json") == 0; }
+
+}  // namespace
+
+std::string pointer_token(const std::string& key) {
+  std::string out;
+  for (char c : key) {
+    if (c == '~') out += "~0";
+    else if (c == '/') out += "~1";
+    else out += c;
+  }
+  return out;
+}
+
+std::pair<int, int> DataFile::at(const std::string& pointer) const {
+  for (std::string p = pointer;; p = p.substr(0, p.rfind('/'))) {
+    auto it = positions.find(p);
+    if (it != positions.end()) return it->second;
+    if (p.empty()) return {1, 1};
+  }
+}
+
+void DataFile::error(Diagnostics& diags, const std::string& pointer, const std::string& message) const {
+  auto [line, col] = at(pointer);
+  diags.error(file, line, col, message + (pointer.empty() ? "" : " (" + pointer + ")"));
+}
+
+void DataFile::warning(Diagnostics& diags, const std::string& pointer, const std::string& message) const {
+  auto [line, col] = at(pointer);
+  diags.warning(file, line, col, message + (pointer.empty() ? "" : " (" + pointer + ")"));
+}
+
+std::optional<DataFile> load_data_file(const SourceTree& tree, const std::string& path, Diagnostics& diags) {
+  DataFile out;
+  out.file = tree.display(path);
+  auto text = tree.read(path);
+  if (!text) {
+    diags.error(out.file, 1, 1, "bestand kan niet worden gelezen");
+    return std::nullopt;
+  }
+  if (is_json(path)) {
+    try {
+      out.value = nlohmann::json::parse(*text);
+    } catch (const nlohmann::json::parse_error& e) {
+      auto [line, col] = line_col(*text, e.byte > 0 ? e.byte - 1 : 0);
+      std::string what = e.what();
+      diags.error(out.file, line, col, "ongeldige JSON: " + what.substr(what.find(':') + 2));
+      return std::nullopt;
+    }
+  }
+  // yaml-cpp reads JSON too, and knows where every node stands.
+  try {
+    YAML::Node root = YAML::Load(*text);
+    if (!is_json(path)) out.value = yaml_to_json(root);
+    record_positions(root, "", out);
+  } catch (const YAML::Exception& e) {
+    if (!is_json(path)) {
+      diags.error(out.file, e.mark.line + 1, e.mark.column + 1, "ongeldige YAML: " + e.msg);
+      return std::nullopt;
+    }
+  }
+  return out;
+}
+
+}  // namespace wijzer
