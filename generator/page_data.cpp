@@ -106,6 +106,8 @@ json page_data(const ContentTree& content, const Page& page, const std::string& 
       {"assets", asset_urls},
       {"nav", nav},
       {"section_nav", section_nav_html(content, page)},
+      {"page_css", json::array()},  // features add stylesheet URLs a page needs
+      {"page_js", json::array()},   // and classic scripts (loaded with defer)
       {"page",
        {{"title", page.meta.title},
         {"description", page.meta.description},
