@@ -31,7 +31,9 @@ class Feature {
   virtual void load(const SourceTree& tree, ContentTree& content, Diagnostics& diags) = 0;
   /// Changes a markdown page's syntax tree before it is rendered. Runs in parallel.
   virtual void transform(const BuildContext&, const Page&, Markdown&, Diagnostics&) const {}
-  /// Adds template data for a page. Runs in parallel.
+  /// Adds top-level template data for a page: `data` starts as {"page_css": [], "page_js": []}
+  /// (URLs of stylesheets and scripts the page needs); keys set here sit beside `page`, `nav`…
+  /// in the template data. Runs in parallel.
   virtual void extend(const BuildContext&, const Page&, nlohmann::json& data) const { (void)data; }
   /// Runs once all pages are rendered: late checks, extra files (indexes, test vectors).
   virtual void finish(const BuildContext&, OutputSink&, Diagnostics&) {}

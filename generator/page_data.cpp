@@ -1,5 +1,6 @@
 #include "page_data.h"
 
+#include <algorithm>
 #include <functional>
 
 #include "frontmatter.h"
@@ -9,26 +10,45 @@
 namespace wijzer {
 namespace {
 
-using nlohmann::json;
-
-json link(const ContentTree& content, const Page& from, int index) {
+mustache_data link(const ContentTree& content, const Page& from, int index) {
   const Page& to = content.pages[index];
-  return {{"title", to.meta.title}, {"url", relative_url(from.output, to.output)}, {"description", to.meta.description}};
+  return MustacheObject()
+      .set("title", to.meta.title)
+      .set("url", relative_url(from.output, to.output))
+      .set("description", to.meta.description)
+      .take();
 }
 
-json table_of_contents(const Page& page) {
-  json toc = json::array();
+mustache_data table_of_contents(const Page& page, size_t& entries) {
+  std::vector<mustache_data> toc;
+  std::vector<mustache_data> children;
+  MustacheObject current;
+  bool open = false;
+  auto close = [&] {
+    if (!open) return;
+    current.set("has_children", !children.empty());
+    current.set("children", mustache_list(std::move(children)));
+    children.clear();
+    toc.push_back(current.take());
+    current = MustacheObject();
+    open = false;
+  };
   for (const Heading& h : page.headings) {
     if (h.level == 2) {
-      toc.push_back({{"text", h.text}, {"anchor", h.anchor}, {"children", json::array()}});
+      close();
+      current.set("text", h.text).set("anchor", h.anchor);
+      open = true;
     } else if (h.level == 3) {
-      json entry = {{"text", h.text}, {"anchor", h.anchor}};
-      if (toc.empty()) toc.push_back(entry);  // an h3 before any h2 stands on its own
-      else toc.back()["children"].push_back(entry);
+      if (!open) {  // an h3 before any h2 stands on its own
+        toc.push_back(MustacheObject().set("text", h.text).set("anchor", h.anchor).take());
+      } else {
+        children.push_back(MustacheObject().set("text", h.text).set("anchor", h.anchor).take());
+      }
     }
   }
-  for (auto& entry : toc) entry["has_children"] = entry.contains("children") && !entry["children"].empty();
-  return toc;
+  close();
+  entries = toc.size();
+  return mustache_list(std::move(toc));
 }
 
 /// Index of the top-level section a page belongs to (a child of home), or -1 for home.
@@ -72,66 +92,76 @@ std::string section_nav_html(const ContentTree& content, const Page& page) {
   return out;
 }
 
-json page_data(const ContentTree& content, const Page& page, const std::string& html, const AssetManifest& assets) {
+mustache_data page_data(const ContentTree& content, const Page& page, const std::string& html,
+                        const AssetManifest& assets) {
   const Page& home = content.pages[0];
   const int self = content.by_source.at(page.source);
   const std::string root = root_prefix(page.output);
 
-  json asset_urls = json::object();
-  for (const auto& [key, output] : assets.keys.items()) asset_urls[key] = root + output.get<std::string>();
+  MustacheObject asset_urls;
+  for (const auto& [key, output] : assets.keys.items()) asset_urls.set(key, root + output.get_ref<const std::string&>());
 
-  json nav = json::array();
+  std::vector<mustache_data> nav;
   const int top = top_section(content, page);
   for (int index : home.children) {
-    json item = link(content, page, index);
-    item["current"] = index == self;
-    item["active"] = index == top;
-    nav.push_back(item);
+    const Page& to = content.pages[index];
+    nav.push_back(MustacheObject()
+                      .set("title", to.meta.title)
+                      .set("url", relative_url(page.output, to.output))
+                      .set("description", to.meta.description)
+                      .set("current", index == self)
+                      .set("active", index == top)
+                      .take());
   }
 
-  json crumbs = json::array();
-  for (int index = page.parent; index >= 0; index = content.pages[index].parent)
-    crumbs.insert(crumbs.begin(), link(content, page, index));
+  std::vector<mustache_data> crumbs;
+  for (int index = page.parent; index >= 0; index = content.pages[index].parent) crumbs.push_back(link(content, page, index));
+  std::reverse(crumbs.begin(), crumbs.end());
+  const bool has_crumbs = !crumbs.empty();
 
-  json children = json::array();
+  std::vector<mustache_data> children;
   for (int index : page.children) children.push_back(link(content, page, index));
+  const bool has_children = !children.empty();
 
-  json toc = table_of_contents(page);
-  json bronnen = page.meta.bronnen;
+  std::vector<mustache_data> bronnen;
+  for (const auto& bron : page.meta.bronnen) bronnen.emplace_back(bron);
+  const bool has_bronnen = !bronnen.empty();
 
-  json data = {
-      {"site", {{"title", home.meta.title}, {"description", home.meta.description}}},
-      {"root", root},
-      {"home_url", relative_url(page.output, home.output)},
-      {"assets", asset_urls},
-      {"nav", nav},
-      {"section_nav", section_nav_html(content, page)},
-      {"page_css", json::array()},  // features add stylesheet URLs a page needs
-      {"page_js", json::array()},   // and classic scripts (loaded with defer)
-      {"page",
-       {{"title", page.meta.title},
-        {"description", page.meta.description},
-        {"content", html},
-        {"source", page.source},
-        {"url", relative_url(page.output, page.output)},
-        {"is_home", self == 0},
-        {"is_section", page.is_section},
-        {"toc", toc},
-        {"has_toc", toc.size() >= 2},
-        {"breadcrumbs", crumbs},
-        {"has_breadcrumbs", !crumbs.empty()},
-        {"children", children},
-        {"has_children", !children.empty()},
-        {"bronnen", bronnen},
-        {"has_bronnen", !bronnen.empty()},
-        {"bijgewerkt", dutch_date(page.meta.bijgewerkt)},
-        {"bijgewerkt_iso", page.meta.bijgewerkt},
-        {"prev", page.prev >= 0 ? link(content, page, page.prev) : json(false)},
-        {"next", page.next >= 0 ? link(content, page, page.next) : json(false)},
-        {"fields", page.meta.fields},
-        {"data", page.data.is_null() ? json::object() : page.data}}},
-  };
-  return data;
+  size_t toc_entries = 0;
+  mustache_data toc = table_of_contents(page, toc_entries);
+
+  MustacheObject p;
+  p.set("title", page.meta.title)
+      .set("description", page.meta.description)
+      .set("content", html)
+      .set("source", page.source)
+      .set("url", relative_url(page.output, page.output))
+      .set("is_home", self == 0)
+      .set("is_section", page.is_section)
+      .set("toc", std::move(toc))
+      .set("has_toc", toc_entries >= 2)
+      .set("breadcrumbs", mustache_list(std::move(crumbs)))
+      .set("has_breadcrumbs", has_crumbs)
+      .set("children", mustache_list(std::move(children)))
+      .set("has_children", has_children)
+      .set("bronnen", mustache_list(std::move(bronnen)))
+      .set("has_bronnen", has_bronnen)
+      .set("bijgewerkt", dutch_date(page.meta.bijgewerkt))
+      .set("bijgewerkt_iso", page.meta.bijgewerkt)
+      .set("prev", page.prev >= 0 ? link(content, page, page.prev) : mustache_data{false})
+      .set("next", page.next >= 0 ? link(content, page, page.next) : mustache_data{false})
+      .set("fields", to_mustache(page.meta.fields))
+      .set("data", page.data.is_null() ? mustache_data{mustache_data::type::object} : to_mustache(page.data));
+
+  return MustacheObject()
+      .set("site", MustacheObject().set("title", home.meta.title).set("description", home.meta.description).take())
+      .set("root", root)
+      .set("home_url", relative_url(page.output, home.output))
+      .set("assets", asset_urls.take())
+      .set("nav", mustache_list(std::move(nav)))
+      .set("section_nav", section_nav_html(content, page))
+      .set("page", p.take())
+      .take();
 }
 
 }  // namespace wijzer

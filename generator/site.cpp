@@ -74,8 +74,13 @@ std::string render_page(const BuildContext& ctx, Page& page, const LinkResolver&
       page.generated ? page.html : markdown_html(ctx, page, links, sources, features, diags, anchor_checks);
   const std::string name = template_for(page, sources);
   if (!templates.has(name)) return "";
-  nlohmann::json data = page_data(ctx.content, page, html, ctx.assets);
-  for (const auto& feature : features) feature->extend(ctx, page, data);
+  mustache_data data = page_data(ctx.content, page, html, ctx.assets);
+  nlohmann::json extra = {{"page_css", nlohmann::json::array()}, {"page_js", nlohmann::json::array()}};
+  for (const auto& feature : features) feature->extend(ctx, page, extra);
+  for (const auto& [key, value] : extra.items()) {
+    data.set(key, mustache_data{false});
+    *const_cast<mustache_data*>(data.get(key)) = to_mustache(value);
+  }
   return trim_line_ends(templates.render(name, data));
 }
 

@@ -99,28 +99,44 @@ TemplateSet::TemplateSet(const TemplateSources& sources) {
     compiled_[name] = std::make_unique<kainjow::mustache::mustache>(source);
 }
 
-std::string TemplateSet::render(const std::string& name, const nlohmann::json& data) {
-  auto& tmpl = *compiled_.at(name);
-  return tmpl.render(to_mustache(data));
+std::string TemplateSet::render(const std::string& name, const mustache_data& data) {
+  return compiled_.at(name)->render(data);
+}
+
+MustacheObject& MustacheObject::set(const std::string& key, mustache_data&& value) {
+  data_.set(key, mustache_data{false});
+  *const_cast<mustache_data*>(data_.get(key)) = std::move(value);
+  return *this;
+}
+
+MustacheObject& MustacheObject::set(const std::string& key, const std::string& text) {
+  return set(key, text.empty() ? mustache_data{false} : mustache_data{text});
+}
+
+mustache_data mustache_list(std::vector<mustache_data>&& items) {
+  mustache_data out{mustache_data::type::list};
+  const_cast<kainjow::mustache::basic_list<std::string>&>(out.list_value()) = std::move(items);
+  return out;
 }
 
 kainjow::mustache::data to_mustache(const nlohmann::json& value) {
   using kainjow::mustache::data;
   switch (value.type()) {
     case nlohmann::json::value_t::object: {
-      data out{data::type::object};
+      MustacheObject out;
       for (const auto& [key, item] : value.items()) out.set(key, to_mustache(item));
-      return out;
+      return out.take();
     }
     case nlohmann::json::value_t::array: {
-      data out{data::type::list};
-      for (const auto& item : value) out.push_back(to_mustache(item));
-      return out;
+      std::vector<data> items;
+      items.reserve(value.size());
+      for (const auto& item : value) items.push_back(to_mustache(item));
+      return mustache_list(std::move(items));
     }
     case nlohmann::json::value_t::string:
       // An empty text is false in sections, as in mustache.js; it still prints as "".
       if (value.get_ref<const std::string&>().empty()) return data{false};
-      return data{value.get<std::string>()};
+      return data{value.get_ref<const std::string&>()};
     case nlohmann::json::value_t::boolean:
       return data{value.get<bool>()};
     case nlohmann::json::value_t::null:

@@ -5,11 +5,14 @@
 #include <nlohmann/json.hpp>
 #include <set>
 #include <string>
+#include <vector>
 
 #include "diagnostics.h"
 #include "source.h"
 
 namespace wijzer {
+
+using mustache_data = kainjow::mustache::data;
 
 /// The mustache sources of templates/, checked, with partials from templates/partials/ inlined.
 struct TemplateSources {
@@ -28,11 +31,27 @@ class TemplateSet {
   explicit TemplateSet(const TemplateSources& sources);
   bool has(const std::string& name) const { return compiled_.count(name) > 0; }
   /// Renders template `name`; values are HTML-escaped unless a template uses {{{triple}}}.
-  std::string render(const std::string& name, const nlohmann::json& data);
+  std::string render(const std::string& name, const mustache_data& data);
 
  private:
   std::map<std::string, std::unique_ptr<kainjow::mustache::mustache>> compiled_;
 };
+
+/// Builds a mustache object without kainjow's deep copies (its set() copies the whole value).
+class MustacheObject {
+ public:
+  MustacheObject& set(const std::string& key, mustache_data&& value);
+  MustacheObject& set(const std::string& key, const std::string& text);  ///< "" is false
+  MustacheObject& set(const std::string& key, const char* text) { return set(key, std::string(text)); }
+  MustacheObject& set(const std::string& key, bool flag) { return set(key, mustache_data{flag}); }
+  mustache_data take() { return std::move(data_); }
+
+ private:
+  mustache_data data_{mustache_data::type::object};
+};
+
+/// A mustache list that takes over `items`.
+mustache_data mustache_list(std::vector<mustache_data>&& items);
 
 /// JSON → mustache data (numbers as text, arrays as lists, objects as objects, "" and null as false).
 kainjow::mustache::data to_mustache(const nlohmann::json& value);
