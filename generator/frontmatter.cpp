@@ -33,10 +33,10 @@ int count_lines(const std::string& text, size_t upto) {
 }
 
 bool valid_iso_date(const std::string& s) {
-  static const std::regex iso(R"((\d{4})-(\d{2})-(\d{2}))");
-  std::smatch m;
-  if (!std::regex_match(s, m, iso)) return false;
-  int month = std::stoi(m[2]), day = std::stoi(m[3]);
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
+  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
+    if (!std::isdigit(static_cast<unsigned char>(s[i]))) return false;
+  int month = std::stoi(s.substr(5, 2)), day = std::stoi(s.substr(8, 2));
   return month >= 1 && month <= 12 && day >= 1 && day <= 31;
 }
 

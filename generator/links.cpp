@@ -1,6 +1,5 @@
 #include "links.h"
 
-#include <regex>
 
 #include "paths.h"
 #include "text.h"
@@ -20,6 +19,21 @@ std::string percent_decode(const std::string& s) {
     }
   }
   return out;
+}
+
+/// The lowercased scheme of a URL ("https" of "HTTPS://…"), or empty for a relative URL.
+std::string url_scheme(const std::string& url) {
+  if (url.empty() || !std::isalpha(static_cast<unsigned char>(url[0]))) return "";
+  for (size_t i = 1; i < url.size(); ++i) {
+    unsigned char c = url[i];
+    if (c == ':') {
+      std::string scheme = url.substr(0, i);
+      for (auto& ch : scheme) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+      return scheme;
+    }
+    if (!std::isalnum(c) && c != '+' && c != '.' && c != '-') return "";
+  }
+  return "";
 }
 
 /// ", bedoel je '#client-werkgever'?" when the fragment was written as heading text.
@@ -45,11 +59,8 @@ std::string LinkResolver::resolve(const Page& from, const std::string& url, int 
     return std::string();
   };
   if (url.empty()) return fail("link zonder doel");
-  static const std::regex scheme(R"(^([A-Za-z][A-Za-z0-9+.-]*):)");
-  std::smatch m;
-  if (std::regex_search(url, m, scheme) || url.rfind("//", 0) == 0) {
-    std::string name = m.empty() ? "" : m[1].str();
-    for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const std::string name = url_scheme(url);
+  if (!name.empty() || url.rfind("//", 0) == 0) {
     if (is_image) return fail("afbeelding van een andere host ('" + url + "'): zet het bestand in content/");
     if (name == "http" || name == "https" || name == "mailto" || name == "tel") return url;
     return fail("link met niet-toegestaan schema '" + (name.empty() ? url : name + ":") + "'");

@@ -3,9 +3,9 @@
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
 
+#include <cstring>
 #include <mutex>
 #include <optional>
-#include <regex>
 #include <set>
 
 #include "text.h"
@@ -55,6 +55,22 @@ std::vector<cmark_node*> collect(cmark_node* root, const std::function<bool(cmar
   return out;
 }
 
+/// Where a trailing ` {#custom-id}` starts in a heading's text, or npos.
+size_t custom_id_start(const std::string& text) {
+  size_t end = text.find_last_not_of(" \t");
+  if (end == std::string::npos || text[end] != '}') return std::string::npos;
+  size_t open = text.rfind("{#", end);
+  if (open == std::string::npos || open + 2 >= end || !std::isalpha(static_cast<unsigned char>(text[open + 2])))
+    return std::string::npos;
+  for (size_t i = open + 2; i < end; ++i) {
+    unsigned char c = text[i];
+    if (!std::isalnum(c) && c != '-' && c != '_') return std::string::npos;
+  }
+  size_t start = open;
+  while (start > 0 && (text[start - 1] == ' ' || text[start - 1] == '\t')) --start;
+  return start;
+}
+
 void replace_all(std::string& text, const std::string& from, const std::string& to) {
   for (size_t at = 0; (at = text.find(from, at)) != std::string::npos; at += to.size()) text.replace(at, from.size(), to);
 }
@@ -83,7 +99,6 @@ Markdown::~Markdown() {
 }
 
 std::vector<Heading> Markdown::take_headings(const std::set<std::string>& reserved) {
-  static const std::regex custom_id(R"(\s*\{#([A-Za-z][A-Za-z0-9_-]*)\}\s*$)");
   std::vector<Heading> out;
   std::set<std::string> taken = reserved;
   for (cmark_node* node : collect(root_, [](cmark_node* n) { return cmark_node_get_type(n) == CMARK_NODE_HEADING; })) {
@@ -93,11 +108,10 @@ std::vector<Heading> Markdown::take_headings(const std::set<std::string>& reserv
     std::string anchor;
     if (cmark_node* last = cmark_node_last_child(node); last && cmark_node_get_type(last) == CMARK_NODE_TEXT) {
       std::string literal = cmark_node_get_literal(last);
-      std::smatch m;
-      if (std::regex_search(literal, m, custom_id)) {
-        anchor = m[1];
-        literal = literal.substr(0, m.position(0));
-        cmark_node_set_literal(last, literal.c_str());
+      if (size_t start = custom_id_start(literal); start != std::string::npos) {
+        anchor = literal.substr(literal.find("{#", start) + 2);
+        anchor = anchor.substr(0, anchor.find('}'));
+        cmark_node_set_literal(last, literal.substr(0, start).c_str());
       }
     }
     h.text = plain_text(node);
@@ -155,6 +169,51 @@ void Markdown::replace_text(const std::function<std::optional<std::string>(const
     cmark_node_replace(node, custom);
     cmark_node_free(node);
   }
+}
+
+std::vector<std::string> Markdown::section_texts() const {
+  std::vector<std::string> out(1);
+  int in_heading = 0;
+  cmark_iter* iter = cmark_iter_new(root_);
+  for (cmark_event_type ev; (ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE;) {
+    cmark_node* n = cmark_iter_get_node(iter);
+    const auto type = cmark_node_get_type(n);
+    if (type == CMARK_NODE_HEADING) {
+      if (ev == CMARK_EVENT_ENTER) {
+        ++in_heading;
+        out.emplace_back();
+      } else {
+        --in_heading;
+      }
+      continue;
+    }
+    if (in_heading) continue;
+    std::string& text = out.back();
+    if (ev == CMARK_EVENT_ENTER) {
+      switch (type) {
+        case CMARK_NODE_TEXT:
+        case CMARK_NODE_CODE:
+          if (const char* literal = cmark_node_get_literal(n)) text += literal;
+          break;
+        case CMARK_NODE_CODE_BLOCK:  // a leaf: no exit event
+          if (const char* literal = cmark_node_get_literal(n)) text += literal;
+          text += '\n';
+          break;
+        case CMARK_NODE_SOFTBREAK:
+        case CMARK_NODE_LINEBREAK:
+          text += ' ';
+          break;
+        default:
+          break;
+      }
+    } else if (ev == CMARK_EVENT_EXIT) {
+      if (type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_ITEM) text += '\n';
+      else if (const char* name = cmark_node_get_type_string(n); name && std::strncmp(name, "table_", 6) == 0)
+        text += name[6] == 'c' ? " " : "\n";  // table_cell, table_row / table_header
+    }
+  }
+  cmark_iter_free(iter);
+  return out;
 }
 
 std::string Markdown::render(const std::vector<Heading>& headings) const {
