@@ -7,7 +7,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 packages=(
   build-essential cmake pkg-config
   libcmark-gfm-dev libcmark-gfm-extensions-dev nlohmann-json3-dev catch2 libcli11-dev
-  libyaml-cpp-dev libkainjow-mustache-dev
+  libyaml-cpp-dev libkainjow-mustache-dev libjemalloc-dev libgraphviz-dev
   nodejs npm chromium
 )
 missing=()
