@@ -71,8 +71,23 @@ size_t custom_id_start(const std::string& text) {
   return start;
 }
 
+/// Replaces every `from` by `make()` in one pass (in-place replace() would move the tail each time).
+template <typename Make>
+void replace_each(std::string& text, const std::string& from, Make&& make) {
+  if (text.find(from) == std::string::npos) return;
+  std::string out;
+  out.reserve(text.size() + text.size() / 16);
+  size_t pos = 0;
+  for (size_t at; (at = text.find(from, pos)) != std::string::npos; pos = at + from.size()) {
+    out.append(text, pos, at - pos);
+    out += make();
+  }
+  out.append(text, pos);
+  text = std::move(out);
+}
+
 void replace_all(std::string& text, const std::string& from, const std::string& to) {
-  for (size_t at = 0; (at = text.find(from, at)) != std::string::npos; at += to.size()) text.replace(at, from.size(), to);
+  replace_each(text, from, [&] { return to; });
 }
 
 bool inside(cmark_node* node, std::initializer_list<cmark_node_type> types) {
@@ -240,14 +255,10 @@ std::string Markdown::render(const std::vector<Heading>& headings) const {
   // Wide tables scroll in their own keyboard-reachable box instead of widening the page; each box
   // is a landmark, so it gets a name that is unique on the page.
   int tables = 0;
-  for (size_t at = 0; (at = out.find("<table>", at)) != std::string::npos;) {
-    const std::string open = "<section class=\"tabel\" tabindex=\"0\" aria-label=\"Tabel " + std::to_string(++tables) +
-                             "\"><table>";
-    out.replace(at, 7, open);
-    at += open.size();
-  }
-  for (size_t at = 0; (at = out.find("</table>", at)) != std::string::npos; at += 18)
-    out.replace(at, 8, "</table></section>");
+  replace_each(out, "<table>", [&] {
+    return "<section class=\"tabel\" tabindex=\"0\" aria-label=\"Tabel " + std::to_string(++tables) + "\"><table>";
+  });
+  replace_all(out, "</table>", "</table></section>");
   // Task list boxes are not form controls here: show their state as text a screen reader reads.
   replace_all(out, "<input type=\"checkbox\" checked=\"\" disabled=\"\" /> ",
               "<span class=\"taak taak--af\"><span class=\"taak__vak\" aria-hidden=\"true\">☑</span><span class=\"visueel-verborgen\">(gedaan)</span></span> ");

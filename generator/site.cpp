@@ -20,16 +20,29 @@ using Features = std::vector<std::unique_ptr<Feature>>;
 std::string trim_line_ends(const std::string& html) {
   std::string out;
   out.reserve(html.size());
-  bool in_pre = false;
-  for (size_t i = 0; i < html.size(); ++i) {
-    char c = html[i];
-    if (c == '<') {
-      if (html.compare(i, 4, "<pre") == 0) in_pre = true;
-      else if (html.compare(i, 6, "</pre>") == 0) in_pre = false;
+  size_t pos = 0;
+  while (pos < html.size()) {
+    size_t pre = html.find("<pre", pos);
+    size_t stop = pre == std::string::npos ? html.size() : pre;
+    // Copy line by line up to the next <pre>, trimming each line's end.
+    while (pos < stop) {
+      size_t eol = html.find('\n', pos);
+      if (eol == std::string::npos || eol >= stop) {
+        out.append(html, pos, stop - pos);
+        pos = stop;
+        break;
+      }
+      size_t end = eol;
+      while (end > pos && (html[end - 1] == ' ' || html[end - 1] == '\t')) --end;
+      out.append(html, pos, end - pos);
+      out += '\n';
+      pos = eol + 1;
     }
-    if (c == '\n' && !in_pre)
-      while (!out.empty() && (out.back() == ' ' || out.back() == '\t')) out.pop_back();
-    out += c;
+    if (pre == std::string::npos) break;
+    size_t close = html.find("</pre>", pre);
+    close = close == std::string::npos ? html.size() : close + 6;
+    out.append(html, pre, close - pre);
+    pos = close;
   }
   return out;
 }
