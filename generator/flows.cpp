@@ -1,0 +1,126 @@
+#include "flows.h"
+
+#include <stdexcept>
+
+#include "flows_layout.h"
+#include "flows_render.h"
+#include "paths.h"
+
+namespace wijzer {
+namespace {
+
+bool has_suffix(const std::string& s, const std::string& suffix) {
+  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+std::string stem_of(const std::string& path) {
+  std::string name = path.substr(path.rfind('/') + 1);
+  return name.substr(0, name.rfind('.'));
+}
+
+Page generated(const SourceTree& tree, const std::string& flow_file, const std::string& source, const std::string& title,
+               const std::string& template_name, bool hidden) {
+  Page page;
+  page.source = source;
+  page.output = output_path_for(source);
+  page.file = tree.display(flow_file);
+  page.is_section = has_suffix(source, "/_index.md");
+  page.hidden = hidden;
+  page.meta.title = title;
+  page.meta.template_name = template_name;
+  page.meta.fields = {{"title", title}};
+  return page;
+}
+
+}  // namespace
+
+void Flows::load(const SourceTree& tree, ContentTree& content, Diagnostics& diags) {
+  const std::string prefix = std::string(kFolder) + "/";
+  for (const std::string& path : tree.list(kFolder)) {
+    const std::string rest = path.substr(prefix.size());
+    if (rest.find('/') != std::string::npos) continue;  // only files directly in the folder
+    if (!has_suffix(path, ".json") && !has_suffix(path, ".yaml") && !has_suffix(path, ".yml")) continue;
+    auto file = load_data_file(tree, path, diags);
+    if (!file) continue;
+    auto flow = flows::read_flow(std::move(*file), content, diags);
+    if (!flow) continue;
+    if (!flow->id.empty() && flow->id != stem_of(path))
+      flow->file.error(diags, "/id", "het id '" + flow->id + "' moet gelijk zijn aan de bestandsnaam ('" + stem_of(path) + "')");
+    for (const auto& other : flows_)
+      if (other.flow.id == flow->id) flow->file.error(diags, "/id", "dubbel stroomschema-id '" + flow->id + "' (ook " + other.flow.source + ")");
+    Compiled compiled{std::move(*flow), {}, "stroomschema/" + stem_of(path) + "/"};
+    compiled.paths = flows::enumerate_paths(compiled.flow, diags);
+    flows_.push_back(std::move(compiled));
+  }
+
+  // Pages: only once every flow is read, so each RenderInput sees the final vectors.
+  for (const Compiled& c : flows_) {
+    const flows::Flow& flow = c.flow;
+    if (flow.nodes.empty()) continue;
+    flows::RenderInput in{flow, content, c.paths, flows::steps_to_go(c.paths), c.dir};
+    const std::string base = c.dir;  // source paths mirror the output paths
+    const std::string audience = flow.audience == "professionals" ? "Voor professionals" : "Voor cliënten";
+
+    Page wizard = generated(tree, flow.source, base + "_index.md", flow.title, "flow-wizard", false);
+    wizard.meta.description = flow.description;
+    wizard.html = flows::wizard_html(in);
+    wizard.data = {{"flow", flow.id}, {"audience", audience}, {"diagram_url", "schema.html"}};
+    if (add_page(content, std::move(wizard), diags)) wizard_pages_.insert(base + "_index.md");
+
+    for (const flows::Node& node : flow.nodes) {
+      Page page = generated(tree, flow.source, base + node.id + ".md", node.title, "flow-node", true);
+      page.html = flows::node_html(in, node);
+      page.data = {{"flow", flow.id},        {"flow_title", flow.title}, {"node", node.id},
+                   {"kind", flows::kind_name(node.kind)}, {"audience", audience},
+                   {"is_question", node.kind == flows::Kind::question}, {"is_outcome", node.kind == flows::Kind::outcome}};
+      if (add_page(content, std::move(page), diags)) node_pages_.insert(base + node.id + ".md");
+    }
+
+    std::map<std::string, std::string> urls;
+    for (const flows::Node& node : flow.nodes) urls[node.id] = node.id + ".html";
+    std::string svg;
+    try {
+      svg = flows::layout_svg(flow, urls);
+    } catch (const std::exception& e) {
+      flow.file.error(diags, "", std::string("diagram: ") + e.what());
+    }
+    Page diagram = generated(tree, flow.source, base + "schema.md", "Stroomschema: " + flow.title, "flow-diagram", true);
+    diagram.html = flows::diagram_html(in, svg);
+    diagram.data = {{"flow", flow.id}, {"flow_title", flow.title}, {"audience", audience}};
+    if (add_page(content, std::move(diagram), diags)) diagram_pages_.insert(base + "schema.md");
+  }
+}
+
+void Flows::extend(const BuildContext& ctx, const Page& page, nlohmann::json& data) const {
+  const bool wizard = wizard_pages_.count(page.source), node = node_pages_.count(page.source),
+             diagram = diagram_pages_.count(page.source);
+  if (!wizard && !node && !diagram) return;
+  const std::string root = root_prefix(page.output);
+  auto asset = [&](const char* key) -> std::string {
+    auto it = ctx.assets.keys.find(key);
+    return it != ctx.assets.keys.end() && it->is_string() ? root + it->get<std::string>() : "";
+  };
+  if (auto css = asset("css_flow_css"); !css.empty()) data["page_css"].push_back(css);
+  if (wizard || node) {
+    if (wizard)
+      if (auto logic = asset("js_jsonlogic_js"); !logic.empty()) data["page_js"].push_back(logic);
+    if (auto js = asset("js_flow_js"); !js.empty()) data["page_js"].push_back(js);
+  }
+}
+
+void Flows::finish(const BuildContext& ctx, OutputSink& sink, Diagnostics& diags) {
+  for (const Compiled& c : flows_) {
+    // Anchors of linked pages are known only now.
+    auto check = [&](const flows::PageRef& ref) {
+      if (ref.page >= 0 && !ref.fragment.empty() && !ctx.content.pages[ref.page].anchors.count(ref.fragment))
+        c.flow.file.error(diags, ref.pointer, "onbekend anker '#" + ref.fragment + "' in " + ctx.content.pages[ref.page].source);
+    };
+    for (const auto& node : c.flow.nodes) {
+      for (const auto& ref : node.links) check(ref);
+      for (const auto& ref : node.trajecten) check(ref);
+    }
+    if (!c.flow.nodes.empty()) sink.write(c.dir + "paths.json", flows::test_vectors(c.flow, c.paths).dump(1) + "\n");
+  }
+}
+
+}  // namespace wijzer

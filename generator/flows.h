@@ -1,0 +1,40 @@
+#pragma once
+#include <set>
+#include <string>
+#include <vector>
+
+#include "feature.h"
+#include "flows_model.h"
+#include "flows_paths.h"
+
+namespace wijzer {
+
+/// Stroomschema's: decision flows in content/stroomschema/*.json|yaml, each compiled into
+///  - a wizard page (stroomschema/<flow>/index.html; one step at a time with flow.js, state in the
+///    URL hash),
+///  - one plain page per node (stroomschema/<flow>/<node>.html; answers are links, so the flow
+///    works without JavaScript), <main data-node data-kind>,
+///  - a diagram page (stroomschema/<flow>/schema.html) with a Graphviz SVG and a nested list,
+///  - test vectors for the browser tests (stroomschema/<flow>/paths.json): every path.
+/// See docs/stroomschema.md for the format and the checks.
+class Flows : public Feature {
+ public:
+  static constexpr const char* kFolder = "content/stroomschema";
+
+  void load(const SourceTree& tree, ContentTree& content, Diagnostics& diags) override;
+  void extend(const BuildContext& ctx, const Page& page, nlohmann::json& data) const override;
+  void finish(const BuildContext& ctx, OutputSink& sink, Diagnostics& diags) override;
+
+  struct Compiled {
+    flows::Flow flow;
+    std::vector<flows::Path> paths;
+    std::string dir;  ///< output folder, "stroomschema/<id>/"
+  };
+  const std::vector<Compiled>& flows() const { return flows_; }
+
+ private:
+  std::vector<Compiled> flows_;
+  std::set<std::string> wizard_pages_, node_pages_, diagram_pages_;  ///< page sources
+};
+
+}  // namespace wijzer

@@ -1,0 +1,302 @@
+#include "flows_model.h"
+
+#include <algorithm>
+#include <functional>
+#include <set>
+
+#include "jsonlogic.h"
+#include "paths.h"
+
+namespace wijzer::flows {
+namespace {
+
+using nlohmann::json;
+
+std::string text_of(const json& object, const char* key) {
+  auto it = object.find(key);
+  return it != object.end() && it->is_string() ? it->get<std::string>() : "";
+}
+
+bool blank(const std::string& s) {
+  return std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isspace(c); });
+}
+
+int evidence_rank(const ContentTree& content, int page) {
+  if (page < 0) return 9;
+  const json& fields = content.pages[page].meta.fields;
+  const std::string bewijs = fields.is_object() ? text_of(fields, "bewijs") : "";
+  if (bewijs == "sterk") return 0;
+  if (bewijs == "redelijk") return 1;
+  if (bewijs == "beperkt") return 2;
+  return 3;  // onbekend or absent
+}
+
+class Reader {
+ public:
+  Reader(Flow& flow, const ContentTree& content, Diagnostics& diags) : flow_(flow), content_(content), diags_(diags) {}
+
+  void error(const std::string& pointer, const std::string& message) { flow_.file.error(diags_, pointer, message); }
+
+  std::string required_text(const json& object, const std::string& pointer, const char* key, const std::string& what) {
+    auto it = object.find(key);
+    if (it == object.end()) {
+      error(pointer, what + ": \"" + key + "\" ontbreekt");
+      return "";
+    }
+    if (!it->is_string()) {
+      error(pointer + "/" + key, what + ": \"" + key + "\" moet tekst zijn");
+      return "";
+    }
+    if (blank(it->get<std::string>())) error(pointer + "/" + key, what + ": \"" + key + "\" is leeg");
+    return it->get<std::string>();
+  }
+
+  PageRef page_ref(const json& value, const std::string& pointer, const std::string& what) {
+    PageRef ref;
+    ref.pointer = pointer;
+    if (value.is_string()) {
+      ref.link = value.get<std::string>();
+    } else if (value.is_object()) {
+      ref.link = text_of(value, "pagina");
+      ref.label = text_of(value, "label");
+      ref.reason = text_of(value, "waarom");
+      if (ref.link.empty()) error(pointer, what + ": \"pagina\" ontbreekt");
+    } else {
+      error(pointer, what + ": verwacht een object met \"pagina\"");
+      return ref;
+    }
+    if (ref.link.empty()) return ref;
+    const size_t hash = ref.link.find('#');
+    const std::string path = ref.link.substr(0, hash);
+    ref.fragment = hash == std::string::npos ? "" : ref.link.substr(hash + 1);
+    const std::string from = flow_.source.substr(std::string("content/").size());
+    auto target = resolve_relative(from, path);
+    ref.page = target ? content_.lookup(*target) : -1;
+    if (ref.page < 0) error(value.is_object() ? pointer + "/pagina" : pointer, what + ": onbekende pagina '" + path + "'");
+    return ref;
+  }
+
+  std::vector<PageRef> page_refs(const json& node, const std::string& pointer, const char* key, const std::string& what) {
+    std::vector<PageRef> refs;
+    auto it = node.find(key);
+    if (it == node.end()) return refs;
+    if (!it->is_array()) {
+      error(pointer + "/" + key, what + ": \"" + key + "\" moet een lijst zijn");
+      return refs;
+    }
+    for (size_t i = 0; i < it->size(); ++i)
+      refs.push_back(page_ref((*it)[i], pointer + "/" + key + "/" + std::to_string(i), what));
+    return refs;
+  }
+
+  void check_rule(const json& rule, const std::string& pointer, const std::string& what) {
+    for (const auto& issue : jsonlogic::check(rule)) error(pointer + issue.pointer, what + ": ongeldige regel: " + issue.message);
+    try {
+      for (const auto& var : jsonlogic::variables(rule))
+        pending_vars_.push_back({pointer, var.substr(0, var.find('.')), what});  // checked once all nodes are read
+    } catch (const jsonlogic::Error& e) {
+      error(pointer, what + ": " + e.message);
+    }
+  }
+
+  Node node(const json& value, const std::string& pointer) {
+    Node node;
+    node.pointer = pointer;
+    if (!value.is_object()) {
+      error(pointer, "een knoop is een object met \"id\" en \"soort\"");
+      return node;
+    }
+    node.id = text_of(value, "id");
+    const std::string where = "knoop '" + node.id + "'";
+    if (node.id.empty()) error(pointer, "knoop zonder \"id\"");
+    else if (!valid_node_id(node.id))
+      error(pointer + "/id", where + ": een id bestaat uit kleine letters, cijfers en '-' (en is niet 'index' of 'schema')");
+    const std::string kind = text_of(value, "soort");
+    if (kind == "vraag") node.kind = Kind::question;
+    else if (kind == "info") node.kind = Kind::info;
+    else if (kind == "uitkomst") node.kind = Kind::outcome;
+    else error(kind.empty() ? pointer : pointer + "/soort", where + ": \"soort\" moet 'vraag', 'info' of 'uitkomst' zijn");
+
+    node.links = page_refs(value, pointer, "lees_meer", where);
+    switch (node.kind) {
+      case Kind::question: {
+        node.title = required_text(value, pointer, "tekst", where);
+        node.help = text_of(value, "uitleg");
+        auto answers = value.find("antwoorden");
+        if (answers == value.end() || !answers->is_array()) {
+          error(pointer, where + ": een vraag heeft een lijst \"antwoorden\" (minstens twee)");
+          break;
+        }
+        if (answers->size() < 2)
+          error(pointer + "/antwoorden", where + ": een vraag heeft minstens twee antwoorden, deze heeft er " +
+                                             std::to_string(answers->size()));
+        std::set<std::string> ids;
+        for (size_t i = 0; i < answers->size(); ++i) {
+          const std::string ap = pointer + "/antwoorden/" + std::to_string(i);
+          const json& a = (*answers)[i];
+          Answer answer;
+          answer.pointer = ap;
+          if (!a.is_object()) {
+            error(ap, where + ": een antwoord is een object met \"id\", \"label\" en \"volgende\"");
+            continue;
+          }
+          answer.id = text_of(a, "id");
+          if (answer.id.empty()) error(ap, where + ": antwoord zonder \"id\"");
+          else if (!valid_node_id(answer.id) && answer.id != "index")
+            error(ap + "/id", where + ": antwoord-id '" + answer.id + "' mag alleen kleine letters, cijfers en '-' bevatten");
+          else if (!ids.insert(answer.id).second)
+            error(ap + "/id", where + ": dubbel antwoord-id '" + answer.id + "'");
+          answer.label = required_text(a, ap, "label", where + ", antwoord '" + answer.id + "'");
+          answer.next = required_text(a, ap, "volgende", where + ", antwoord '" + answer.id + "'");
+          if (a.contains("als")) {
+            answer.when = a["als"];
+            answer.when_text = text_of(a, "als_tekst");
+            check_rule(answer.when, ap + "/als", where + ", antwoord '" + answer.id + "'");
+            if (blank(answer.when_text))
+              error(ap, where + ", antwoord '" + answer.id + "': een antwoord met \"als\" heeft ook \"als_tekst\" nodig (de voorwaarde in woorden)");
+          }
+          node.answers.push_back(std::move(answer));
+        }
+        break;
+      }
+      case Kind::info:
+        node.title = required_text(value, pointer, "titel", where);
+        node.text = required_text(value, pointer, "tekst", where);
+        node.next = required_text(value, pointer, "volgende", where);
+        break;
+      case Kind::outcome: {
+        node.title = required_text(value, pointer, "titel", where);
+        node.text = required_text(value, pointer, "tekst", where);
+        node.trajecten = page_refs(value, pointer, "trajecten", where);
+        for (const auto& t : node.trajecten)
+          if (t.pointer.size() && blank(t.reason) && t.page >= 0)
+            error(t.pointer, where + ": zeg bij elk traject \"waarom\" het past");
+        std::stable_sort(node.trajecten.begin(), node.trajecten.end(), [&](const PageRef& a, const PageRef& b) {
+          return evidence_rank(content_, a.page) < evidence_rank(content_, b.page);
+        });
+        if (auto steps = value.find("vervolg"); steps != value.end()) {
+          if (!steps->is_array()) error(pointer + "/vervolg", where + ": \"vervolg\" moet een lijst van teksten zijn");
+          else
+            for (size_t i = 0; i < steps->size(); ++i) {
+              const json& s = (*steps)[i];
+              if (!s.is_string() || blank(s.get<std::string>()))
+                error(pointer + "/vervolg/" + std::to_string(i), where + ": lege vervolgstap");
+              else
+                node.next_steps.push_back(s.get<std::string>());
+            }
+        }
+        if (node.next_steps.empty()) error(pointer, where + ": een uitkomst noemt minstens één vervolgstap (\"vervolg\")");
+        break;
+      }
+    }
+    return node;
+  }
+
+  struct PendingVar {
+    std::string pointer, question, what;
+  };
+  std::vector<PendingVar> pending_vars_;
+
+ private:
+  Flow& flow_;
+  const ContentTree& content_;
+  Diagnostics& diags_;
+};
+
+}  // namespace
+
+const char* kind_name(Kind kind) {
+  switch (kind) {
+    case Kind::question: return "question";
+    case Kind::info: return "info";
+    case Kind::outcome: return "outcome";
+  }
+  return "question";
+}
+
+bool valid_node_id(const std::string& id) {
+  if (id.empty() || id == "index" || id == "schema" || id == "paths") return false;
+  if (id.front() == '-' || id.back() == '-') return false;
+  return std::all_of(id.begin(), id.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; });
+}
+
+const Node* Flow::find(const std::string& id) const {
+  auto it = index.find(id);
+  return it == index.end() ? nullptr : &nodes[it->second];
+}
+
+std::optional<Flow> read_flow(DataFile file, const ContentTree& content, Diagnostics& diags) {
+  Flow flow;
+  flow.source = file.file;
+  flow.file = std::move(file);
+  const json& root = flow.file.value;
+  if (!root.is_object()) {
+    flow.file.error(diags, "", "een stroomschema is een object met \"id\", \"titel\", \"start\" en \"knopen\"");
+    return std::nullopt;
+  }
+  Reader reader(flow, content, diags);
+  flow.id = reader.required_text(root, "", "id", "stroomschema");
+  flow.title = reader.required_text(root, "", "titel", "stroomschema");
+  flow.description = text_of(root, "beschrijving");
+  flow.intro = text_of(root, "inleiding");
+  flow.audience = reader.required_text(root, "", "doelgroep", "stroomschema");
+  if (!flow.audience.empty() && flow.audience != "clienten" && flow.audience != "professionals")
+    reader.error("/doelgroep", "stroomschema: \"doelgroep\" is 'clienten' of 'professionals'");
+  flow.start = reader.required_text(root, "", "start", "stroomschema");
+  if (!flow.id.empty() && !valid_node_id(flow.id))
+    reader.error("/id", "stroomschema: een id bestaat uit kleine letters, cijfers en '-'");
+
+  auto nodes = root.find("knopen");
+  if (nodes == root.end() || !nodes->is_array() || nodes->empty()) {
+    reader.error("", "stroomschema: \"knopen\" moet een lijst met minstens één knoop zijn");
+    return flow;
+  }
+  for (size_t i = 0; i < nodes->size(); ++i) {
+    Node node = reader.node((*nodes)[i], "/knopen/" + std::to_string(i));
+    if (node.id.empty()) continue;
+    auto [it, fresh] = flow.index.emplace(node.id, flow.nodes.size());
+    if (!fresh) {
+      reader.error(node.pointer + "/id", "dubbele knoop-id '" + node.id + "' (ook bij " +
+                                             flow.nodes[it->second].pointer + ")");
+      continue;
+    }
+    flow.nodes.push_back(std::move(node));
+  }
+
+  // References: the start, every next node, rule variables.
+  if (!flow.start.empty() && !flow.find(flow.start)) reader.error("/start", "onbekende startknoop '" + flow.start + "'");
+  for (const Node& node : flow.nodes) {
+    for (const Answer& a : node.answers)
+      if (!a.next.empty() && !flow.find(a.next))
+        reader.error(a.pointer + "/volgende", "knoop '" + node.id + "', antwoord '" + a.id + "': onbekende volgende knoop '" + a.next + "'");
+    if (node.kind == Kind::info && !node.next.empty() && !flow.find(node.next))
+      reader.error(node.pointer + "/volgende", "knoop '" + node.id + "': onbekende volgende knoop '" + node.next + "'");
+  }
+  for (const auto& var : reader.pending_vars_) {
+    const Node* q = flow.find(var.question);
+    if (!q || q->kind != Kind::question)
+      reader.error(var.pointer, var.what + ": de regel leest '" + var.question + "', maar dat is geen vraag in dit stroomschema");
+  }
+
+  // Reachability over the graph (conditions aside): every node must be reachable from the start.
+  if (const Node* start = flow.find(flow.start)) {
+    std::set<std::string> seen;
+    std::vector<const Node*> stack = {start};
+    while (!stack.empty()) {
+      const Node* n = stack.back();
+      stack.pop_back();
+      if (!seen.insert(n->id).second) continue;
+      auto push = [&](const std::string& id) {
+        if (const Node* next = flow.find(id)) stack.push_back(next);
+      };
+      for (const Answer& a : n->answers) push(a.next);
+      if (n->kind == Kind::info) push(n->next);
+    }
+    for (const Node& node : flow.nodes)
+      if (!seen.count(node.id))
+        reader.error(node.pointer, "knoop '" + node.id + "' is vanaf de start ('" + flow.start + "') niet bereikbaar");
+  }
+  return flow;
+}
+
+}  // namespace wijzer::flows
