@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <tuple>
 
 #include "parallel.h"
 #include "text.h"
@@ -34,14 +35,14 @@ int find_parent(const ContentTree& content, const std::string& source) {
 }
 
 void order_children(ContentTree& content) {
+  // Sort keys once per page: folding titles inside the comparator would repeat it n log n times.
+  std::vector<std::tuple<bool, long long, std::string>> keys;
+  keys.reserve(content.pages.size());
+  for (const Page& p : content.pages) keys.emplace_back(p.meta.weight == 0, p.meta.weight, fold(p.meta.title));
   for (auto& page : content.pages) {
     std::sort(page.children.begin(), page.children.end(), [&](int a, int b) {
-      const Page& x = content.pages[a];
-      const Page& y = content.pages[b];
-      auto key = [](const Page& p) {
-        return std::make_tuple(p.meta.weight == 0, p.meta.weight, fold(p.meta.title), p.source);
-      };
-      return key(x) < key(y);
+      if (keys[a] != keys[b]) return keys[a] < keys[b];
+      return content.pages[a].source < content.pages[b].source;
     });
   }
 }

@@ -259,14 +259,20 @@ std::string Markdown::render(const std::vector<Heading>& headings) const {
     return "<section class=\"tabel\" tabindex=\"0\" aria-label=\"Tabel " + std::to_string(++tables) + "\"><table>";
   });
   replace_all(out, "</table>", "</table></section>");
-  // Task list boxes are not form controls here: show their state as text a screen reader reads.
-  replace_all(out, "<input type=\"checkbox\" checked=\"\" disabled=\"\" /> ",
-              "<span class=\"taak taak--af\"><span class=\"taak__vak\" aria-hidden=\"true\">☑</span><span class=\"visueel-verborgen\">(gedaan)</span></span> ");
-  replace_all(out, "<input type=\"checkbox\" disabled=\"\" /> ",
-              "<span class=\"taak\"><span class=\"taak__vak\" aria-hidden=\"true\">☐</span><span class=\"visueel-verborgen\">(open)</span></span> ");
-  // cmark-gfm labels footnote back-links in English.
-  replace_all(out, "aria-label=\"Back to reference ", "aria-label=\"Terug naar verwijzing ");
-  replace_all(out, "aria-label=\"Back to content\"", "aria-label=\"Terug naar de tekst\"");
+  if (html.find("<input") != std::string::npos) {
+    // Task list boxes are not form controls here: show their state as text a screen reader reads.
+    replace_all(out, "<input type=\"checkbox\" checked=\"\" disabled=\"\" /> ",
+                "<span class=\"taak taak--af\"><span class=\"taak__vak\" aria-hidden=\"true\">☑</span>"
+                "<span class=\"visueel-verborgen\">(gedaan)</span></span> ");
+    replace_all(out, "<input type=\"checkbox\" disabled=\"\" /> ",
+                "<span class=\"taak\"><span class=\"taak__vak\" aria-hidden=\"true\">☐</span>"
+                "<span class=\"visueel-verborgen\">(open)</span></span> ");
+  }
+  if (html.find("data-footnote") != std::string::npos) {
+    // cmark-gfm labels footnote back-links in English.
+    replace_all(out, "aria-label=\"Back to reference ", "aria-label=\"Terug naar verwijzing ");
+    replace_all(out, "aria-label=\"Back to content\"", "aria-label=\"Terug naar de tekst\"");
+  }
   return out;
 }
 

@@ -24,6 +24,8 @@ std::vector<std::string> DiskTree::list(const std::string& dir) const {
   std::error_code ec;
   const fs::path base = root_ / dir;
   if (!fs::is_directory(base, ec)) return out;
+  const size_t base_length = base.generic_string().size() + 1;  // paths below start with base + '/'
+
   for (auto it = fs::recursive_directory_iterator(base, ec); !ec && it != fs::recursive_directory_iterator();
        it.increment(ec)) {
     const std::string name = it->path().filename().string();
@@ -32,7 +34,7 @@ std::vector<std::string> DiskTree::list(const std::string& dir) const {
       if (it->is_directory(ec)) it.disable_recursion_pending();
       continue;
     }
-    if (it->is_regular_file(ec)) out.push_back(fs::relative(it->path(), root_).generic_string());
+    if (it->is_regular_file(ec)) out.push_back(dir + "/" + it->path().generic_string().substr(base_length));
   }
   std::sort(out.begin(), out.end());
   return out;
