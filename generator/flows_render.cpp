@@ -243,7 +243,7 @@ std::string wizard_html(const RenderInput& in) {
   out += "<section class=\"stroom-app\" id=\"stroom-app\" aria-labelledby=\"stroom-app-kop\" hidden>\n";
   out += "<h2 id=\"stroom-app-kop\" class=\"visueel-verborgen\">Keuzehulp</h2>\n";
   out += "<p class=\"stroom-voortgang\" id=\"stroom-voortgang\" aria-live=\"polite\"></p>\n";
-  out += "<div class=\"stroom-balk\" aria-hidden=\"true\"><div class=\"stroom-balk__vulling\" id=\"stroom-balk\"></div></div>\n";
+  out += "<progress class=\"stroom-balk\" id=\"stroom-balk\" max=\"1\" value=\"0\" aria-hidden=\"true\"></progress>\n";
   out += "<form class=\"stroom-formulier\" id=\"stroom-formulier\" novalidate>\n";
   for (const Node& node : in.flow.nodes) out += wizard_step(in, node);
   out += "<div class=\"stroom-knoppen\" id=\"stroom-knoppen\">"
