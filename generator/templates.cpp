@@ -100,7 +100,11 @@ TemplateSet::TemplateSet(const TemplateSources& sources) {
 }
 
 std::string TemplateSet::render(const std::string& name, const mustache_data& data) {
-  return compiled_.at(name)->render(data);
+  // Append to a string: kainjow's default goes through std::stringstream and its locale machinery.
+  std::string out;
+  out.reserve(32 * 1024);
+  compiled_.at(name)->render(data, [&out](const std::string& piece) { out += piece; });
+  return out;
 }
 
 MustacheObject& MustacheObject::set(const std::string& key, mustache_data&& value) {
