@@ -42,12 +42,12 @@ void Flows::load(const SourceTree& tree, ContentTree& content, Diagnostics& diag
     if (!has_suffix(path, ".json") && !has_suffix(path, ".yaml") && !has_suffix(path, ".yml")) continue;
     auto file = load_data_file(tree, path, diags);
     if (!file) continue;
-    auto flow = flows::read_flow(std::move(*file), content, diags);
+    auto flow = flows::read_flow(path, std::move(*file), content, diags);
     if (!flow) continue;
     if (!flow->id.empty() && flow->id != stem_of(path))
       flow->file.error(diags, "/id", "het id '" + flow->id + "' moet gelijk zijn aan de bestandsnaam ('" + stem_of(path) + "')");
     for (const auto& other : flows_)
-      if (other.flow.id == flow->id) flow->file.error(diags, "/id", "dubbel stroomschema-id '" + flow->id + "' (ook " + other.flow.source + ")");
+      if (other.flow.id == flow->id) flow->file.error(diags, "/id", "dubbel stroomschema-id '" + flow->id + "' (ook " + other.flow.file.file + ")");
     Compiled compiled{std::move(*flow), {}, "stroomschema/" + stem_of(path) + "/"};
     compiled.paths = flows::enumerate_paths(compiled.flow, diags);
     flows_.push_back(std::move(compiled));

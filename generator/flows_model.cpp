@@ -225,9 +225,9 @@ const Node* Flow::find(const std::string& id) const {
   return it == index.end() ? nullptr : &nodes[it->second];
 }
 
-std::optional<Flow> read_flow(DataFile file, const ContentTree& content, Diagnostics& diags) {
+std::optional<Flow> read_flow(const std::string& path, DataFile file, const ContentTree& content, Diagnostics& diags) {
   Flow flow;
-  flow.source = file.file;
+  flow.source = path;
   flow.file = std::move(file);
   const json& root = flow.file.value;
   if (!root.is_object()) {

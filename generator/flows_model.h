@@ -48,7 +48,7 @@ struct Node {
 /// A decision flow (content/stroomschema/<id>.json or .yaml).
 struct Flow {
   std::string id, title, description, audience, intro, start;
-  std::string source;  ///< path under the source root, e.g. content/stroomschema/x.json
+  std::string source;  ///< path under the source root, e.g. content/stroomschema/x.json (diagnostics: file.file)
   std::vector<Node> nodes;
   std::map<std::string, size_t> index;  ///< node id → position in nodes
   DataFile file;
@@ -60,7 +60,8 @@ struct Flow {
 /// duplicates, unknown next nodes, unknown pages, questions with fewer than two answers, empty
 /// texts, unreachable nodes, invalid rules. Every problem goes to `diags` at the node's position.
 /// Returns the flow (possibly with errors reported) or nothing when it cannot be read at all.
-std::optional<Flow> read_flow(DataFile file, const ContentTree& content, Diagnostics& diags);
+/// `path` is the file's path under the source root (content/stroomschema/x.json).
+std::optional<Flow> read_flow(const std::string& path, DataFile file, const ContentTree& content, Diagnostics& diags);
 
 /// Node ids are used as file names: lowercase letters, digits and '-', not "index" or "schema".
 bool valid_node_id(const std::string& id);

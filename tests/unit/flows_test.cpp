@@ -1,0 +1,218 @@
+// Stroomschema's: every build-time check has a broken fixture in tests/fixtures/flows/, reported at
+// path:line:col with the node id; plus path enumeration, test vectors, rendering and the diagram.
+#include <catch2/catch.hpp>
+
+#include <fstream>
+#include <sstream>
+
+#include "flows.h"
+#include "flows_layout.h"
+#include "flows_paths.h"
+#include "output.h"
+#include "site.h"
+
+using namespace wijzer;
+
+namespace {
+
+std::string fixture(const std::string& name) {
+  std::ifstream in(std::string(WIJZER_TEST_DIR) + "/fixtures/flows/" + name);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+/// A small site with one flow fixture in content/stroomschema/.
+MemoryTree site_with(const std::string& name) {
+  MemoryTree tree;
+  tree.set("templates/page.mustache", "{{page.title}}|{{{page.content}}}");
+  tree.set("templates/section.mustache", "{{page.title}}|{{{page.content}}}");
+  for (const char* t : {"flow-node", "flow-wizard", "flow-diagram"})
+    tree.set(std::string("templates/") + t + ".mustache",
+             "<main data-node=\"{{page.data.node}}\" data-kind=\"{{page.data.kind}}\">{{page.title}}|{{{page.content}}}</main>"
+             "{{#page_css}}[{{.}}]{{/page_css}}{{#page_js}}[{{.}}]{{/page_js}}");
+  tree.set("site-assets/css/flow.css", "body{}");
+  tree.set("site-assets/js/flow.js", "1");
+  tree.set("site-assets/js/jsonlogic.js", "1");
+  tree.set("content/_index.md", "---\ntitle: Home\n---\n");
+  tree.set("content/trajecten/_index.md", "---\ntitle: Trajecten\n---\n");
+  tree.set("content/trajecten/ips.md", "---\ntitle: IPS\nbewijs: sterk\nregio: [landelijk]\n---\n## Voor wie\n");
+  tree.set("content/stroomschema/_index.md", "---\ntitle: Stroomschema's\n---\n");
+  tree.set("content/stroomschema/" + name, fixture(name));
+  return tree;
+}
+
+struct Result {
+  Diagnostics diags;
+  MemorySink sink;
+};
+
+std::unique_ptr<Result> build(const std::string& name) {
+  auto result = std::make_unique<Result>();
+  MemoryTree tree = site_with(name);
+  build_site(tree, result->sink, result->diags, 1);
+  return result;
+}
+
+/// Line (1-based) of the first occurrence of `needle` in the fixture.
+int line_of(const std::string& name, const std::string& needle) {
+  const std::string text = fixture(name);
+  const size_t at = text.find(needle);
+  REQUIRE(at != std::string::npos);
+  return 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(at), '\n'));
+}
+
+/// The one error whose message contains `part`.
+Diagnostic error_with(const Diagnostics& diags, const std::string& part) {
+  for (const auto& d : diags.sorted())
+    if (d.severity == Severity::error && d.message.find(part) != std::string::npos) return d;
+  std::string all;
+  for (const auto& d : diags.sorted()) all += format_diagnostic(d) + "\n";
+  FAIL("no error containing '" << part << "' in:\n" << all);
+  return {};
+}
+
+}  // namespace
+
+TEST_CASE("a valid flow builds its pages, test vectors and diagram", "[flows]") {
+  auto r = build("valid.json");
+  for (const auto& d : r->diags.sorted()) INFO(format_diagnostic(d));
+  REQUIRE_FALSE(r->diags.has_errors());
+  const auto& files = r->sink.files;
+  for (const char* f : {"stroomschema/valid/index.html", "stroomschema/valid/schema.html", "stroomschema/valid/q1.html",
+                        "stroomschema/valid/i1.html", "stroomschema/valid/q2.html", "stroomschema/valid/o1.html",
+                        "stroomschema/valid/o2.html", "stroomschema/valid/paths.json"})
+    CHECK(files.count(f));
+  // Node pages: data-node/data-kind, answers as plain links, conditions in words.
+  const std::string& q2 = files.at("stroomschema/valid/q2.html");
+  CHECK(q2.find("data-node=\"q2\" data-kind=\"question\"") != std::string::npos);
+  CHECK(q2.find("href=\"o1.html\"") != std::string::npos);
+  CHECK(q2.find("(alleen als je ja zei)") != std::string::npos);
+  CHECK(files.at("stroomschema/valid/i1.html").find("data-kind=\"info\"") != std::string::npos);
+  const std::string& o1 = files.at("stroomschema/valid/o1.html");
+  CHECK(o1.find("data-kind=\"outcome\"") != std::string::npos);
+  CHECK(o1.find("../../trajecten/ips.html") != std::string::npos);
+  CHECK(o1.find("sterk bewijs") != std::string::npos);
+  CHECK(o1.find("Zo kun je hier gekomen zijn") != std::string::npos);
+  // Assets only on flow pages.
+  CHECK(o1.find("[../../assets/css/flow.") != std::string::npos);
+  CHECK(files.at("stroomschema/valid/index.html").find("jsonlogic.") != std::string::npos);
+  // Paths: q1 ja → i1 → q2 a|b; q1 nee → q2 a (b needs ja).
+  auto vectors = nlohmann::json::parse(files.at("stroomschema/valid/paths.json"));
+  REQUIRE(vectors["paths"].size() == 3);
+  CHECK(vectors["paths"][0]["state"] == "q1:ja,i1:verder,q2:a");
+  CHECK(vectors["paths"][1]["outcome"] == "o2");
+  CHECK(vectors["paths"][2]["state"] == "q1:nee,q2:a");
+  // Diagram: inline SVG fit for HTML.
+  const std::string& schema = files.at("stroomschema/valid/schema.html");
+  CHECK(schema.find("<svg aria-hidden=\"true\"") != std::string::npos);
+  CHECK(schema.find("<?xml") == std::string::npos);
+  CHECK(schema.find("<!DOCTYPE") == std::string::npos);
+  CHECK(schema.find("<!--") == std::string::npos);
+  CHECK(schema.find(" style=") == std::string::npos);
+  CHECK(schema.find("xlink:href=\"q2.html\"") != std::string::npos);
+  CHECK(schema.find("tabindex=\"0\"") != std::string::npos);
+  CHECK(schema.find("class=\"stroom-lijst\"") != std::string::npos);
+}
+
+TEST_CASE("flow check: unknown next node", "[flows][checks]") {
+  auto r = build("unknown-next.json");
+  auto d = error_with(r->diags, "onbekende volgende knoop 'bestaat-niet'");
+  CHECK(d.path == "content/stroomschema/unknown-next.json");
+  CHECK(d.line == line_of("unknown-next.json", "\"nee\", \"label\": \"Nee\", \"volgende\": \"bestaat-niet\""));
+  CHECK(d.col > 1);
+  CHECK(d.message.find("knoop 'q1'") != std::string::npos);
+}
+
+TEST_CASE("flow check: unknown next node in a YAML flow", "[flows][checks]") {
+  auto r = build("yaml-unknown-next.yaml");
+  auto d = error_with(r->diags, "onbekende volgende knoop 'bestaat-niet'");
+  CHECK(d.line == line_of("yaml-unknown-next.yaml", "bestaat-niet"));
+}
+
+TEST_CASE("flow check: unknown page", "[flows][checks]") {
+  auto r = build("unknown-page.json");
+  auto d = error_with(r->diags, "onbekende pagina '../trajecten/bestaat-niet.md'");
+  CHECK(d.line == line_of("unknown-page.json", "bestaat-niet.md"));
+  CHECK(d.message.find("knoop 'o1'") != std::string::npos);
+}
+
+TEST_CASE("flow check: unknown anchor on a linked page", "[flows][checks]") {
+  auto r = build("unknown-anchor.json");
+  auto d = error_with(r->diags, "onbekend anker '#geen-anker'");
+  CHECK(d.line == line_of("unknown-anchor.json", "#geen-anker"));
+}
+
+TEST_CASE("flow check: unreachable node", "[flows][checks]") {
+  auto r = build("unreachable.json");
+  auto d = error_with(r->diags, "niet bereikbaar");
+  CHECK(d.message.find("knoop 'eiland'") != std::string::npos);
+  CHECK(d.line == line_of("unreachable.json", "\"eiland\""));
+}
+
+TEST_CASE("flow check: a cycle never reaches an outcome", "[flows][checks]") {
+  auto r = build("cycle.json");
+  auto d = error_with(r->diags, "kringloop");
+  CHECK(d.message.find("knoop 'q1'") != std::string::npos);
+  CHECK(d.message.find("q1 → i1 → q1") != std::string::npos);
+  CHECK(d.line == line_of("cycle.json", "{\"id\": \"q1\""));
+}
+
+TEST_CASE("flow check: a dead end (no answer available on a path)", "[flows][checks]") {
+  auto r = build("dead-end.json");
+  auto d = error_with(r->diags, "doodlopend");
+  CHECK(d.message.find("knoop 'q2'") != std::string::npos);
+  CHECK(d.message.find("q1 → q2") != std::string::npos);
+  CHECK(d.line == line_of("dead-end.json", "{\"id\": \"q2\""));
+}
+
+TEST_CASE("flow check: duplicate node ids", "[flows][checks]") {
+  auto r = build("duplicate-id.json");
+  auto d = error_with(r->diags, "dubbele knoop-id 'o1'");
+  CHECK(d.line == line_of("duplicate-id.json", "\"Nog eens\""));
+}
+
+TEST_CASE("flow check: a question with fewer than two answers", "[flows][checks]") {
+  auto r = build("one-answer.json");
+  auto d = error_with(r->diags, "minstens twee antwoorden");
+  CHECK(d.message.find("knoop 'q1'") != std::string::npos);
+  CHECK(d.line == line_of("one-answer.json", "\"antwoorden\""));
+}
+
+TEST_CASE("flow check: empty text", "[flows][checks]") {
+  auto r = build("empty-text.json");
+  auto d = error_with(r->diags, "\"tekst\" is leeg");
+  CHECK(d.message.find("knoop 'o1'") != std::string::npos);
+  CHECK(d.line == line_of("empty-text.json", "\"  \""));
+}
+
+TEST_CASE("clean_svg makes Graphviz output fit for inline HTML", "[flows][diagram]") {
+  const std::string raw =
+      "<?xml version=\"1.0\"?>\n<!DOCTYPE svg PUBLIC \"x\" \"y\">\n<!-- Generated -->\n"
+      "<svg width=\"10pt\" xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\">\n"
+      "<g id=\"graph0\" style=\"x\"><title>g</title><!-- q1 --><a xlink:href=\"q1.html\" xlink:title=\"Q\"><text>Q</text></a></g>\n</svg>\n";
+  const std::string svg = flows::clean_svg(raw, "p-");
+  CHECK(svg.rfind("<svg aria-hidden=\"true\"", 0) == 0);
+  CHECK(svg.find("<!") == std::string::npos);
+  CHECK(svg.find("style=") == std::string::npos);
+  CHECK(svg.find("<title>") == std::string::npos);
+  CHECK(svg.find("xlink:title") == std::string::npos);
+  CHECK(svg.find("id=\"p-graph0\"") != std::string::npos);
+  CHECK(svg.find("<a tabindex=\"-1\" xlink:href=\"q1.html\">") != std::string::npos);
+}
+
+TEST_CASE("the portal's flows are valid and every path ends in an outcome", "[flows][portal]") {
+  DiskTree tree(std::string(WIJZER_TEST_DIR) + "/..");
+  Diagnostics diags;
+  MemorySink sink(true);
+  build_site(tree, sink, diags, 2);
+  for (const auto& d : diags.sorted())
+    if (d.path.find("stroomschema") != std::string::npos) FAIL(format_diagnostic(d));
+  for (const char* flow : {"welke-begeleiding", "po-jobcoaching", "gemeentelijke-beoordeling"}) {
+    const std::string key = std::string("stroomschema/") + flow + "/paths.json";
+    REQUIRE(sink.files.count(key));
+    auto vectors = nlohmann::json::parse(sink.files.at(key));
+    CHECK(vectors["paths"].size() >= 10);
+    for (const auto& path : vectors["paths"]) CHECK(path["outcome"].get<std::string>().rfind("o-", 0) == 0);
+  }
+}
