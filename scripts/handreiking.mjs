@@ -153,7 +153,7 @@ const SLOT = [
   const lines = [
     '---',
     GENERATED,
-    'title: "Gespreksformulier handreiking begeleidingsnoodzaak (blanco)"',
+    'title: "Gespreksformulier (blanco, om af te drukken)"',
     'description: "De papieren versie voor tijdens het gesprek: per aspect de omschrijving, een paar voorbeeldvragen en ruimte voor uw oordeel."',
     'weight: 20',
     'bronnen:',
@@ -165,7 +165,7 @@ const SLOT = [
     '[digitale handreiking](invullen.md) in; die maakt het samenvattend oordeel en bewaart alles op dit',
     'apparaat. Alle voorbeeldvragen staan bij de [voorbeeldvragen per aspect](../voorbeeldvragen/_index.md).',
     '',
-    'Cliënt: ______________________________ Datum: ______________ Professional: ______________________________',
+    'Cliënt: …………………………………… Datum: ……………………… Professional: ……………………………………',
     '',
     'Per aspect kruist u één oordeel aan. Is er iets nodig, noteer dan de duur (kort: tot ongeveer zes',
     'maanden; lang: langer of blijvend), de intensiteit (licht, gemiddeld, intensief), waar de steun nodig is',
@@ -181,17 +181,17 @@ const SLOT = [
         const v = (a.voorbeeldvragen[l.id] || [])[0];
         if (v) lines.push(`- ${l.naam}: ${v}`);
       }
-      lines.push('', ...OORDELEN.map((o) => `- [ ] ${o.label}`), '');
-      lines.push('Duur: kort / lang. Intensiteit: licht / gemiddeld / intensief. Waar: ______________________', '');
-      lines.push('Onderbouwing: ________________________________________________________________', '');
-      lines.push('______________________________________________________________________________', '');
+      lines.push('', 'Oordeel (kruis één aan):', '', ...OORDELEN.map((o) => `- [ ] ${o.label}`), '');
+      lines.push('Duur: kort / lang. Intensiteit: licht / gemiddeld / intensief. Waar: ……………………………………', '');
+      lines.push('Onderbouwing: ……………………………………………………………………………………………', '');
+      lines.push('……………………………………………………………………………………………', '');
     }
   }
   lines.push('## Afsluitende vragen {#afsluitend}', '');
-  for (const s of SLOT) lines.push(`**${s.label}**`, '', '______________________________________________________________________________', '');
+  for (const s of SLOT) lines.push(`**${s.label}**`, '', '……………………………………………………………………………………………', '');
   lines.push('**Eindoordeel van de professional** (de handreiking geeft zelf geen eindoordeel)', '');
-  lines.push('______________________________________________________________________________', '');
-  lines.push('______________________________________________________________________________', '');
+  lines.push('……………………………………………………………………………………………', '');
+  lines.push('……………………………………………………………………………………………', '');
   out.set('content/hulpmiddelen/handreiking/gespreksformulier.md', lines.join('\n'));
 }
 
