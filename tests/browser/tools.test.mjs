@@ -1,0 +1,447 @@
+// Browser tests of the professional tools (issue 6): the handreiking begeleidingsnoodzaak, the
+// formats of the Leidraad Jobcoach (matching + coachingsplan, logboek, toetsingskader) and the
+// checklist duurzame plaatsing. A professional completes each tool (skipping aspects, reloading
+// halfway, closing the browser and coming back), the summaries match the answers, the blank and
+// the filled-in print views hold what they should, one dossier holds every tool of one client,
+// the rule examples of every definition hold in the browser, no request leaves the page and axe
+// finds nothing.
+//
+//   WIJZER_SITE=build/portal-site node --test tests/browser/tools.test.mjs
+
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import {
+  CHROMIUM_ARGS,
+  CHROMIUM_PATH,
+  REPO_ROOT,
+  assertSiteExists,
+  launchBrowser,
+  newCheckedPage,
+  pathToFileURL,
+  runAxe,
+  siteDir,
+  takeIssues,
+} from './lib.mjs';
+
+const SITE = siteDir();
+const KEY = 'begeleidingswijzer.dossiers';
+const TOOLS = {
+  handreiking: { page: 'hulpmiddelen/handreiking/invullen.html', file: 'content/hulpmiddelen/handreiking/handreiking.form.json' },
+  'matching-coachingsplan': { page: 'hulpmiddelen/leidraad-formats/matching-coachingsplan.html', file: 'content/hulpmiddelen/leidraad-formats/matching-coachingsplan.form.json' },
+  logboek: { page: 'hulpmiddelen/leidraad-formats/logboek.html', file: 'content/hulpmiddelen/leidraad-formats/logboek.form.json' },
+  toetsingskader: { page: 'hulpmiddelen/leidraad-formats/toetsingskader.html', file: 'content/hulpmiddelen/leidraad-formats/toetsingskader.form.json' },
+  'checklist-duurzame-plaatsing': { page: 'hulpmiddelen/duurzaamheid/checklist.html', file: 'content/hulpmiddelen/duurzaamheid/checklist-duurzame-plaatsing.form.json' },
+};
+const definition = (id) => JSON.parse(fs.readFileSync(path.join(REPO_ROOT, TOOLS[id].file), 'utf8'));
+const ASPECTS = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'content/hulpmiddelen/handreiking/aspecten.json'), 'utf8'))
+  .clusters.flatMap((c) => c.aspecten.map((a) => ({ ...a, cluster: c.id })));
+
+let browser;
+before(async () => {
+  assertSiteExists(SITE);
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+});
+
+const urlOf = (id) => pathToFileURL(path.join(SITE, TOOLS[id].page)).href;
+
+/** A checked page on a tool that records every request made after the page loaded. */
+async function openTool(context, id) {
+  const page = await newCheckedPage(context, null);
+  page.__requests = [];
+  page.on('request', (req) => {
+    if (page.__loaded && !req.url().startsWith('blob:')) page.__requests.push(req.url());
+  });
+  await gotoLoaded(page, urlOf(id));
+  return page;
+}
+async function gotoLoaded(page, url) {
+  page.__loaded = false;
+  await page.goto(url, { waitUntil: 'load' });
+  await page.waitForFunction(() => document.querySelector('.hulpmiddel.js'));
+  page.__loaded = true;
+}
+async function reload(page) {
+  page.__loaded = false;
+  await page.reload({ waitUntil: 'load' });
+  await page.waitForFunction(() => document.querySelector('.hulpmiddel.js'));
+  page.__loaded = true;
+}
+async function assertClean(page) {
+  assert.deepEqual(takeIssues(page), []);
+  assert.deepEqual(page.__requests, [], 'no request while using the tool');
+  const axe = await runAxe(page);
+  assert.deepEqual(axe.map((v) => v.summary), [], 'axe');
+}
+const signals = (page) => page.$$eval('[data-signaal]', (els) => els.map((e) => e.getAttribute('data-signaal')).sort());
+const stored = async (page, form) => {
+  const state = JSON.parse(await page.evaluate((k) => localStorage.getItem(k), KEY));
+  return state.dossiers.find((d) => d.id === state.actief).formulieren[form]?.antwoorden;
+};
+/** Option index of value `value` of field `id` in a definition. */
+function optionIndex(def, id, value) {
+  for (const s of def.secties)
+    for (const f of s.velden) {
+      const all = f.type === 'groep' ? f.velden : [f];
+      for (const x of all) if (x.id === id) return x.opties.findIndex((o) => o.waarde === value);
+    }
+  throw new Error(`no field ${id}`);
+}
+
+// ---------------------------------------------------------------------------
+// Handreiking begeleidingsnoodzaak
+
+const H = '#fv-handreiking-';
+const HDEF = definition('handreiking');
+/** One client: two aspects skipped, five where something is needed, the rest "geen". */
+const NEEDED = {
+  zelfredzaamheid: { oordeel: 'beide', duur: 'lang', intensiteit: 'gemiddeld', soort: ['wonen'], tekst: 'Post en geldzaken lopen vast; begeleiding thuis.' },
+  werkafspraken: { oordeel: 'begeleiding', duur: 'kort', intensiteit: 'licht', soort: ['werkvloer'], tekst: 'Afspraken over ziekmelden inoefenen.' },
+  omgaan_met_anderen: { oordeel: 'begeleiding', duur: 'lang', intensiteit: 'intensief', soort: ['werkvloer', 'werkomgeving'], tekst: 'Pauzes en teamoverleg zijn lastig.' },
+  concentratievermogen: { oordeel: 'aanpassing', duur: 'kort', intensiteit: 'licht', soort: ['werkvloer'], tekst: 'Rustige werkplek zonder onderbrekingen.' },
+  geheugen: { oordeel: 'begeleiding', duur: 'lang', intensiteit: 'gemiddeld', soort: [], tekst: 'Werkinstructies op papier, herhalen.' },
+};
+const SKIPPED = ['realiteitszin', 'omgang_met_weerstand'];
+const oordeelOf = (a) => (NEEDED[a.id] ? NEEDED[a.id].oordeel : SKIPPED.includes(a.id) ? 'nvt' : 'geen');
+const SUMMARY = {
+  zelfredzaamheid: 'begeleiding en aanpassing, duur lang, intensiteit gemiddeld',
+  werkafspraken: 'begeleiding, duur kort, intensiteit licht',
+  omgaan_met_anderen: 'begeleiding, duur lang, intensiteit intensief',
+  concentratievermogen: 'aanpassing, duur kort, intensiteit licht',
+  geheugen: 'begeleiding, duur lang, intensiteit gemiddeld',
+};
+
+async function answerAspect(page, a) {
+  const oordeel = oordeelOf(a);
+  await page.check(`${H}${a.id}-${optionIndex(HDEF, a.id, oordeel)}`);
+  const n = NEEDED[a.id];
+  if (!n) {
+    assert.equal(await page.isHidden(`${H}${a.id}_duur`), true, `${a.id}: no follow-up questions when nothing is needed`);
+    return;
+  }
+  await page.check(`${H}${a.id}_duur-${optionIndex(HDEF, `${a.id}_duur`, n.duur)}`);
+  await page.check(`${H}${a.id}_intensiteit-${optionIndex(HDEF, `${a.id}_intensiteit`, n.intensiteit)}`);
+  for (const s of n.soort) await page.check(`${H}${a.id}_soort-${optionIndex(HDEF, `${a.id}_soort`, s)}`);
+  await page.fill(`${H}${a.id}_onderbouwing`, n.tekst);
+}
+
+async function assertHandreikingSummary(page) {
+  const counts = { basisvoorwaarden: 1, vaardigheden: 1, persoonlijke_kenmerken: 1, cognitieve_executieve_functies: 2 };
+  for (const [c, n] of Object.entries(counts)) {
+    assert.equal(await page.textContent(`${H}nodig_${c}`), String(n), `nodig_${c}`);
+    assert.equal(await page.textContent(`${H}open_${c}`), '0', `open_${c}`);
+  }
+  for (const a of ASPECTS) {
+    const row = `${H}samenvatting_${a.id}`;
+    if (SUMMARY[a.id]) {
+      assert.equal(await page.isVisible(row), true, `${a.id} shows in the summary`);
+      assert.equal(await page.textContent(row), SUMMARY[a.id]);
+    } else {
+      assert.equal(await page.isHidden(row), true, `${a.id} is not in the summary`);
+    }
+  }
+}
+
+describe('handreiking begeleidingsnoodzaak', () => {
+  test('a full run: skip aspects, reload halfway, summary per cluster, eindoordeel; then close the browser and come back', async () => {
+    const profile = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'wijzer-profiel-'));
+    const launch = () => chromium.launchPersistentContext(profile, { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+    let context = await launch();
+    try {
+      let page = await openTool(context, 'handreiking');
+      await page.fill('[data-dossier="naam"]', 'Cliënt H-21');
+      await page.fill(`${H}client`, 'H-21');
+      await page.fill(`${H}situatie`, 'Nog geen werkplek; wil in de groenvoorziening werken.');
+      assert.deepEqual(await signals(page), ['niet_alles_beoordeeld']);
+
+      for (const a of ASPECTS.slice(0, 10)) await answerAspect(page, a);
+      // an aspect that was "needed" and becomes "geen" loses its follow-up questions and its summary row
+      await page.check(`${H}geheugen-${optionIndex(HDEF, 'geheugen', 'begeleiding')}`);
+      assert.equal(await page.isVisible(`${H}geheugen_onderbouwing`), true);
+      await page.check(`${H}geheugen-${optionIndex(HDEF, 'geheugen', 'geen')}`);
+      assert.equal(await page.isHidden(`${H}geheugen_onderbouwing`), true);
+      assert.equal(await page.isHidden(`${H}samenvatting_geheugen`), true);
+      await page.check(`${H}geheugen-${optionIndex(HDEF, 'geheugen', 'nvt')}`);
+
+      await reload(page); // halfway: everything is back
+      assert.equal(await page.inputValue(`${H}client`), 'H-21');
+      assert.equal(await page.isChecked(`${H}zelfredzaamheid-${optionIndex(HDEF, 'zelfredzaamheid', 'beide')}`), true);
+      assert.equal(await page.inputValue(`${H}werkafspraken_onderbouwing`), NEEDED.werkafspraken.tekst);
+      assert.equal(await page.textContent(`${H}nodig_basisvoorwaarden`), '1');
+
+      for (const a of ASPECTS.slice(10)) await answerAspect(page, a);
+      assert.deepEqual(await signals(page), [], 'every aspect has an answer');
+      await assertHandreikingSummary(page);
+      for (const [id, text] of [['kansen', 'Groenvoorziening met vaste collega.'], ['coaching', 'Omgaan met anderen.'],
+        ['training', 'Werkafspraken.'], ['toezicht', 'Geen.'], ['eindoordeel', 'Langdurig begeleiding op de werkvloer, gemiddeld.']])
+        await page.fill(`${H}${id}`, text);
+
+      const answers = await stored(page, 'handreiking');
+      assert.equal(answers.realiteitszin, 'nvt');
+      assert.deepEqual(answers.omgaan_met_anderen_soort, ['werkvloer', 'werkomgeving']);
+      await assertClean(page);
+      await context.close();
+
+      // the next day: a new browser on the same profile
+      context = await launch();
+      page = await openTool(context, 'handreiking');
+      assert.equal(await page.inputValue('[data-dossier="naam"]'), 'Cliënt H-21');
+      assert.equal(await page.inputValue(`${H}eindoordeel`), 'Langdurig begeleiding op de werkvloer, gemiddeld.');
+      await assertHandreikingSummary(page);
+
+      // the filled-in print view: answers and summary, no dossier controls
+      await page.emulateMedia({ media: 'print' });
+      assert.equal(await page.isHidden('.dossier'), true);
+      assert.equal(await page.isVisible(`${H}samenvatting_omgaan_met_anderen`), true);
+      assert.equal(await page.isVisible(`${H}eindoordeel`), true);
+      assert.equal(await page.isHidden(`${H}realiteitszin_onderbouwing`), true, 'skipped aspects print without follow-up questions');
+      const pdf = await page.pdf({ format: 'A4' }); // "opslaan als PDF"
+      assert.ok(pdf.length > 10000);
+      await assertClean(page);
+    } finally {
+      await context.close();
+      await fs.promises.rm(profile, { recursive: true, force: true });
+    }
+  });
+
+  test('the blank paper version has every aspect, a starter question per leefgebied and the five choices', async () => {
+    const context = await browser.newContext();
+    const page = await newCheckedPage(context, null);
+    await page.goto(pathToFileURL(path.join(SITE, 'hulpmiddelen/handreiking/gespreksformulier.html')).href);
+    await page.emulateMedia({ media: 'print' });
+    const headings = await page.$$eval('main h3', (hs) => hs.map((h) => h.textContent.trim()));
+    assert.deepEqual(headings, ASPECTS.map((a, i) => `${i + 1}. ${a.naam}`));
+    assert.equal(await page.locator('main .taak__vak').count(), 21 * 5);
+    const plain = (t) => t.replace(/[’']/g, "'");
+    const text = plain(await page.textContent('main'));
+    for (const a of ASPECTS) assert.ok(text.includes(plain(a.voorbeeldvragen.werk[0])), `${a.id}: a question about werk`);
+    assert.match(text, /Eindoordeel van de professional/);
+    assert.ok((await page.pdf({ format: 'A4' })).length > 10000);
+    assert.deepEqual(takeIssues(page), []);
+    assert.deepEqual((await runAxe(page)).map((v) => v.summary), []);
+    await context.close();
+  });
+
+  test('voorbeeldvragen: a page per aspect with at least three questions per leefgebied and a tip', async () => {
+    const context = await browser.newContext();
+    const page = await newCheckedPage(context, null);
+    for (const a of ASPECTS) {
+      await page.goto(pathToFileURL(path.join(SITE, `hulpmiddelen/voorbeeldvragen/${a.id.replace(/_/g, '-')}.html`)).href);
+      for (const l of ['dagelijks-leven', 'school', 'stage', 'werk']) {
+        const n = await page.locator(`main h2#${l} + ul > li`).count();
+        assert.ok(n >= 3, `${a.id}/${l}: ${n} questions`);
+      }
+      // (the text may hold a glossary definition after a term, so compare the opening words)
+      assert.ok((await page.textContent('main h2#tip + p')).startsWith(a.tip.slice(0, 40).replace(/'/g, '’')), `${a.id}: tip`);
+    }
+    assert.deepEqual(takeIssues(page), []);
+    await context.close();
+  });
+});
+
+// ---------------------------------------------------------------------------
+// Leidraad formats and the checklist
+
+const M = '#fv-matching-coachingsplan-';
+const MDEF = definition('matching-coachingsplan');
+async function fillMatching(page) {
+  const rows = { 1: 'overbelasting', 2: 'match', 3: 'match', 4: 'onderbelasting', 5: 'match' };
+  for (const [i, v] of Object.entries(rows)) {
+    await page.fill(`${M}wnp_${i}`, `Werknemer, deel ${i}.`);
+    await page.fill(`${M}wp_${i}`, `Werkplek, deel ${i}.`);
+    await page.check(`${M}match_${i}-${optionIndex(MDEF, `match_${i}`, v)}`);
+    if (v !== 'match') await page.check(`${M}termijn_${i}-0`);
+    else assert.equal(await page.isHidden(`${M}termijn_${i}`), true);
+  }
+  assert.equal(await page.textContent(`${M}discrepanties`), '2');
+}
+async function fillGoal(page, i, discrepantie, uren) {
+  await page.fill(`${M}doelen-${i}-doel`, `Doel ${i + 1}`);
+  await page.selectOption(`${M}doelen-${i}-discrepantie`, discrepantie);
+  await page.fill(`${M}doelen-${i}-activiteiten`, 'Afvinklijst maken (2 uur); samen doorlopen (1 uur per week).');
+  await page.fill(`${M}doelen-${i}-uren`, String(uren));
+  await page.fill(`${M}doelen-${i}-criterium`, 'Vier weken zonder afkeur.');
+}
+
+describe('Leidraad formats and the checklist', () => {
+  test('matching and coachingsplan: at most three goals, each from a discrepancy; percentage of contract hours', async () => {
+    const context = await browser.newContext();
+    const page = await openTool(context, 'matching-coachingsplan');
+    await fillMatching(page);
+    await page.check(`${M}jaar-0`);
+    await page.fill(`${M}contracturen`, '20');
+    await page.fill(`${M}weken`, '26');
+    await fillGoal(page, 0, '1', 52);
+    const add = `${M}doelen .groep__erbij`;
+    await page.click(add);
+    await fillGoal(page, 1, '2', 26); // row 2 is a match: not allowed
+    await page.click('.formulier button[type=submit]');
+    const errors = await page.$$eval('.foutoverzicht a', (as) => as.map((a) => a.textContent));
+    assert.deepEqual(errors, [MDEF.controles.find((c) => c.id === 'doel_zonder_discrepantie_2').melding]);
+    await page.selectOption(`${M}doelen-1-discrepantie`, '4');
+    assert.equal(await page.isHidden('.foutoverzicht'), true);
+    assert.equal(await page.textContent(`${M}totaal_uren`), '78');
+    assert.equal(await page.textContent(`${M}uren_per_week`), '3');
+    assert.equal(await page.textContent(`${M}percentage`), '15');
+    assert.deepEqual(await signals(page), []);
+    await page.click(add);
+    await fillGoal(page, 2, '4', 26);
+    assert.equal(await page.isDisabled(add), true, 'no fourth goal');
+    assert.deepEqual(await signals(page), ['boven_maximum']);
+    await reload(page);
+    assert.equal(await page.inputValue(`${M}doelen-2-uren`), '26');
+    assert.equal(await page.textContent(`${M}percentage`), '20');
+    assert.equal((await stored(page, 'matching-coachingsplan')).doelen.length, 3);
+    await assertClean(page);
+    await context.close();
+  });
+
+  test('toetsingskader: an incomplete set is not processed; a complete one gives the toetsingformat', async () => {
+    const context = await browser.newContext();
+    const page = await openTool(context, 'toetsingskader');
+    const T = '#fv-toetsingskader-';
+    const TDEF = definition('toetsingskader');
+    await page.check(`${T}soort-0`);
+    await page.check(`${T}stukken-0`);
+    await page.check(`${T}stukken-1`);
+    assert.deepEqual(await signals(page), ['set_niet_compleet']);
+    assert.equal(await page.isHidden('[data-sectie="tv2"]'), true);
+    assert.equal(await page.isHidden('[data-sectie="format"]'), true);
+    await page.check(`${T}stukken-2`);
+    for (let i = 0; i < 5; i++) await page.check(`${T}eisen-${i}`);
+    assert.deepEqual(await signals(page), []);
+    assert.equal(await page.isVisible('[data-sectie="tv15"]'), true);
+    for (let n = 2; n <= 15; n++) {
+      await page.check(`${T}tv${n}_check-0`);
+      await page.check(`${T}tv${n}-${optionIndex(TDEF, `tv${n}`, n === 3 ? 'nee' : 'ja')}`);
+    }
+    assert.deepEqual(await signals(page), ['buiten_protocol']);
+    await page.click('.formulier button[type=submit]');
+    const errors = await page.$$eval('.foutoverzicht a', (as) => as.map((a) => a.textContent));
+    assert.ok(errors.includes(TDEF.controles.find((c) => c.id === 'tv3_nee_zonder_toelichting').melding));
+    await page.fill(`${T}tv3_toelichting`, 'Loonwaarde 30%: individuele beoordeling.');
+    for (const f of ['f4', 'f5', 'f6', 'f7', 'f8', 'f9']) await page.check(`${T}${f}-1`);
+    await page.check(`${T}eindconclusie-2`);
+    await page.fill(`${T}eindconclusie_toelichting`, 'Eerst de individuele rapportage.');
+    assert.equal(await page.isHidden('.foutoverzicht'), true);
+    assert.equal(await page.textContent(`${T}f1`), 'Ja');
+    assert.equal(await page.textContent(`${T}f3`), 'Nee');
+    assert.equal(await page.textContent(`${T}aantal_nee`), '1');
+    await assertClean(page);
+    await context.close();
+  });
+
+  test('logboek: per goal behaald / deels / niet and the hours; signatures as fields', async () => {
+    const context = await browser.newContext();
+    const page = await openTool(context, 'logboek');
+    const L = '#fv-logboek-';
+    await page.fill(`${L}geplande_uren`, '78');
+    await page.fill(`${L}doelen-0-doel`, 'Zorgvuldiger werken.');
+    await page.fill(`${L}doelen-0-activiteiten`, '3 maart: afvinklijst gemaakt.');
+    await page.fill(`${L}doelen-0-uren`, '40');
+    await page.check(`${L}doelen-0-resultaat-0`);
+    await page.click(`${L}doelen .groep__erbij`);
+    await page.fill(`${L}doelen-1-doel`, 'Pauzes met collega’s.');
+    await page.fill(`${L}doelen-1-activiteiten`, '10 maart: gesprek met leidinggevende.');
+    await page.fill(`${L}doelen-1-uren`, '30');
+    await page.check(`${L}doelen-1-resultaat-1`);
+    await page.fill(`${L}overig_uren`, '4');
+    assert.equal(await page.textContent(`${L}totaal_uren`), '74');
+    assert.equal(await page.textContent(`${L}behaald`), '1');
+    assert.equal(await page.textContent(`${L}deels`), '1');
+    assert.equal(await page.textContent(`${L}verschil`), '-4');
+    assert.deepEqual(await signals(page), ['doel_niet_gehaald']);
+    for (const n of ['jobcoach', 'werknemer', 'werkgever']) await page.fill(`${L}naam_${n}`, `Naam ${n}`);
+    await page.click('.formulier button[type=submit]');
+    assert.equal(await page.isHidden('.foutoverzicht'), true);
+    await assertClean(page);
+    await context.close();
+  });
+
+  test('checklist duurzame plaatsing: ratings and risk signals give the printable overview', async () => {
+    const context = await browser.newContext();
+    const page = await openTool(context, 'checklist-duurzame-plaatsing');
+    const C = '#fv-checklist-duurzame-plaatsing-';
+    await page.fill(`${C}opleiding`, 'Praktijkonderwijs');
+    await page.check(`${C}motivatie-0`);
+    await page.check(`${C}mentale_belastbaarheid-2`);
+    await page.check(`${C}steun_leidinggevende-1`);
+    await page.check(`${C}signalen_lijst-3`);
+    await page.check(`${C}signalen_lijst-16`);
+    assert.equal(await page.textContent(`${C}aantal_risico`), '1');
+    assert.equal(await page.textContent(`${C}aantal_signalen`), '2');
+    assert.equal(await page.textContent(`${C}overzicht_mentale_belastbaarheid`), 'risico');
+    assert.equal(await page.textContent(`${C}overzicht_steun_leidinggevende`), 'aandachtspunt');
+    assert.equal(await page.isHidden(`${C}overzicht_motivatie`), true);
+    assert.deepEqual(await signals(page), ['risicos']);
+    await page.emulateMedia({ media: 'print' });
+    assert.equal(await page.isVisible(`${C}overzicht_mentale_belastbaarheid`), true);
+    await assertClean(page);
+    await context.close();
+  });
+
+  test('one dossier holds every tool of one client, and exports as one file', async () => {
+    const context = await browser.newContext();
+    let page = await openTool(context, 'handreiking');
+    await page.fill('[data-dossier="naam"]', 'Cliënt Z-9');
+    await page.check(`${H}dak_boven_het_hoofd-1`);
+    await page.close();
+    page = await openTool(context, 'matching-coachingsplan');
+    await page.fill(`${M}wnp_1`, 'Sterk in routinewerk.');
+    await page.close();
+    page = await openTool(context, 'logboek');
+    await page.fill('#fv-logboek-periode', 'maart tot september');
+    await page.close();
+    page = await openTool(context, 'toetsingskader');
+    await page.check('#fv-toetsingskader-soort-0');
+    await page.close();
+    page = await openTool(context, 'checklist-duurzame-plaatsing');
+    assert.equal(await page.inputValue('[data-dossier="naam"]'), 'Cliënt Z-9');
+    await page.check('#fv-checklist-duurzame-plaatsing-motivatie-0');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-dossier="exporteer"]')]);
+    const file = path.join(await fs.promises.mkdtemp(path.join(os.tmpdir(), 'wijzer-dossier-')), download.suggestedFilename());
+    await download.saveAs(file);
+    const exported = JSON.parse(await fs.promises.readFile(file, 'utf8'));
+    assert.equal(exported.naam, 'Cliënt Z-9');
+    assert.deepEqual(Object.keys(exported.formulieren).sort(), Object.keys(TOOLS).sort());
+    assert.equal(exported.formulieren.handreiking.antwoorden.dak_boven_het_hoofd, 'geen');
+    assert.equal(exported.formulieren.logboek.antwoorden.periode, 'maart tot september');
+    await fs.promises.rm(path.dirname(file), { recursive: true, force: true });
+    assert.deepEqual(takeIssues(page), []);
+    await context.close();
+  });
+
+  test('every rule example of every tool holds in the browser too', async () => {
+    const context = await browser.newContext();
+    for (const id of Object.keys(TOOLS)) {
+      const def = definition(id);
+      const page = await openTool(context, id);
+      const results = await page.evaluate(([formId, examples]) => {
+        const d = JSON.parse(document.getElementById(`fv-${formId}-definitie`).textContent);
+        return examples.map((ex) => {
+          const r = window.WijzerForms.evaluate(d, ex.invoer);
+          return { data: r.data, signalen: r.signals.map((s) => s.id).sort(), fouten: r.errors.map((e) => e.id).sort() };
+        });
+      }, [id, def.voorbeelden]);
+      assert.ok(def.voorbeelden.length >= 2, `${id}: rule examples`);
+      for (const [i, ex] of def.voorbeelden.entries()) {
+        const r = results[i];
+        for (const [key, want] of Object.entries(ex.verwacht)) {
+          if (key === 'signalen' || key === 'fouten') continue;
+          if (typeof want === 'number') assert.ok(Math.abs(r.data[key] - want) < 1e-9 * Math.max(1, Math.abs(want)), `${id} / ${ex.naam}: ${key} = ${r.data[key]}, expected ${want}`);
+          else assert.deepEqual(r.data[key], want, `${id} / ${ex.naam}: ${key}`);
+        }
+        assert.deepEqual(r.signalen, [...(ex.verwacht.signalen || [])].sort(), `${id} / ${ex.naam}: signalen`);
+        assert.deepEqual(r.fouten, [...(ex.verwacht.fouten || [])].sort(), `${id} / ${ex.naam}: fouten`);
+      }
+      await page.close();
+    }
+    await context.close();
+  });
+});
