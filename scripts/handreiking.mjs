@@ -5,6 +5,7 @@
 // per leefgebied, tip). This script writes from it:
 //   content/hulpmiddelen/voorbeeldvragen/_index.md and one page per aspect (browsable, searchable);
 //   content/hulpmiddelen/handreiking/gespreksformulier.md (the blank paper version);
+//   content/hulpmiddelen/handreiking/invullen.md (the page that shows the form);
 //   content/hulpmiddelen/handreiking/handreiking.form.json (the form: aspects, samenvattend oordeel,
 //   afsluitende vragen, rule examples).
 //
@@ -112,6 +113,34 @@ for (const a of aspects) {
   }
   lines.push(`In totaal ${total} voorbeeldvragen.`, '');
   out.set('content/hulpmiddelen/voorbeeldvragen/_index.md', lines.join('\n'));
+}
+
+// ---------------------------------------------------------------------------
+// The page that shows the form, with a link to the questions of every aspect.
+
+{
+  const links = data.clusters.map((c) => `- ${c.naam}: ` + aspects.filter((x) => x.cluster === c)
+    .map((a) => `[${a.nummer}. ${a.naam.toLowerCase()}](../voorbeeldvragen/${slug(a.id)}.md)`).join(', ') + '.');
+  out.set('content/hulpmiddelen/handreiking/invullen.md', [
+    '---',
+    GENERATED,
+    'title: "Handreiking invullen"',
+    'description: "Het digitale formulier: per aspect uw oordeel met duur, intensiteit en onderbouwing, het samenvattend oordeel per cluster en de afsluitende vragen."',
+    'weight: 10',
+    'formulier: handreiking',
+    'bronnen:',
+    ...BRONNEN_ASPECT.map((b) => `  - ${yamlString(b)}`),
+    '  - "Leidraad Jobcoach (AKC/NVvA, 2012), Context: Voorwaarden voor de inzet (begeleidingsbehoefte)"',
+    `bijgewerkt: ${BIJGEWERKT}`,
+    '---',
+    '',
+    'Vul per aspect uw oordeel in; uitleg over de keuzes staat bij [de handreiking](_index.md#duur-intensiteit).',
+    'Werkt u tijdens het gesprek liever op papier, druk dan het [gespreksformulier](gespreksformulier.md) af.',
+    'Open vragen voor het gesprek staan per aspect bij de voorbeeldvragen:',
+    '',
+    ...links,
+    '',
+  ].join('\n'));
 }
 
 // ---------------------------------------------------------------------------
@@ -229,7 +258,7 @@ for (const a of aspects) {
   sections.push({
     id: `aspect_${a.id}`,
     titel: `${a.nummer}. ${a.naam}`,
-    hulp: `${a.cluster.naam}. ${a.definitie} Voorbeeldvragen: zie Voorbeeldvragen per aspect, ${a.naam.toLowerCase()}.`,
+    hulp: `${a.cluster.naam}. ${a.definitie} Open vragen voor het gesprek vindt u via de lijst boven aan deze pagina.`,
     velden: [
       {
         id: a.id, type: 'radio', label: `Oordeel over ${a.naam.toLowerCase()}`,
