@@ -277,35 +277,41 @@ for (const a of aspects) {
 }
 
 const oneIf = (rule) => ({ if: [rule, 1, 0] });
+// The samenvattend oordeel: one line per cluster, "n van m: aspect: oordeel, duur …, intensiteit …; …".
+const summaryVelden = [];
 for (const c of data.clusters) {
   const list = aspects.filter((x) => x.cluster === c);
-  const velden = [
-    {
-      id: `nodig_${c.id}`, type: 'berekend', label: 'Aspecten waar iets nodig is', decimalen: 0,
-      uitleg: `Het aantal aspecten van dit cluster (${list.length}) met begeleiding, aanpassing of beide.`,
-      regel: { '+': list.map((a) => oneIf(needed(a.id))) },
+  const count = { '+': list.map((a) => oneIf(needed(a.id))) };
+  const open = { '+': list.map((a) => oneIf({ missing: [a.id] })) };
+  const items = {
+    cat: list.map((a) => ({
+      if: [needed(a.id), { cat: [a.naam, ': ', labelOf(a.id, OORDELEN), ', duur ', labelOf(`${a.id}_duur`, DUUR),
+        ', intensiteit ', labelOf(`${a.id}_intensiteit`, INTENSITEIT), '; '] }, ''],
+    })),
+  };
+  summaryVelden.push({
+    id: `oordeel_${c.id}`, type: 'berekend', label: c.naam,
+    uitleg: `Per aspect van dit cluster (${list.length}) waar begeleiding, aanpassing of beide nodig is: het oordeel met duur en intensiteit.`,
+    regel: {
+      cat: [
+        { if: [{ '===': [count, 0] }, 'niets nodig', { cat: [count, ' van ', list.length, ': ', { substr: [items, 0, -2] }] }] },
+        { if: [{ '>': [open, 0] }, { cat: [' (nog niet beoordeeld: ', open, ')'] }, ''] },
+      ],
     },
-    {
-      id: `open_${c.id}`, type: 'berekend', label: 'Nog niet beoordeeld', decimalen: 0,
-      uitleg: 'Het aantal aspecten van dit cluster zonder oordeel.',
-      regel: { '+': list.map((a) => oneIf({ missing: [a.id] })) },
-    },
-  ];
-  for (const a of list) {
-    velden.push({
-      id: `samenvatting_${a.id}`, type: 'berekend', label: a.naam,
-      uitleg: 'Het oordeel met duur en intensiteit; alleen zichtbaar als er iets nodig is.',
-      zichtbaar: needed(a.id), zichtbaar_uitleg: 'alleen als begeleiding en/of aanpassing nodig is',
-      regel: { cat: [labelOf(a.id, OORDELEN), ', duur ', labelOf(`${a.id}_duur`, DUUR), ', intensiteit ', labelOf(`${a.id}_intensiteit`, INTENSITEIT)] },
-    });
-  }
-  sections.push({
-    id: `oordeel_${c.id}`,
-    titel: `Samenvattend oordeel: ${c.naam.toLowerCase()}`,
-    hulp: 'Wordt bijgewerkt terwijl u invult. Alleen aspecten waar begeleiding of aanpassing nodig is, staan hieronder.',
-    velden,
   });
 }
+summaryVelden.push({
+  id: 'open_totaal', type: 'berekend', label: 'Aspecten zonder oordeel', decimalen: 0,
+  uitleg: 'Het aantal van de 21 aspecten waarbij nog geen oordeel is gekozen.',
+  regel: { '+': aspects.map((a) => oneIf({ missing: [a.id] })) },
+});
+sections.push({
+  id: 'samenvattend_oordeel',
+  titel: 'Samenvattend oordeel',
+  hulp: 'Wordt bijgewerkt terwijl u invult: per cluster de aspecten waar begeleiding of aanpassing nodig is, met duur en intensiteit. Dit is geen eindoordeel.',
+  velden: summaryVelden,
+});
+
 
 sections.push({
   id: 'afsluitend',
@@ -317,7 +323,6 @@ sections.push({
   ],
 });
 
-const openTotal = { '+': data.clusters.map((c) => ({ var: `open_${c.id}` })) };
 const form = {
   id: 'handreiking',
   versie: 1,
@@ -329,35 +334,28 @@ const form = {
       id: 'niet_alles_beoordeeld', soort: 'info', titel: 'Nog niet alle aspecten beoordeeld',
       wanneer: 'er is bij een of meer aspecten nog geen oordeel gekozen.',
       tekst: 'Bij {open_totaal} van de 21 aspecten is nog geen oordeel gekozen. Kies “niet van toepassing” voor aspecten die u bewust overslaat.',
-      als: { '>': [openTotal, 0] },
+      als: { '>': [{ var: 'open_totaal' }, 0] },
     },
   ],
   voorbeelden: [],
 };
-// The signal text names {open_totaal}: a computed value before the summary.
-form.secties[0].velden.push({
-  id: 'open_totaal', type: 'berekend', label: 'Aspecten zonder oordeel', decimalen: 0,
-  uitleg: 'Het aantal van de 21 aspecten waarbij nog geen oordeel is gekozen.',
-  regel: { '+': aspects.map((a) => oneIf({ missing: [a.id] })) },
-});
-form.signalen[0].als = { '>': [{ var: 'open_totaal' }, 0] };
 
 const allNvt = Object.fromEntries(aspects.map((a) => [a.id, 'nvt']));
 form.voorbeelden.push(
   {
     naam: 'Leeg formulier: niets verplicht, alle 21 aspecten nog open',
     invoer: {},
-    verwacht: { open_totaal: 21, nodig_basisvoorwaarden: 0, open_vaardigheden: 4, samenvatting_geheugen: null, signalen: ['niet_alles_beoordeeld'], fouten: [] },
+    verwacht: { open_totaal: 21, oordeel_basisvoorwaarden: 'niets nodig (nog niet beoordeeld: 3)', oordeel_vaardigheden: 'niets nodig (nog niet beoordeeld: 4)', signalen: ['niet_alles_beoordeeld'], fouten: [] },
   },
   {
     naam: 'Alles overgeslagen: geen signaal, niets nodig',
     invoer: allNvt,
-    verwacht: { open_totaal: 0, nodig_persoonlijke_kenmerken: 0, open_persoonlijke_kenmerken: 0, signalen: [], fouten: [] },
+    verwacht: { open_totaal: 0, oordeel_persoonlijke_kenmerken: 'niets nodig', signalen: [], fouten: [] },
   },
   {
     naam: 'Begeleiding nodig: duur, intensiteit en onderbouwing worden verplicht',
     invoer: { ...allNvt, werkafspraken: 'begeleiding' },
-    verwacht: { nodig_vaardigheden: 1, samenvatting_werkafspraken: 'begeleiding, duur ?, intensiteit ?', signalen: [], fouten: ['werkafspraken_duur', 'werkafspraken_intensiteit', 'werkafspraken_onderbouwing'] },
+    verwacht: { oordeel_vaardigheden: '1 van 4: Werkafspraken: begeleiding, duur ?, intensiteit ?', signalen: [], fouten: ['werkafspraken_duur', 'werkafspraken_intensiteit', 'werkafspraken_onderbouwing'] },
   },
   {
     naam: 'Samenvatting per cluster met duur en intensiteit',
@@ -365,20 +363,22 @@ form.voorbeelden.push(
       ...allNvt,
       dak_boven_het_hoofd: 'geen',
       zelfredzaamheid: 'beide', zelfredzaamheid_duur: 'lang', zelfredzaamheid_intensiteit: 'gemiddeld', zelfredzaamheid_soort: ['wonen'], zelfredzaamheid_onderbouwing: 'Post en geldzaken lopen vast.',
+      ondersteunend_netwerk: 'begeleiding', ondersteunend_netwerk_duur: 'kort', ondersteunend_netwerk_intensiteit: 'licht', ondersteunend_netwerk_onderbouwing: 'Netwerk klein.',
       concentratievermogen: 'aanpassing', concentratievermogen_duur: 'kort', concentratievermogen_intensiteit: 'licht', concentratievermogen_onderbouwing: 'Rustige werkplek nodig.',
+      geheugen: null,
     },
     verwacht: {
-      nodig_basisvoorwaarden: 1, nodig_cognitieve_executieve_functies: 1, nodig_vaardigheden: 0,
-      samenvatting_zelfredzaamheid: 'begeleiding en aanpassing, duur lang, intensiteit gemiddeld',
-      samenvatting_concentratievermogen: 'aanpassing, duur kort, intensiteit licht',
-      samenvatting_dak_boven_het_hoofd: null,
-      signalen: [], fouten: [],
+      oordeel_basisvoorwaarden: '2 van 3: Zelfredzaamheid: begeleiding en aanpassing, duur lang, intensiteit gemiddeld; Ondersteunend netwerk: begeleiding, duur kort, intensiteit licht',
+      oordeel_vaardigheden: 'niets nodig',
+      oordeel_cognitieve_executieve_functies: '1 van 6: Concentratievermogen: aanpassing, duur kort, intensiteit licht (nog niet beoordeeld: 1)',
+      open_totaal: 1,
+      signalen: ['niet_alles_beoordeeld'], fouten: [],
     },
   },
   {
     naam: 'Terug naar “geen”: de vervolgvragen vervallen en de samenvatting ook',
     invoer: { ...allNvt, geheugen: 'geen', geheugen_duur: 'lang' },
-    verwacht: { geheugen_duur: null, samenvatting_geheugen: null, nodig_cognitieve_executieve_functies: 0, signalen: [], fouten: [] },
+    verwacht: { geheugen_duur: null, oordeel_cognitieve_executieve_functies: 'niets nodig', signalen: [], fouten: [] },
   },
 );
 out.set('content/hulpmiddelen/handreiking/handreiking.form.json', JSON.stringify(form, null, 2) + '\n');
