@@ -1,0 +1,64 @@
+#include "forms.h"
+
+#include <set>
+
+#include "forms_html.h"
+#include "forms_rules.h"
+#include "paths.h"
+
+namespace wijzer {
+
+namespace {
+bool ends_with(const std::string& s, const std::string& tail) {
+  return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
+}
+}  // namespace
+
+void Forms::load(const SourceTree& tree, ContentTree& content, Diagnostics& diags) {
+  for (const auto& path : tree.list("content")) {
+    if (!ends_with(path, ".form.json")) continue;
+    auto form = forms::load_form(tree, path, diags);
+    if (!form) continue;
+    if (forms_.count(form->id)) {
+      form->data->error(diags, "/id", "er is al een formulier met id \"" + form->id + "\"");
+      continue;
+    }
+    forms::check_examples(*form, diags);
+    html_[form->id] = forms::render_form(*form);
+    forms_.emplace(form->id, std::move(*form));
+  }
+  std::set<std::string> used;
+  for (auto& page : content.pages) {
+    auto it = page.meta.fields.find("formulier");
+    if (it == page.meta.fields.end()) continue;
+    if (!it->is_string() || !forms_.count(it->get<std::string>())) {
+      // A form with errors is already reported; name the page only when the form is unknown.
+      const std::string id = it->is_string() ? it->get<std::string>() : it->dump();
+      bool exists = false;
+      for (const auto& path : tree.list("content"))
+        exists = exists || ends_with(path, "/" + id + ".form.json");
+      if (!exists) diags.error(page.file, 1, 1, "onbekend formulier \"" + id + "\" (geen content/**/" + id + ".form.json)");
+      continue;
+    }
+    used.insert(it->get<std::string>());
+    if (page.meta.template_name.empty()) page.meta.template_name = "form";
+  }
+  for (const auto& [id, form] : forms_)
+    if (!used.count(id)) form.data->warning(diags, "", "geen pagina toont formulier \"" + id + "\" (front matter: formulier: " + id + ")");
+}
+
+void Forms::extend(const BuildContext& ctx, const Page& page, nlohmann::json& data) const {
+  auto it = page.meta.fields.find("formulier");
+  if (it == page.meta.fields.end() || !it->is_string()) return;
+  auto html = html_.find(it->get<std::string>());
+  if (html == html_.end()) return;
+  const auto& form = forms_.at(html->first);
+  data["formulier"] = {{"id", form.id}, {"titel", form.title}, {"html", html->second}};
+  const std::string root = root_prefix(page.output);
+  for (const char* key : {"css_forms_css"})
+    if (ctx.assets.keys.contains(key)) data["page_css"].push_back(root + ctx.assets.keys[key].get<std::string>());
+  for (const char* key : {"js_jsonlogic_js", "js_dossier_js", "js_forms_js"})
+    if (ctx.assets.keys.contains(key)) data["page_js"].push_back(root + ctx.assets.keys[key].get<std::string>());
+}
+
+}  // namespace wijzer

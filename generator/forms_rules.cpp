@@ -1,0 +1,274 @@
+#include "forms_rules.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+
+#include "jsonlogic.h"
+
+namespace wijzer::forms {
+namespace {
+
+using nlohmann::json;
+
+const char* kInvalid = "\x01ongeldig";  // marks a number field holding text that is no number
+
+/// A number answer: a JSON number, or text with a decimal comma or point.
+json number_value(const json& v) {
+  if (v.is_number()) return v;
+  if (!v.is_string()) return nullptr;
+  std::string s = v.get<std::string>();
+  s.erase(0, s.find_first_not_of(" \t"));
+  s.erase(s.find_last_not_of(" \t") + 1);
+  if (s.empty()) return nullptr;
+  std::replace(s.begin(), s.end(), ',', '.');
+  char* end = nullptr;
+  double d = std::strtod(s.c_str(), &end);
+  if (end != s.c_str() + s.size() || !std::isfinite(d) || s.find_first_of("xXpPnN") != std::string::npos) return kInvalid;
+  return d;
+}
+
+json typed(const Field& f, const json* answer) {
+  const json& v = answer ? *answer : f.default_value;
+  switch (f.type) {
+    case FieldType::number:
+      return number_value(v);
+    case FieldType::checkbox:
+      if (f.options.empty()) return v.is_boolean() ? v : json(v.is_string() && !v.get<std::string>().empty());
+      if (!v.is_array()) return json::array();
+      {
+        json list = json::array();
+        for (const auto& item : v)
+          if (item.is_string()) list.push_back(item);
+        return list;
+      }
+    case FieldType::computed:
+    case FieldType::group:
+      return nullptr;
+    default:
+      if (v.is_string() && !v.get<std::string>().empty()) return v;
+      if (v.is_number()) return json(jsonlogic::to_js_string(v));
+      return nullptr;
+  }
+}
+
+bool empty(const json& v) {
+  return v.is_null() || v == false || (v.is_string() && v.get<std::string>().empty()) || (v.is_array() && v.empty());
+}
+
+bool holds(const json& rule, const json& data) {
+  try {
+    return jsonlogic::truthy(jsonlogic::evaluate(rule, data));
+  } catch (const jsonlogic::Error&) {
+    return false;
+  }
+}
+
+json compute(const json& rule, const json& data) {
+  try {
+    json v = jsonlogic::evaluate(rule, data);
+    if (v.is_number() && !std::isfinite(v.get<double>())) return nullptr;
+    return v;
+  } catch (const jsonlogic::Error&) {
+    return nullptr;
+  }
+}
+
+/// Answers with defaults and the values a chosen option fills.
+json prepared(const Form& form, const json& answers) {
+  json out = answers.is_object() ? answers : json::object();
+  form.for_each_field([&](const Field& f, const Field* group) {
+    if (group || f.fills.empty()) return;
+    const json choice = out.contains(f.id) ? out[f.id] : f.default_value;
+    for (const auto& o : f.options)
+      if (choice.is_string() && o.value == choice && o.fills.is_object())
+        for (const auto& [id, value] : o.fills.items())
+          if (!out.contains(id)) out[id] = value;
+  });
+  return out;
+}
+
+class Evaluator {
+ public:
+  Evaluator(const Form& form, Outcome& out) : form_(form), out_(out) {}
+
+  void run(const json& answers) {
+    json& data = out_.data;
+    form_.for_each_field([&](const Field& f, const Field* group) {
+      if (group) return;
+      if (f.type == FieldType::group) {
+        json items = json::array();
+        const json list = answers.contains(f.id) && answers[f.id].is_array() ? answers[f.id] : json::array();
+        for (size_t i = 0; i < std::max<size_t>(list.size(), f.min_count); ++i) {
+          json item = json::object();
+          const json source = i < list.size() && list[i].is_object() ? list[i] : json::object();
+          for (const auto& inner : f.fields) {
+            item[inner.id] = typed(inner, source.contains(inner.id) ? &source[inner.id] : nullptr);
+            if (item[inner.id] == kInvalid) {
+              invalid_.insert(f.id + "/" + std::to_string(i) + "/" + inner.id);
+              item[inner.id] = nullptr;
+            }
+          }
+          items.push_back(item);
+        }
+        data[f.id] = items;
+      } else {
+        data[f.id] = typed(f, answers.contains(f.id) ? &answers[f.id] : nullptr);
+        if (data[f.id] == kInvalid) {
+          invalid_.insert(f.id);
+          data[f.id] = nullptr;
+        }
+      }
+    });
+    for (const auto& s : form_.sections) {
+      const bool section_visible = s.visible.is_null() || holds(s.visible, data);
+      for (const auto& f : s.fields) field(f, section_visible, data, nullptr, "");
+    }
+    for (const auto& c : form_.checks) {
+      if (c.rule.is_null()) continue;
+      if (const Field* g = form_.group_of(c.field)) {
+        const json& items = data[g->id];
+        for (size_t i = 0; i < items.size(); ++i)
+          if (holds(c.rule, merged(data, items[i]))) {
+            add_error(c.id);
+            break;
+          }
+      } else if (!out_.hidden.count(c.field) && holds(c.rule, data)) {
+        add_error(c.id);
+      }
+    }
+    for (const auto& s : form_.signals)
+      if (!s.rule.is_null() && holds(s.rule, data)) out_.signals.push_back(s.id);
+  }
+
+ private:
+  static json merged(const json& data, const json& item) {
+    json scope = data;
+    for (const auto& [k, v] : item.items()) scope[k] = v;
+    return scope;
+  }
+
+  void add_error(const std::string& id) {
+    if (std::find(out_.errors.begin(), out_.errors.end(), id) == out_.errors.end()) out_.errors.push_back(id);
+  }
+
+  /// Visibility, computed value and errors of one field; `scope` is what its rules read.
+  void field(const Field& f, bool parent_visible, json& scope, json* item, const std::string& prefix) {
+    json& value = item ? (*item)[f.id] : scope[f.id];
+    const bool visible = parent_visible && (f.visible.is_null() || holds(f.visible, scope));
+    if (!item && !visible) out_.hidden.insert(f.id);
+    if (f.type == FieldType::computed) {
+      value = visible ? compute(f.rule, scope) : json(nullptr);
+      if (item) scope[f.id] = value;
+      return;
+    }
+    if (f.type == FieldType::group) {
+      if (!visible) {
+        value = json::array();
+        return;
+      }
+      if (value.size() < static_cast<size_t>(f.min_count) || (f.max_count && value.size() > static_cast<size_t>(f.max_count)))
+        add_error(f.id);
+      for (size_t i = 0; i < value.size(); ++i) {
+        json& it = value[i];
+        json inner_scope = merged(scope, it);
+        for (const auto& inner : f.fields) {
+          field(inner, true, inner_scope, &it, f.id + "/" + std::to_string(i) + "/");
+          inner_scope[inner.id] = it[inner.id];
+        }
+      }
+      return;
+    }
+    if (!visible) {
+      value = nullptr;
+      if (item) scope[f.id] = nullptr;
+      return;
+    }
+    if (invalid_.count(prefix + f.id)) add_error(f.id);
+    else if (f.required && empty(value)) add_error(f.id);
+    else if (value.is_number() && ((f.min && value.get<double>() < *f.min) || (f.max && value.get<double>() > *f.max)))
+      add_error(f.id);
+  }
+
+  const Form& form_;
+  Outcome& out_;
+  std::set<std::string> invalid_;  ///< number answers that are no number ("group/i/id" in groups)
+};
+
+bool same(const json& actual, const json& expected) {
+  if (actual.is_number() && expected.is_number()) {
+    const double a = actual.get<double>(), e = expected.get<double>();
+    return std::fabs(a - e) <= 1e-9 * std::max(1.0, std::fabs(e));
+  }
+  return actual == expected;
+}
+
+std::string list_text(const std::vector<std::string>& ids) {
+  if (ids.empty()) return "geen";
+  std::string out;
+  for (const auto& id : ids) out += (out.empty() ? "" : ", ") + id;
+  return out;
+}
+
+}  // namespace
+
+Outcome evaluate(const Form& form, const json& answers) {
+  Outcome out;
+  Evaluator(form, out).run(prepared(form, answers));
+  return out;
+}
+
+size_t check_examples(const Form& form, Diagnostics& diags) {
+  size_t holding = 0;
+  const DataFile& file = *form.data;
+  for (const auto& ex : form.examples) {
+    bool ok = true;
+    auto fail = [&](const std::string& pointer, const std::string& message) {
+      file.error(diags, pointer, "voorbeeld \"" + ex.name + "\": " + message);
+      ok = false;
+    };
+    for (const auto& [id, v] : ex.input.items()) {
+      const Field* f = form.find(id);
+      if (!f || form.group_of(id)) fail(ex.pointer + "/invoer/" + pointer_token(id), "onbekend veld \"" + id + "\" in de invoer");
+      else if (f->type == FieldType::computed) fail(ex.pointer + "/invoer/" + pointer_token(id), "\"" + id + "\" is berekend, geen invoer");
+    }
+    if (!ok) continue;
+    const Outcome out = evaluate(form, ex.input);
+    for (const auto& [key, expected] : ex.expected.items()) {
+      const std::string at = ex.pointer + "/verwacht/" + pointer_token(key);
+      if (key == "signalen" || key == "fouten") {
+        if (!expected.is_array()) {
+          fail(at, "\"" + key + "\" is een lijst met ids");
+          continue;
+        }
+        continue;
+      }
+      if (!form.find(key) || form.group_of(key)) {
+        fail(at, "onbekend veld \"" + key + "\"");
+        continue;
+      }
+      const json actual = out.data.contains(key) ? out.data[key] : json(nullptr);
+      if (!same(actual, expected))
+        fail(at, "\"" + key + "\" is " + actual.dump() + ", verwacht " + expected.dump());
+    }
+    // Signals and errors: the exact set (absent means none).
+    for (const char* key : {"signalen", "fouten"}) {
+      std::vector<std::string> expected;
+      const json list = ex.expected.value(key, json::array());
+      if (!list.is_array()) continue;
+      for (const auto& id : list)
+        if (id.is_string()) expected.push_back(id.get<std::string>());
+      std::vector<std::string> actual = std::string(key) == "signalen" ? out.signals : out.errors;
+      std::vector<std::string> a = actual, e = expected;
+      std::sort(a.begin(), a.end());
+      std::sort(e.begin(), e.end());
+      if (a != e)
+        fail(ex.expected.contains(key) ? ex.pointer + "/verwacht/" + key : ex.pointer + "/verwacht",
+             std::string(key) + ": " + list_text(actual) + ", verwacht " + list_text(expected));
+    }
+    if (ok) ++holding;
+  }
+  return holding;
+}
+
+}  // namespace wijzer::forms
