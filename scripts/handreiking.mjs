@@ -291,7 +291,7 @@ for (const c of data.clusters) {
   };
   summaryVelden.push({
     id: `oordeel_${c.id}`, type: 'berekend', label: c.naam,
-    uitleg: `Per aspect van dit cluster (${list.length}) waar begeleiding, aanpassing of beide nodig is: het oordeel met duur en intensiteit.`,
+    uitleg: `De aspecten van dit cluster (${list.length}) met begeleiding en/of aanpassing, met duur en intensiteit.`,
     regel: {
       cat: [
         { if: [{ '===': [count, 0] }, 'niets nodig', { cat: [count, ' van ', list.length, ': ', { substr: [items, 0, -2] }] }] },
