@@ -1,0 +1,545 @@
+/* Begeleidingswijzer: forms as data (docs/forms.md). Enhances the static <form> the compiler
+ * wrote: visibility and computed values by rule (window.WijzerLogic), signals, validation with an
+ * error summary, repeatable groups, and autosave in dossiers (window.WijzerDossier). The same
+ * evaluation as generator/forms_rules.cpp. Classic script; no network; file content is only ever
+ * set with .value / .textContent. */
+(function () {
+  'use strict';
+  var L = window.WijzerLogic, D = window.WijzerDossier;
+  if (!L || !D || !document.querySelector) return;
+  var INVALID = {};
+  var has = function (o, k) { return Object.prototype.hasOwnProperty.call(o, k); };
+  var isObj = function (v) { return v !== null && typeof v === 'object' && !Array.isArray(v); };
+
+  function holds(rule, data) { try { return L.truthy(L.apply(rule, data)); } catch (e) { return false; } }
+  function compute(rule, data) {
+    try { var v = L.apply(rule, data); return typeof v === 'number' && !isFinite(v) ? null : v; } catch (e) { return null; }
+  }
+  function isEmpty(v) { return v === null || v === undefined || v === false || v === '' || (Array.isArray(v) && !v.length); }
+  function num(v) {
+    if (typeof v === 'number') return v;
+    if (typeof v !== 'string') return null;
+    var s = v.trim().replace(',', '.');
+    if (!s) return null;
+    return /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(s) && isFinite(Number(s)) ? Number(s) : INVALID;
+  }
+  function dutch(v, d) {
+    if (typeof v !== 'number') return v === null || v === undefined ? '—' : String(v);
+    return v.toLocaleString('nl-NL', { maximumFractionDigits: d === undefined ? 2 : d });
+  }
+
+  /* The answer of field f as rules see it. */
+  function typed(f, v) {
+    if (v === undefined) v = has(f, 'standaard') ? f.standaard : null;
+    switch (f.type) {
+      case 'number': return num(v);
+      case 'checkbox':
+        if (!f.opties) return typeof v === 'boolean' ? v : typeof v === 'string' && v !== '';
+        return Array.isArray(v) ? v.filter(function (x) { return typeof x === 'string'; }) : [];
+      case 'berekend': case 'groep': return null;
+      default: return typeof v === 'string' && v !== '' ? v : typeof v === 'number' ? String(v) : null;
+    }
+  }
+
+  /* Defaults and the values a chosen option (a profile) fills, for answers that are absent. */
+  function prepared(def, answers) {
+    var out = {};
+    Object.keys(answers).forEach(function (k) { out[k] = answers[k]; });
+    eachField(def, function (f, g) {
+      if (g || !f.vult) return;
+      var choice = has(out, f.id) ? out[f.id] : f.standaard, fills = f.waarden[choice];
+      if (typeof choice === 'string' && fills) Object.keys(fills).forEach(function (k) { if (!has(out, k)) out[k] = fills[k]; });
+    });
+    return out;
+  }
+
+  function eachField(def, fn) {
+    def.secties.forEach(function (s) {
+      s.velden.forEach(function (f) { fn(f, null, s); if (f.type === 'groep') f.velden.forEach(function (i) { fn(i, f, s); }); });
+    });
+  }
+
+  /* Mirrors forms::evaluate: data for rules, hidden fields, errors [{id, kind, field, group, index}], signals. */
+  function evaluate(def, answers) {
+    var a = prepared(def, answers), data = {}, out = { data: data, hidden: {}, errors: [], signals: [] }, invalid = {};
+    var error = function (e) { if (!out.errors.some(function (x) { return x.id === e.id && x.index === e.index; })) out.errors.push(e); };
+    eachField(def, function (f, g) {
+      if (g) return;
+      if (f.type === 'groep') {
+        var list = Array.isArray(a[f.id]) ? a[f.id] : [], items = [];
+        for (var i = 0; i < Math.max(list.length, f.min_aantal); i++) {
+          var src = isObj(list[i]) ? list[i] : {}, item = {};
+          f.velden.forEach(function (inner) {
+            item[inner.id] = typed(inner, src[inner.id]);
+            if (item[inner.id] === INVALID) { invalid[f.id + '/' + i + '/' + inner.id] = true; item[inner.id] = null; }
+          });
+          items.push(item);
+        }
+        data[f.id] = items;
+      } else {
+        data[f.id] = typed(f, a[f.id]);
+        if (data[f.id] === INVALID) { invalid[f.id] = true; data[f.id] = null; }
+      }
+    });
+    function field(f, parentVisible, scope, item, prefix, group, index) {
+      var visible = parentVisible && (!f.zichtbaar || holds(f.zichtbaar, scope)), holder = item || scope;
+      if (!item && !visible) out.hidden[f.id] = true;
+      if (item && !visible) out.hidden[prefix + f.id] = true;
+      if (f.type === 'berekend') { holder[f.id] = visible ? compute(f.regel, scope) : null; scope[f.id] = holder[f.id]; return; }
+      if (f.type === 'groep') {
+        if (!visible) { holder[f.id] = []; return; }
+        var items = holder[f.id];
+        if (items.length < f.min_aantal || (f.max_aantal && items.length > f.max_aantal)) error({ id: f.id, kind: 'aantal', field: f });
+        items.forEach(function (it, i) {
+          var inner = {};
+          Object.keys(scope).forEach(function (k) { inner[k] = scope[k]; });
+          Object.keys(it).forEach(function (k) { inner[k] = it[k]; });
+          f.velden.forEach(function (x) { field(x, true, inner, it, f.id + '/' + i + '/', f, i); inner[x.id] = it[x.id]; });
+        });
+        return;
+      }
+      if (!visible) { holder[f.id] = null; scope[f.id] = null; return; }
+      var v = holder[f.id], e = { id: f.id, field: f, group: group, index: index };
+      if (invalid[prefix + f.id]) e.kind = 'getal';
+      else if (f.verplicht && isEmpty(v)) e.kind = 'leeg';
+      else if (typeof v === 'number' && ((has(f, 'min') && v < f.min) || (has(f, 'max') && v > f.max))) e.kind = 'bereik';
+      if (e.kind) error(e);
+    }
+    def.secties.forEach(function (s) {
+      var sv = !s.zichtbaar || holds(s.zichtbaar, data);
+      if (!sv) out.hidden['sectie:' + s.id] = true;
+      s.velden.forEach(function (f) { field(f, sv, data, null, '', null, undefined); });
+    });
+    def.controles.forEach(function (c) {
+      var g = groupOf(def, c.veld);
+      if (g) {
+        (data[g.id] || []).some(function (it, i) {
+          var scope = {};
+          Object.keys(data).forEach(function (k) { scope[k] = data[k]; });
+          Object.keys(it).forEach(function (k) { scope[k] = it[k]; });
+          if (holds(c.als, scope)) { error({ id: c.id, kind: 'controle', check: c, group: g, index: i }); return true; }
+          return false;
+        });
+      } else if (!out.hidden[c.veld] && holds(c.als, data)) error({ id: c.id, kind: 'controle', check: c });
+    });
+    def.signalen.forEach(function (s) { if (holds(s.als, data)) out.signals.push(s); });
+    return out;
+  }
+
+  function groupOf(def, id) {
+    var found = null;
+    eachField(def, function (f, g) { if (f.id === id && g) found = g; });
+    return found;
+  }
+  function findField(def, id) {
+    var found = null;
+    eachField(def, function (f) { if (f.id === id && !found) found = f; });
+    return found;
+  }
+
+  function Tool(root) {
+    this.root = root;
+    this.def = JSON.parse(document.getElementById(root.getAttribute('data-definitie')).textContent);
+    this.form = root.querySelector('form.formulier');
+    this.prefix = 'fv-' + this.def.id;
+    this.store = new D.Store();
+    this.checked = false;
+    this.locked = false;
+    root.classList.add('js');
+    this.setupGroups();
+    this.setupDossier();
+    this.load();
+    var self = this;
+    this.form.addEventListener('input', function (ev) { self.changed(ev); });
+    this.form.addEventListener('change', function (ev) { self.changed(ev); });
+    this.form.addEventListener('submit', function (ev) { ev.preventDefault(); self.checked = true; self.update(true); });
+    this.form.querySelector('button[type=submit]').hidden = false;
+  }
+
+  Tool.prototype.id = function (f, g, i) {
+    return g ? this.prefix + '-' + g.id + '-' + i + '-' + f.id : this.prefix + '-' + f.id;
+  };
+  Tool.prototype.name = function (f, g, i) { return g ? g.id + '.' + i + '.' + f.id : f.id; };
+
+  /* Reads one control's answer. */
+  Tool.prototype.readField = function (f, g, i) {
+    var els = this.form.querySelectorAll('[name="' + this.name(f, g, i) + '"]');
+    if (!els.length) return undefined;
+    if (f.type === 'radio') { for (var k = 0; k < els.length; k++) if (els[k].checked) return els[k].value; return ''; }
+    if (f.type === 'checkbox' && !f.opties) return els[0].checked;
+    if (f.type === 'checkbox') return [].filter.call(els, function (e) { return e.checked; }).map(function (e) { return e.value; });
+    if (f.type === 'number' && els[0].validity && els[0].validity.badInput) return '?';
+    return els[0].value;
+  };
+  Tool.prototype.writeField = function (f, g, i, v) {
+    var els = this.form.querySelectorAll('[name="' + this.name(f, g, i) + '"]');
+    if (v === undefined) v = has(f, 'standaard') ? f.standaard : null;
+    for (var k = 0; k < els.length; k++) {
+      var e = els[k];
+      if (f.type === 'radio') e.checked = e.value === v;
+      else if (f.type === 'checkbox' && !f.opties) e.checked = v === true;
+      else if (f.type === 'checkbox') e.checked = Array.isArray(v) && v.indexOf(e.value) >= 0;
+      else if (f.type !== 'berekend') e.value = v === null || v === undefined ? '' : String(v);
+    }
+  };
+
+  Tool.prototype.collect = function () {
+    var self = this, out = {};
+    eachField(this.def, function (f, g) {
+      if (g || f.type === 'berekend') return;
+      if (f.type === 'groep') {
+        out[f.id] = self.items(f).map(function (li, i) {
+          var item = {};
+          f.velden.forEach(function (x) { if (x.type !== 'berekend') item[x.id] = self.readField(x, f, i); });
+          return item;
+        });
+      } else out[f.id] = self.readField(f, null);
+    });
+    // Answers this page does not show (other versions, other tools) stay as they were.
+    Object.keys(this.extra || {}).forEach(function (k) { if (!has(out, k)) out[k] = self.extra[k]; });
+    return out;
+  };
+
+  Tool.prototype.apply = function (answers) {
+    var self = this, a = prepared(this.def, answers);
+    this.extra = {};
+    Object.keys(answers).forEach(function (k) { if (!findField(self.def, k) || groupOf(self.def, k)) self.extra[k] = answers[k]; });
+    eachField(this.def, function (f, g) {
+      if (g) return;
+      if (f.type === 'groep') {
+        var list = Array.isArray(a[f.id]) ? a[f.id] : [];
+        self.renderItems(f, Math.max(list.length, f.min_aantal, 1));
+        list.forEach(function (item, i) { f.velden.forEach(function (x) { self.writeField(x, f, i, isObj(item) ? item[x.id] : undefined); }); });
+      } else self.writeField(f, null, null, a[f.id]);
+    });
+  };
+
+  /* ---- groups ---- */
+  Tool.prototype.setupGroups = function () {
+    var self = this;
+    eachField(this.def, function (f, g) {
+      if (g || f.type !== 'groep') return;
+      var box = document.getElementById(self.id(f)), add = box.querySelector('.groep__erbij');
+      add.hidden = false;
+      add.addEventListener('click', function () {
+        self.renderItems(f, self.items(f).length + 1, true);
+        self.changed();
+        var items = self.items(f), last = items[items.length - 1].querySelector('input, select, textarea');
+        if (last) last.focus();
+      });
+      box.addEventListener('click', function (ev) {
+        var btn = ev.target.closest && ev.target.closest('.groep__weg');
+        if (!btn) return;
+        var answers = self.collect(), index = Number(btn.closest('.groep__item').getAttribute('data-index'));
+        answers[f.id].splice(index, 1);
+        self.apply(answers);
+        self.changed();
+        add.focus();
+      });
+    });
+  };
+  Tool.prototype.items = function (g) {
+    return [].slice.call(document.getElementById(this.id(g)).querySelectorAll('.groep__items > .groep__item'));
+  };
+  /* Makes the group hold `count` items, built from its <template>; keeps existing answers. */
+  Tool.prototype.renderItems = function (g, count, keep) {
+    var box = document.getElementById(this.id(g)), list = box.querySelector('.groep__items');
+    var tpl = box.querySelector('template.groep__sjabloon');
+    if (g.max_aantal) count = Math.min(count, g.max_aantal);
+    var current = this.items(g).length;
+    if (!keep || current > count) { while (list.firstChild) list.removeChild(list.firstChild); current = 0; }
+    for (var i = current; i < count; i++) {
+      var node = tpl.content.firstElementChild.cloneNode(true);
+      fill(node, String(i), String(i + 1));
+      list.appendChild(node);
+    }
+    var items = this.items(g);
+    box.querySelector('.groep__erbij').disabled = !!g.max_aantal && items.length >= g.max_aantal;
+    items.forEach(function (li) { li.querySelector('.groep__weg').hidden = items.length <= Math.max(g.min_aantal, 1); });
+  };
+  function fill(node, n, nr) {
+    if (node.nodeType === 3) { node.nodeValue = node.nodeValue.replace(/__NR__/g, nr).replace(/__N__/g, n); return; }
+    if (node.nodeType !== 1) return;
+    for (var i = 0; i < node.attributes.length; i++) {
+      var at = node.attributes[i];
+      if (at.value.indexOf('__N') >= 0) at.value = at.value.replace(/__NR__/g, nr).replace(/__N__/g, n);
+    }
+    for (var c = node.firstChild; c; c = c.nextSibling) fill(c, n, nr);
+  }
+
+  /* ---- evaluation on screen ---- */
+  Tool.prototype.changed = function (ev) {
+    if (ev && ev.target && ev.target.name && !this.locked) {
+      var f = findField(this.def, ev.target.name);
+      if (f && f.vult && ev.type === 'change') this.applyPreset(f, ev.target.value);
+    }
+    this.save();
+    this.update(false);
+  };
+  Tool.prototype.applyPreset = function (f, value) {
+    var fills = f.waarden[value], self = this;
+    if (!fills) return;
+    Object.keys(fills).forEach(function (k) { var t = findField(self.def, k); if (t) self.writeField(t, null, null, fills[k]); });
+  };
+  Tool.prototype.save = function () {
+    if (this.locked) return;
+    var ok = this.store.setAnswers(this.def.id, this.def.versie, this.collect());
+    if (!ok && this.store.message) this.status(this.store.message, true);
+  };
+
+  Tool.prototype.update = function (focusSummary) {
+    var self = this, out = evaluate(this.def, this.collect());
+    eachField(this.def, function (f, g) {
+      if (g) {
+        self.items(g).forEach(function (li, i) {
+          var hidden = !!out.hidden[g.id + '/' + i + '/' + f.id];
+          self.showField(f, g, i, hidden, (out.data[g.id] || [])[i]);
+        });
+      } else self.showField(f, null, null, !!out.hidden[f.id], out.data);
+    });
+    this.def.secties.forEach(function (s) {
+      var el = self.form.querySelector('[data-sectie="' + s.id + '"]');
+      if (el) el.hidden = !!out.hidden['sectie:' + s.id];
+    });
+    this.showSignals(out);
+    if (this.checked) this.showErrors(out.errors, focusSummary);
+  };
+  Tool.prototype.showField = function (f, g, i, hidden, values) {
+    var id = this.id(f, g, i), wrap = document.getElementById(id + '-veld') || document.getElementById(id);
+    if (wrap) wrap.hidden = hidden;
+    if (f.type === 'berekend') {
+      var o = document.getElementById(id);
+      if (o) o.textContent = dutch(values ? values[f.id] : null, f.decimalen);
+    }
+  };
+  Tool.prototype.showSignals = function (out) {
+    var box = this.form.querySelector('.signalen__lijst');
+    if (!box) return;
+    var self = this, key = out.signals.map(function (s) { return s.id + ':' + self.text(s.tekst, out.data); }).join('|');
+    if (key === this.signalKey) return;
+    this.signalKey = key;
+    while (box.firstChild) box.removeChild(box.firstChild);
+    if (!out.signals.length) { box.appendChild(el('p', 'signalen__geen', 'Geen signalen bij deze antwoorden.')); return; }
+    out.signals.forEach(function (s) {
+      var div = el('div', 'signaal signaal--' + s.soort);
+      div.setAttribute('data-signaal', s.id);
+      div.appendChild(el('h3', 'signaal__titel', (s.soort === 'info' ? 'Let op: ' : 'Waarschuwing: ') + s.titel));
+      div.appendChild(el('p', 'signaal__tekst', self.text(s.tekst, out.data)));
+      box.appendChild(div);
+    });
+  };
+  Tool.prototype.text = function (text, data) {
+    var def = this.def;
+    return text.replace(/\{([^}]*)\}/g, function (m, id) {
+      var f = findField(def, id);
+      return dutch(data[id], f && f.decimalen !== undefined ? f.decimalen : 2);
+    });
+  };
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text !== undefined) e.textContent = text;
+    return e;
+  }
+
+  /* ---- validation: GOV.UK error summary + inline messages ---- */
+  Tool.prototype.message = function (e) {
+    var f = e.field, label = f ? '“' + f.label + '”' : '';
+    if (e.kind === 'controle') return e.check.melding;
+    if (e.kind === 'aantal') {
+      if (f.max_aantal && f.min_aantal) return 'Vul bij ' + label + ' ' + f.min_aantal + ' tot ' + f.max_aantal + ' keer “' + f.item_label + '” in.';
+      return f.max_aantal ? 'Vul bij ' + label + ' hoogstens ' + f.max_aantal + ' keer “' + f.item_label + '” in.' : 'Vul bij ' + label + ' minstens ' + f.min_aantal + ' keer “' + f.item_label + '” in.';
+    }
+    if (e.kind === 'getal') return label + ' moet een getal zijn, bijvoorbeeld 12 of 7,5.';
+    if (e.kind === 'bereik') {
+      if (has(f, 'min') && has(f, 'max')) return label + ' moet tussen ' + dutch(f.min, 6) + ' en ' + dutch(f.max, 6) + ' liggen.';
+      return has(f, 'min') ? label + ' moet minstens ' + dutch(f.min, 6) + ' zijn.' : label + ' mag hoogstens ' + dutch(f.max, 6) + ' zijn.';
+    }
+    if (f.foutmelding) return f.foutmelding;
+    return f.type === 'radio' || f.type === 'select' || f.type === 'checkbox' ? 'Kies een antwoord bij ' + label + '.' : 'Vul ' + label + ' in.';
+  };
+  Tool.prototype.showErrors = function (errors, focusSummary) {
+    var self = this, summary = this.form.querySelector('.foutoverzicht'), list = summary.querySelector('ul');
+    [].forEach.call(this.form.querySelectorAll('.veld__fout'), function (p) {
+      var target = document.querySelector('[aria-describedby~="' + p.id + '"]');
+      if (target) {
+        target.setAttribute('aria-describedby', target.getAttribute('aria-describedby').split(' ').filter(function (x) { return x !== p.id; }).join(' '));
+        target.removeAttribute('aria-invalid');
+      }
+      p.parentNode.classList.remove('veld--fout');
+      p.parentNode.removeChild(p);
+    });
+    while (list.firstChild) list.removeChild(list.firstChild);
+    errors.forEach(function (e) {
+      var f = e.kind === 'controle' ? findField(self.def, e.check.veld) : e.field;
+      var g = e.group || null, i = e.index, id = self.id(f, g, i), msg = self.message(e);
+      var control = document.getElementById(id);
+      var focusId = f.type === 'radio' || (f.type === 'checkbox' && f.opties) ? id + '-0' : f.type === 'groep' ? id : id;
+      var li = el('li'), a = el('a', null, msg);
+      a.href = '#' + focusId;
+      a.addEventListener('click', function (ev) {
+        var t = document.getElementById(focusId);
+        if (!t) return;
+        ev.preventDefault();
+        t.scrollIntoView();
+        if (t.focus) { if (t.tagName === 'FIELDSET') t.setAttribute('tabindex', '-1'); t.focus(); }
+      });
+      li.appendChild(a);
+      list.appendChild(li);
+      if (!control) return;
+      var wrap = control.tagName === 'FIELDSET' ? control : document.getElementById(id + '-veld');
+      if (!wrap || wrap.querySelector(':scope > .veld__fout')) return;
+      var p = el('p', 'veld__fout');
+      p.id = id + '-fout' + (e.kind === 'controle' ? '-' + e.id : '');
+      p.appendChild(el('span', 'visueel-verborgen', 'Fout: '));
+      p.appendChild(document.createTextNode(msg));
+      var before = wrap.querySelector(':scope > .veld__invoer, :scope > .keuzes, :scope > .groep__items');
+      wrap.insertBefore(p, before || null);
+      wrap.classList.add('veld--fout');
+      var target = control.tagName === 'FIELDSET' ? control : control;
+      target.setAttribute('aria-describedby', ((target.getAttribute('aria-describedby') || '') + ' ' + p.id).trim());
+      if (control.tagName !== 'FIELDSET') control.setAttribute('aria-invalid', 'true');
+    });
+    summary.hidden = !errors.length;
+    var base = document.title.replace(/^Fout: /, '');
+    document.title = errors.length ? 'Fout: ' + base : base;
+    if (focusSummary) {
+      if (errors.length) summary.focus();
+      else this.status('Alle antwoorden zijn volledig en kloppen met de controles.');
+    }
+  };
+
+  /* ---- dossiers ---- */
+  Tool.prototype.q = function (name) { return this.root.querySelector('[data-dossier="' + name + '"]'); };
+  Tool.prototype.status = function (text, isError) {
+    var p = this.q('status');
+    p.textContent = text;
+    p.classList.toggle('dossier__status--fout', !!isError);
+  };
+  Tool.prototype.setupDossier = function () {
+    var self = this;
+    this.q('keuze').closest('.dossier').hidden = false;
+    this.q('keuze').addEventListener('change', function () {
+      self.store.select(this.value);
+      self.load();
+      self.status('Dossier “' + self.store.active().naam + '” is geopend.');
+    });
+    this.q('nieuw').addEventListener('click', function () {
+      self.save();
+      self.store.create();
+      self.load();
+      self.save();
+      self.q('naam').focus();
+      self.status('Nieuw dossier “' + self.store.active().naam + '” is gemaakt.');
+    });
+    this.q('naam').addEventListener('input', function () {
+      self.store.rename(this.value);
+      self.fillChoice();
+    });
+    this.q('exporteer').addEventListener('click', function () { self.exportFile(); });
+    this.q('afdrukken').addEventListener('click', function () { window.print(); });
+    this.q('import').addEventListener('change', function () { self.importFile(this); });
+    this.q('verwijder').addEventListener('click', function () {
+      var d = self.store.active();
+      self.confirm('Dossier “' + d.naam + '” verwijderen? De antwoorden in alle hulpmiddelen van dit dossier gaan verloren.', 'Ja, verwijderen', function () {
+        self.store.remove(d.id);
+        self.load();
+        self.status('Dossier “' + d.naam + '” is verwijderd.');
+      });
+    });
+    this.q('wis').addEventListener('click', function () {
+      self.confirm('Alle dossiers op dit apparaat wissen, van alle hulpmiddelen? Dit kan niet ongedaan worden gemaakt. Exporteer eerst wat u wilt bewaren.', 'Ja, alles wissen', function () {
+        self.store.wipe();
+        self.load();
+        self.status('Alle dossiers zijn gewist. Er is niets meer opgeslagen op dit apparaat.');
+      });
+    });
+    this.q('nee').addEventListener('click', function () { self.closeConfirm(); });
+    this.q('ja').addEventListener('click', function () { var fn = self.pending; self.closeConfirm(); if (fn) fn(); });
+    window.addEventListener('storage', function (ev) {
+      if (ev.key !== D.KEY) return;
+      self.store.read();
+      self.fillChoice();
+    });
+  };
+  Tool.prototype.confirm = function (question, yes, fn) {
+    var box = this.q('bevestig');
+    this.pending = fn;
+    this.returnFocus = document.activeElement;
+    box.querySelector('.dossier__vraag').textContent = question;
+    this.q('ja').textContent = yes;
+    box.hidden = false;
+    box.querySelector('.dossier__vraag').focus();
+  };
+  Tool.prototype.closeConfirm = function () {
+    this.q('bevestig').hidden = true;
+    this.pending = null;
+    if (this.returnFocus && this.returnFocus.focus) this.returnFocus.focus();
+  };
+  Tool.prototype.fillChoice = function () {
+    var sel = this.q('keuze'), active = this.store.active();
+    while (sel.firstChild) sel.removeChild(sel.firstChild);
+    this.store.state.dossiers.forEach(function (d) {
+      var o = el('option', null, d.naam || '(zonder naam)');
+      o.value = d.id;
+      o.selected = d.id === active.id;
+      sel.appendChild(o);
+    });
+    this.q('verwijder').disabled = false;
+  };
+  /* Shows the open dossier's answers (migrated when they are older than this form). */
+  Tool.prototype.load = function () {
+    var d = this.store.active(), entry = this.store.answers(this.def.id), answers = {};
+    this.locked = false;
+    if (entry && typeof entry.versie === 'number' && entry.versie > this.def.versie) {
+      this.locked = true;
+      this.status('Dit dossier bevat antwoorden uit een nieuwere versie van dit formulier. Ze worden getoond maar niet gewijzigd.', true);
+    } else if (entry && isObj(entry.antwoorden)) {
+      answers = entry.versie < this.def.versie ? D.migrate(entry, this.def).antwoorden : entry.antwoorden;
+    }
+    if (this.store.message) this.status(this.store.message, true);
+    this.apply(answers);
+    this.q('naam').value = d.naam;
+    this.fillChoice();
+    this.checked = false;
+    this.showErrors([], false);
+    this.update(false);
+  };
+  Tool.prototype.exportFile = function () {
+    this.save();
+    var d = this.store.active(), text = D.exportText(d);
+    var blob = new Blob([text], { type: 'application/json' }), url = URL.createObjectURL(blob);
+    var a = document.createElement('a');
+    a.href = url;
+    a.download = 'dossier-' + ((d.naam || 'dossier').normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'dossier') + '.json';
+    a.hidden = true;
+    document.body.appendChild(a);
+    a.click();
+    document.body.removeChild(a);
+    setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
+    this.status('Dossier “' + d.naam + '” is geëxporteerd als ' + a.download + '.');
+  };
+  Tool.prototype.importFile = function (input) {
+    var self = this, file = input.files && input.files[0];
+    if (!file) return;
+    var reader = new FileReader();
+    reader.onload = function () {
+      var defs = {};
+      defs[self.def.id] = self.def;
+      var result = D.parseImport(String(reader.result), defs);
+      input.value = '';
+      if (result.error) { self.status(result.error, true); return; }
+      self.save();
+      var d = self.store.add(result.dossier);
+      self.load();
+      self.status('Dossier “' + d.naam + '” is geïmporteerd en geopend.');
+    };
+    reader.onerror = function () { input.value = ''; self.status('Het bestand kon niet worden gelezen. Er is niets veranderd.', true); };
+    reader.readAsText(file);
+  };
+
+  window.WijzerForms = { evaluate: evaluate };
+  [].forEach.call(document.querySelectorAll('.hulpmiddel[data-formulier]'), function (root) {
+    root.wijzerTool = new Tool(root);
+  });
+}());
