@@ -1,0 +1,410 @@
+// Browser tests of the forms engine and the urencalculator (issue 5):
+// a professional fills the calculator, reloads halfway, switches dossiers, exports, wipes and
+// imports; broken, foreign and newer files leave stored data untouched; older files are
+// migrated; the JS evaluation matches every worked example of the form definition; no request
+// leaves the page; without JavaScript the form and its rules show as text.
+//
+//   WIJZER_SITE=build/portal-site node --test tests/browser/forms.test.mjs
+
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import {
+  REPO_ROOT,
+  assertSiteExists,
+  launchBrowser,
+  newCheckedPage,
+  pathToFileURL,
+  runAxe,
+  siteDir,
+  startStaticServer,
+  takeIssues,
+} from './lib.mjs';
+
+const SITE = siteDir();
+const PAGE = 'hulpmiddelen/urencalculator.html';
+const KEY = 'begeleidingswijzer.dossiers';
+const P = '#fv-urencalculator-';
+const DEFINITION = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'content/hulpmiddelen/urencalculator.form.json'), 'utf8'));
+
+let browser;
+before(async () => {
+  assertSiteExists(SITE);
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+});
+
+const fileUrl = () => pathToFileURL(path.join(SITE, PAGE)).href;
+
+/** A checked page on the calculator that records every request made after it loaded. */
+async function openCalculator(context, url = fileUrl(), origin = null) {
+  const page = await newCheckedPage(context, origin);
+  const requests = [];
+  page.on('request', (req) => {
+    if (page.__loaded && !req.url().startsWith('blob:')) requests.push(req.url());
+  });
+  page.__requests = requests;
+  await gotoLoaded(page, url);
+  return page;
+}
+async function gotoLoaded(page, url) {
+  page.__loaded = false;
+  await page.goto(url, { waitUntil: 'load' });
+  await page.waitForFunction(() => document.querySelector('.hulpmiddel.js'));
+  page.__loaded = true;
+}
+async function reload(page) {
+  page.__loaded = false;
+  await page.reload({ waitUntil: 'load' });
+  await page.waitForFunction(() => document.querySelector('.hulpmiddel.js'));
+  page.__loaded = true;
+}
+
+const out = (page, id) => page.textContent(`${P}${id}`);
+const stored = (page) => page.evaluate((k) => localStorage.getItem(k), KEY);
+const status = (page) => page.textContent('[data-dossier="status"]');
+const answers = async (page) => {
+  const state = JSON.parse(await stored(page));
+  return state.dossiers.find((d) => d.id === state.actief).formulieren.urencalculator.antwoorden;
+};
+
+/** Types the answers of one client the way a professional would (keyboard and clicks). */
+async function fillClient(page, { uren, contract = 0, jaar = 0, coaching, loonwaarde }) {
+  await page.fill(`${P}contracturen`, String(uren));
+  await page.check(`${P}contract-${contract}`);
+  if (loonwaarde !== undefined) await page.fill(`${P}loonwaarde`, String(loonwaarde));
+  await page.check(`${P}jaar-${jaar}`);
+  await page.fill(`${P}coachinguren`, String(coaching));
+}
+
+const signals = (page) => page.$$eval('[data-signaal]', (els) => els.map((e) => e.getAttribute('data-signaal')).sort());
+
+describe('urencalculator with JavaScript (file://)', () => {
+  test('a professional fills it in: 20 u/week × 52 weeks → year 1 at most 156 hours; signals follow', async () => {
+    const context = await browser.newContext();
+    const page = await openCalculator(context);
+    await fillClient(page, { uren: 20, coaching: 3, loonwaarde: 60 });
+    assert.equal(await out(page, 'jaaruren'), '1.040');
+    assert.equal(await out(page, 'max_uren_jaar'), '156');
+    assert.equal(await out(page, 'max_uren_week'), '3');
+    assert.equal(await out(page, 'gevraagd_pct'), '15');
+    assert.deepEqual(await signals(page), []);
+
+    await page.check(`${P}jaar-1`); // second year: 78 hours, 3 u/week is too much
+    assert.equal(await out(page, 'max_uren_jaar'), '78');
+    assert.deepEqual(await signals(page), ['boven_maximum']);
+    assert.match(await page.textContent('[data-signaal="boven_maximum"]'), /78 uur meer.*hoe lang/s);
+
+    await page.check(`${P}jaar-3`); // fourth year or later: only by exception
+    assert.equal(await out(page, 'max_uren_jaar'), '62,4');
+    assert.ok((await signals(page)).includes('na_maximale_duur'));
+
+    await page.fill(`${P}contracturen`, '10');
+    await page.check(`${P}contract-1`);
+    await page.fill(`${P}loonwaarde`, '30');
+    assert.deepEqual(await signals(page), ['boven_maximum', 'geen_standaard_contract', 'geen_standaard_loonwaarde', 'geen_standaard_uren', 'na_maximale_duur']);
+
+    // weeks are editable: 20 × 46 weeks, year 1 → 138 hours
+    await page.fill(`${P}contracturen`, '20');
+    await page.fill(`${P}weken`, '46');
+    await page.check(`${P}jaar-0`);
+    assert.equal(await out(page, 'max_uren_jaar'), '138');
+
+    assert.deepEqual(takeIssues(page), []);
+    assert.deepEqual(page.__requests, [], 'no request while using the form');
+    await context.close();
+  });
+
+  test('gemeente profiles fill the rekenregel; a regime without a figure asks for one', async () => {
+    const context = await browser.newContext();
+    const page = await openCalculator(context);
+    await fillClient(page, { uren: 20, coaching: 1 });
+    await page.selectOption(`${P}profiel`, 'gemeente-5-procent');
+    assert.equal(await page.inputValue(`${P}pct_jaar1`), '5');
+    assert.equal(await out(page, 'max_uren_jaar'), '52');
+    await page.selectOption(`${P}profiel`, 'gemeente-vast');
+    assert.equal(await page.isHidden(`${P}pct_jaar1-veld`), true);
+    assert.equal(await page.inputValue(`${P}vaste_uren`), '1');
+    assert.equal(await out(page, 'max_uren_week'), '1');
+    await page.selectOption(`${P}profiel`, 'gemeente-regime');
+    await page.check(`${P}regime-1`);
+    assert.equal(await out(page, 'max_uren_jaar'), '—');
+    assert.deepEqual(await signals(page), ['regime_zonder_percentage']);
+    await page.fill(`${P}pct_midden`, '10'); // the user's own figure
+    assert.equal(await out(page, 'max_uren_jaar'), '104');
+    await page.selectOption(`${P}profiel`, 'uwv');
+    assert.equal(await page.inputValue(`${P}pct_jaar2`), '7.5');
+    assert.equal(await out(page, 'max_uren_jaar'), '156');
+    assert.deepEqual(takeIssues(page), []);
+    assert.deepEqual(page.__requests, []);
+    await context.close();
+  });
+
+  test('error summary (GOV.UK): focused, linked to the fields, inline messages, title prefix', async () => {
+    const context = await browser.newContext();
+    const page = await openCalculator(context);
+    await page.click('.formulier button[type=submit]');
+    const focused = await page.evaluate(() => document.activeElement.className);
+    assert.equal(focused, 'foutoverzicht');
+    const links = await page.$$eval('.foutoverzicht a', (as) => as.map((a) => a.getAttribute('href')));
+    assert.deepEqual(links, [`${P}contracturen`, `${P}contract-0`, `${P}jaar-0`, `${P}coachinguren`]);
+    assert.match(await page.title(), /^Fout: /);
+    assert.equal(await page.getAttribute(`${P}contracturen`, 'aria-invalid'), 'true');
+    const described = await page.getAttribute(`${P}contracturen`, 'aria-describedby');
+    assert.match(described, /fv-urencalculator-contracturen-fout/);
+    await page.click('.foutoverzicht a >> nth=0');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'fv-urencalculator-contracturen');
+    const axe = await runAxe(page);
+    assert.deepEqual(axe.filter((v) => /formulier|foutoverzicht|fv-/.test(v.targets.join(' '))).map((v) => v.summary), []);
+    await fillClient(page, { uren: 20, coaching: 25 });
+    assert.deepEqual(await page.$$eval('.foutoverzicht a', (as) => as.map((a) => a.textContent)), [
+      DEFINITION.controles[0].melding,
+    ]);
+    await page.fill(`${P}coachinguren`, '2');
+    assert.equal(await page.isHidden('.foutoverzicht'), true);
+    assert.doesNotMatch(await page.title(), /^Fout: /);
+    assert.deepEqual(takeIssues(page), []);
+    await context.close();
+  });
+
+  test('every worked example of the definition holds in the browser too', async () => {
+    const context = await browser.newContext();
+    const page = await openCalculator(context);
+    const results = await page.evaluate((examples) => {
+      const def = JSON.parse(document.getElementById('fv-urencalculator-definitie').textContent);
+      return examples.map((ex) => {
+        const r = window.WijzerForms.evaluate(def, ex.invoer);
+        return { naam: ex.naam, data: r.data, signalen: r.signals.map((s) => s.id).sort(), fouten: r.errors.map((e) => e.id).sort() };
+      });
+    }, DEFINITION.voorbeelden);
+    for (const [i, ex] of DEFINITION.voorbeelden.entries()) {
+      const r = results[i];
+      for (const [key, want] of Object.entries(ex.verwacht)) {
+        if (key === 'signalen' || key === 'fouten') continue;
+        const got = r.data[key];
+        if (typeof want === 'number') assert.ok(Math.abs(got - want) < 1e-9 * Math.max(1, Math.abs(want)), `${ex.naam}: ${key} = ${got}, expected ${want}`);
+        else assert.deepEqual(got, want, `${ex.naam}: ${key}`);
+      }
+      assert.deepEqual(r.signalen, [...(ex.verwacht.signalen || [])].sort(), `${ex.naam}: signalen`);
+      assert.deepEqual(r.fouten, [...(ex.verwacht.fouten || [])].sort(), `${ex.naam}: fouten`);
+    }
+    await context.close();
+  });
+});
+
+describe('dossiers: nothing is lost, nothing leaves the device', () => {
+  test('reload halfway: every answer is back, and the work continues', async () => {
+    const context = await browser.newContext();
+    const page = await openCalculator(context);
+    assert.equal(await stored(page), null, 'opening a tool stores nothing');
+    await page.fill(`${P}contracturen`, '24');
+    await page.check(`${P}contract-2`);
+    await page.fill(`${P}weken`, '48');
+    await page.locator(`${P}loonwaarde`).pressSequentially('4'); // typing, not yet left the field
+    await reload(page);
+    assert.equal(await page.inputValue(`${P}contracturen`), '24');
+    assert.equal(await page.isChecked(`${P}contract-2`), true);
+    assert.equal(await page.inputValue(`${P}weken`), '48');
+    assert.equal(await page.inputValue(`${P}loonwaarde`), '4');
+    await page.check(`${P}jaar-0`);
+    await page.fill(`${P}coachinguren`, '2');
+    assert.equal(await out(page, 'max_uren_jaar'), '172,8');
+    // a closed tab: a new page in the same browser profile finds it too
+    await page.close();
+    const again = await openCalculator(context);
+    assert.equal(await again.inputValue(`${P}coachinguren`), '2');
+    assert.equal(await out(again, 'max_uren_jaar'), '172,8');
+    assert.deepEqual(takeIssues(again), []);
+    assert.deepEqual(again.__requests, []);
+    await context.close();
+  });
+
+  test('several named dossiers: create, rename, switch, delete', async () => {
+    const context = await browser.newContext();
+    const page = await openCalculator(context);
+    await page.fill('[data-dossier="naam"]', 'Cliënt A-17');
+    await fillClient(page, { uren: 20, coaching: 3 });
+    await page.click('[data-dossier="nieuw"]');
+    assert.equal(await page.evaluate(() => document.activeElement.getAttribute('data-dossier')), 'naam');
+    assert.equal(await page.inputValue(`${P}contracturen`), '', 'a new dossier starts empty');
+    assert.equal(await page.inputValue(`${P}weken`), '52', 'with the defaults');
+    await page.fill('[data-dossier="naam"]', 'Cliënt B-03');
+    await fillClient(page, { uren: 32, jaar: 2, coaching: 1 });
+    const options = await page.$$eval('[data-dossier="keuze"] option', (os) => os.map((o) => o.textContent));
+    assert.deepEqual(options, ['Cliënt A-17', 'Cliënt B-03']);
+
+    const ids = await page.$$eval('[data-dossier="keuze"] option', (os) => os.map((o) => o.value));
+    await page.selectOption('[data-dossier="keuze"]', ids[0]);
+    assert.equal(await page.inputValue(`${P}contracturen`), '20');
+    assert.equal(await page.inputValue('[data-dossier="naam"]'), 'Cliënt A-17');
+    assert.equal(await out(page, 'max_uren_jaar'), '156');
+    await reload(page);
+    assert.equal(await page.inputValue('[data-dossier="naam"]'), 'Cliënt A-17', 'the open dossier stays open');
+    await page.selectOption('[data-dossier="keuze"]', ids[1]);
+    assert.equal(await page.inputValue(`${P}contracturen`), '32');
+    assert.equal(await page.isChecked(`${P}jaar-2`), true);
+
+    await page.click('[data-dossier="verwijder"]');
+    assert.match(await page.textContent('.dossier__vraag'), /Cliënt B-03/);
+    await page.click('[data-dossier="nee"]');
+    assert.equal((await page.$$('[data-dossier="keuze"] option')).length, 2, 'cancel keeps it');
+    await page.click('[data-dossier="verwijder"]');
+    await page.click('[data-dossier="ja"]');
+    assert.deepEqual(await page.$$eval('[data-dossier="keuze"] option', (os) => os.map((o) => o.textContent)), ['Cliënt A-17']);
+    assert.equal(await page.inputValue(`${P}contracturen`), '20');
+    assert.deepEqual(takeIssues(page), []);
+    assert.deepEqual(page.__requests, []);
+    await context.close();
+  });
+
+  test('export → Alles wissen → import gives the same dossier back (lossless)', async () => {
+    const context = await browser.newContext({ acceptDownloads: true });
+    const page = await openCalculator(context);
+    await page.fill('[data-dossier="naam"]', 'Cliënt C “test” ë/ü');
+    await fillClient(page, { uren: 18.5, contract: 2, jaar: 1, coaching: 2.25, loonwaarde: 41 });
+    await page.selectOption(`${P}profiel`, 'gemeente-regime');
+    await page.check(`${P}regime-2`);
+    await page.fill(`${P}pct_zwaar`, '12,5'.replace(',', '.'));
+    const before = await answers(page);
+    const beforeMax = await out(page, 'max_uren_jaar');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-dossier="exporteer"]')]);
+    const file = path.join(await fs.promises.mkdtemp(path.join(REPO_ROOT, 'build', 'dossier-')), download.suggestedFilename());
+    await download.saveAs(file);
+    const exported = JSON.parse(fs.readFileSync(file, 'utf8'));
+    assert.equal(exported.bestand, 'begeleidingswijzer-dossier');
+    assert.equal(exported.schema, 1);
+    assert.equal(exported.formulieren.urencalculator.versie, DEFINITION.versie);
+    assert.deepEqual(exported.formulieren.urencalculator.antwoorden, before);
+    assert.match(download.suggestedFilename(), /^dossier-client-c-test-e-u\.json$/);
+
+    await page.click('[data-dossier="wis"]');
+    await page.click('[data-dossier="ja"]');
+    assert.equal(await stored(page), null, 'Alles wissen leaves nothing in localStorage');
+    assert.equal(await page.inputValue(`${P}contracturen`), '');
+    await reload(page);
+    assert.equal(await stored(page), null);
+    assert.equal(await page.inputValue(`${P}contracturen`), '');
+
+    await page.setInputFiles('[data-dossier="import"]', file);
+    await page.waitForFunction(() => /geïmporteerd/.test(document.querySelector('[data-dossier="status"]').textContent));
+    assert.deepEqual(await answers(page), before);
+    assert.equal(await page.inputValue('[data-dossier="naam"]'), 'Cliënt C “test” ë/ü');
+    assert.equal(await page.inputValue(`${P}contracturen`), '18.5');
+    assert.equal(await page.isChecked(`${P}regime-2`), true);
+    assert.equal(await out(page, 'max_uren_jaar'), beforeMax);
+    // and a second export of the imported dossier is the same data
+    const [again] = await Promise.all([page.waitForEvent('download'), page.click('[data-dossier="exporteer"]')]);
+    const second = JSON.parse(fs.readFileSync(await again.path(), 'utf8'));
+    assert.deepEqual(second.formulieren.urencalculator.antwoorden, exported.formulieren.urencalculator.antwoorden);
+    assert.equal(second.formulieren.urencalculator.versie, exported.formulieren.urencalculator.versie);
+    assert.equal(second.naam, exported.naam);
+    fs.rmSync(path.dirname(file), { recursive: true, force: true });
+    assert.deepEqual(takeIssues(page), []);
+    assert.deepEqual(page.__requests, []);
+    await context.close();
+  });
+
+  test('a corrupt, foreign or newer file gives a clear message and changes nothing', async () => {
+    const context = await browser.newContext();
+    const page = await openCalculator(context);
+    await page.fill('[data-dossier="naam"]', 'Bestaand');
+    await fillClient(page, { uren: 20, coaching: 3 });
+    const kept = await stored(page);
+    const cases = [
+      ['kapot.json', '{"bestand": "begeleidingswijzer-dossier", "schema": 1, "formulieren": {', /beschadigd of is geen JSON/],
+      ['foto.json', '\u0000\u0001PNG', /beschadigd of is geen JSON/],
+      ['ander.json', JSON.stringify({ type: 'FeatureCollection', features: [] }), /geen dossierbestand van de Begeleidingswijzer/],
+      ['lijst.json', '[1, 2, 3]', /geen dossierbestand/],
+      ['nieuw.json', JSON.stringify({ bestand: 'begeleidingswijzer-dossier', schema: 7, naam: 'x', formulieren: {} }), /nieuwere versie van de Begeleidingswijzer/],
+      ['nieuwformulier.json', JSON.stringify({ bestand: 'begeleidingswijzer-dossier', schema: 1, naam: 'x', formulieren: { urencalculator: { versie: 99, antwoorden: {} } } }), /nieuwere versie van het formulier/],
+      ['antwoorden.json', JSON.stringify({ bestand: 'begeleidingswijzer-dossier', schema: 1, naam: 'x', formulieren: { urencalculator: { versie: 2, antwoorden: 'drop table' } } }), /beschadigd/],
+    ];
+    for (const [name, text, message] of cases) {
+      await page.setInputFiles('[data-dossier="import"]', { name, mimeType: 'application/json', buffer: Buffer.from(text) });
+      await page.waitForFunction((n) => document.querySelector('[data-dossier="status"]').classList.contains('dossier__status--fout') &&
+        document.querySelector('[data-dossier="status"]').textContent.length > 0, name);
+      assert.match(await status(page), message, name);
+      assert.match(await status(page), /Er is niets veranderd/, name);
+      assert.equal(await stored(page), kept, `${name}: stored data untouched`);
+      assert.equal(await page.inputValue(`${P}contracturen`), '20');
+      await page.evaluate(() => { document.querySelector('[data-dossier="status"]').textContent = ''; });
+    }
+    // markup inside a file is text, never HTML
+    const sneaky = { bestand: 'begeleidingswijzer-dossier', schema: 1, naam: '<img src=x onerror=alert(1)>', formulieren: { urencalculator: { versie: 2, antwoorden: { contracturen: '<b>20</b>' } } } };
+    await page.setInputFiles('[data-dossier="import"]', { name: 's.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(sneaky)) });
+    await page.waitForFunction(() => /geïmporteerd/.test(document.querySelector('[data-dossier="status"]').textContent));
+    assert.equal(await page.$$eval('.hulpmiddel img', (els) => els.length), 0);
+    assert.equal(await page.inputValue('[data-dossier="naam"]'), sneaky.naam);
+    assert.deepEqual(takeIssues(page), []);
+    assert.deepEqual(page.__requests, []);
+    await context.close();
+  });
+
+  test('a file of an older form version is migrated on import', async () => {
+    const context = await browser.newContext();
+    const page = await openCalculator(context);
+    const old = {
+      bestand: 'begeleidingswijzer-dossier', schema: 1, naam: 'Oud dossier',
+      formulieren: {
+        urencalculator: { versie: 1, antwoorden: { uren_per_week: '20', weken_per_jaar: '52', contract: 'half_jaar', jaar: '1', coachinguren: '3' } },
+        handreiking: { versie: 3, antwoorden: { aspect_1: 'ja' } },
+      },
+    };
+    await page.setInputFiles('[data-dossier="import"]', { name: 'oud.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(old)) });
+    await page.waitForFunction(() => /geïmporteerd/.test(document.querySelector('[data-dossier="status"]').textContent));
+    assert.equal(await page.inputValue(`${P}contracturen`), '20');
+    assert.equal(await out(page, 'max_uren_jaar'), '156');
+    const state = JSON.parse(await stored(page));
+    const dossier = state.dossiers.find((d) => d.id === state.actief);
+    assert.equal(dossier.formulieren.urencalculator.versie, DEFINITION.versie);
+    assert.equal(dossier.formulieren.urencalculator.antwoorden.uren_per_week, undefined);
+    assert.deepEqual(dossier.formulieren.handreiking, old.formulieren.handreiking, 'other tools of the dossier are kept as they are');
+    assert.deepEqual(takeIssues(page), []);
+    await context.close();
+  });
+
+  test('zero network requests from a web server too (sub-folder)', async () => {
+    const server = await startStaticServer(SITE);
+    const context = await browser.newContext({ acceptDownloads: true });
+    const page = await openCalculator(context, server.baseUrl + PAGE, server.origin);
+    const served = server.requests.length;
+    await fillClient(page, { uren: 20, coaching: 3, loonwaarde: 50 });
+    await page.selectOption(`${P}profiel`, 'gemeente-vast');
+    await page.click('.formulier button[type=submit]');
+    await page.click('[data-dossier="nieuw"]');
+    await Promise.all([page.waitForEvent('download'), page.click('[data-dossier="exporteer"]')]);
+    await page.setInputFiles('[data-dossier="import"]', { name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('{}') });
+    await page.waitForTimeout(200);
+    assert.equal(server.requests.length, served, `requests while using the form: ${server.requests.slice(served).join(', ')}`);
+    assert.deepEqual(page.__requests, []);
+    assert.deepEqual(takeIssues(page), []);
+    await context.close();
+    await server.close();
+  });
+});
+
+describe('urencalculator without JavaScript', () => {
+  test('the form, the profiles and the rules show as text', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await newCheckedPage(context, null);
+    await page.goto(fileUrl(), { waitUntil: 'load' });
+    assert.equal(await page.isVisible(`form${P.slice(0, -1)}`), true);
+    for (const id of ['contracturen', 'weken', 'loonwaarde', 'coachinguren']) assert.equal(await page.isVisible(`${P}${id}`), true, id);
+    assert.equal(await page.inputValue(`${P}weken`), '52');
+    assert.equal(await page.isVisible(`${P}jaar-0`), true);
+    const rules = await page.textContent('.rekenregels');
+    assert.match(rules, /Maximum jaar 1 = 15% van de jaarlijkse contracturen, jaar 2 = 7,5%, jaar 3 en later = 6%/);
+    assert.match(rules, /Geen standaardgeval: minder dan 12 uur werk per week/);
+    assert.match(await page.textContent('.opslag'), /Zonder JavaScript wordt niets bewaard/);
+    assert.match(await page.textContent(`${P}pct_midden-veld`), /Alleen van toepassing als bij “Rekenmodel” is gekozen: Regime/);
+    assert.match(await page.textContent('.veld__profielen'), /geen waarde in de bronnen/);
+    assert.equal(await page.isHidden('.dossier'), true);
+    await page.fill(`${P}contracturen`, '20'); // it can be filled in (and printed)
+    assert.deepEqual(takeIssues(page), []);
+    await context.close();
+  });
+});

@@ -1,0 +1,198 @@
+// Forms as data: definition checks (at path:line:col with the JSON pointer), rule evaluation,
+// worked examples and the static HTML. Fixtures: tests/fixtures/forms/content/.
+#include <catch2/catch.hpp>
+
+#include "forms_html.h"
+#include "forms_model.h"
+#include "forms_rules.h"
+#include "source.h"
+
+using namespace wijzer;
+using nlohmann::json;
+
+namespace {
+
+const std::string kFixtures = std::string(WIJZER_TEST_DIR) + "/fixtures/forms";
+const std::string kRepo = std::string(WIJZER_TEST_DIR) + "/..";
+
+/// Line (1-based) of the first occurrence of `needle` in a fixture file.
+int line_of(const std::string& file, const std::string& needle) {
+  std::string text = *read_file(kFixtures + "/content/" + file);
+  size_t at = text.find(needle);
+  REQUIRE(at != std::string::npos);
+  return 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(at), '\n'));
+}
+
+/// The diagnostics whose message contains `part`.
+std::vector<Diagnostic> with(const Diagnostics& diags, const std::string& part) {
+  std::vector<Diagnostic> out;
+  for (const auto& d : diags.sorted())
+    if (d.message.find(part) != std::string::npos) out.push_back(d);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("a broken form definition: every problem at its line with the JSON pointer", "[forms][checks]") {
+  DiskTree tree(kFixtures);
+  Diagnostics diags;
+  auto form = forms::load_form(tree, "content/kapot.form.json", diags);
+  CHECK_FALSE(form);  // unusable: errors
+  const std::string f = "kapot.form.json";
+
+  auto one = [&](const std::string& part, const std::string& needle, const std::string& pointer) {
+    auto found = with(diags, part);
+    INFO("message: " << part);
+    REQUIRE(found.size() >= 1);
+    CHECK(found[0].line == line_of(f, needle));
+    CHECK(found[0].message.find("(" + pointer + ")") != std::string::npos);
+    CHECK(found[0].severity == Severity::error);
+  };
+  one("\"min\" is groter dan \"max\"", "\"id\": \"uren\", \"type\": \"number\"", "/secties/0/velden/0/min");
+  one("dubbel id \"uren\"", "\"label\": \"Dubbel\"", "/secties/0/velden/1/id");
+  one("lege lijst \"opties\"", "\"opties\": []", "/secties/0/velden/2/opties");
+  one("onbekend veldtype \"schuifje\"", "schuifje", "/secties/0/velden/3/type");
+  one("onbekend veld \"kleur\"", "\"kleur\"", "/secties/0/velden/4/kleur");
+  one("de regel leest onbekend veld \"weken\"", "{ \"var\": \"weken\" }", "/secties/0/velden/5/regel/*/1/var");
+  one("pas later wordt berekend", "\"var\": \"later\"", "/secties/0/velden/6/regel/+/0/var");
+  one("zichtbaar_uitleg", "\"id\": \"vaag\"", "/secties/0/velden/8/zichtbaar");
+  one("plus", "\"plus\"", "/secties/0/velden/9/zichtbaar/plus");
+  one("onbekend veld \"nergens\"", "\"nergens\"", "/signalen/0/als/var");
+  one("{onbekend}", "Waarde {onbekend}", "/signalen/0/tekst");
+  one("onbekend veld \"bestaat_niet\"", "bestaat_niet", "/controles/0/veld");
+  one("\"van\" moet een oudere versie zijn", "\"van\": 3", "/migraties/0/van");
+  for (const auto& d : diags.sorted()) CHECK(d.path.find("kapot.form.json") != std::string::npos);
+}
+
+TEST_CASE("a failing worked example fails the build at the example", "[forms][examples]") {
+  MemoryTree tree;
+  tree.set("content/t.form.json", R"({"id": "t", "versie": 1, "titel": "T", "secties": [{"id": "s", "titel": "S", "velden": [
+    {"id": "uren", "type": "number", "label": "Uren", "verplicht": true},
+    {"id": "jaar", "type": "berekend", "label": "Jaar", "uitleg": "Uren × 52.", "regel": {"*": [{"var": "uren"}, 52]}}]}],
+    "signalen": [{"id": "veel", "titel": "Veel", "wanneer": "boven 1000", "tekst": "{jaar} uur", "als": {">": [{"var": "jaar"}, 1000]}}],
+    "voorbeelden": [
+      {"naam": "goed", "invoer": {"uren": 20}, "verwacht": {"jaar": 1040, "signalen": ["veel"]}},
+      {"naam": "fout",
+       "invoer": {"uren": 10}, "verwacht": {"jaar": 521, "signalen": ["veel"]}},
+      {"naam": "leeg", "invoer": {"onzin": 1}, "verwacht": {}}]})");
+  Diagnostics diags;
+  auto form = forms::load_form(tree, "content/t.form.json", diags);
+  REQUIRE(form);
+  CHECK(forms::check_examples(*form, diags) == 1);
+  auto wrong = with(diags, "\"jaar\" is 520, verwacht 521");
+  REQUIRE(wrong.size() == 1);
+  CHECK(wrong[0].line == 8);
+  CHECK(with(diags, "signalen: geen, verwacht veel").size() == 1);
+  CHECK(with(diags, "onbekend veld \"onzin\" in de invoer").size() == 1);
+}
+
+TEST_CASE("a form with rules needs worked examples", "[forms][examples]") {
+  MemoryTree tree;
+  tree.set("content/t.form.json", R"({"id": "t", "versie": 1, "titel": "T", "secties": [{"id": "s", "titel": "S", "velden": [
+    {"id": "a", "type": "number", "label": "A"},
+    {"id": "b", "type": "berekend", "label": "B", "uitleg": "A + 1", "regel": {"+": [{"var": "a"}, 1]}}]}]})");
+  Diagnostics diags;
+  CHECK_FALSE(forms::load_form(tree, "content/t.form.json", diags));
+  CHECK(with(diags, "heeft \"voorbeelden\"").size() == 1);
+}
+
+TEST_CASE("the form id is the file name; options from a file are checked there", "[forms][checks]") {
+  MemoryTree tree;
+  tree.set("content/a/p.json", R"({"lijst": [{"id": "x", "naam": "X", "waarden": {"pct": "veel", "vreemd": 1}}, {"id": "x", "naam": "Y"}]})");
+  tree.set("content/a/t.form.json", R"({"id": "anders", "versie": 1, "titel": "T", "secties": [{"id": "s", "titel": "S", "velden": [
+    {"id": "profiel", "type": "select", "label": "P", "opties_uit": "p.json#/lijst", "vult": ["pct"]},
+    {"id": "pct", "type": "number", "label": "Pct"},
+    {"id": "leeg", "type": "select", "label": "L", "opties_uit": "p.json#/niets"}]}]})");
+  Diagnostics diags;
+  CHECK_FALSE(forms::load_form(tree, "content/a/t.form.json", diags));
+  CHECK(with(diags, "gelijk zijn aan de bestandsnaam: \"t\"").size() == 1);
+  auto number = with(diags, "\"pct\" is een getal");
+  REQUIRE(number.size() == 1);
+  CHECK(number[0].path == "content/a/p.json");
+  CHECK(with(diags, "\"vreemd\" staat niet in \"vult\"").size() == 1);
+  CHECK(with(diags, "dubbele keuze \"x\"").size() == 1);
+  CHECK(with(diags, "\"/niets\" staat niet in p.json").size() == 1);
+}
+
+TEST_CASE("groups: items, counts, per-item rules and cross-field checks", "[forms][groups]") {
+  DiskTree tree(kFixtures);
+  Diagnostics diags;
+  auto form = forms::load_form(tree, "content/doelen.form.json", diags);
+  for (const auto& d : diags.sorted()) WARN(format_diagnostic(d));
+  REQUIRE(form);
+  CHECK(forms::check_examples(*form, diags) == form->examples.size());
+  CHECK_FALSE(diags.has_errors());
+
+  auto out = forms::evaluate(*form, json::parse(R"({"start": "2026-02-02", "akkoord": true, "domeinen": ["taak", 3],
+    "doelen": [{"doel": "x", "discrepantie": "d2", "uren": "1,5", "toelichting": "t"}, {"doel": "y", "discrepantie": "d1"}]})"));
+  CHECK(out.errors.empty());
+  CHECK(out.data["domeinen"] == json::array({"taak"}));
+  CHECK(out.data["akkoord"] == true);
+  CHECK(out.data["doelen"][0]["uren_totaal"] == 19.5);
+  CHECK(out.data["doelen"][0]["toelichting"] == "t");
+  CHECK(out.data["doelen"][1]["toelichting"].is_null());  // hidden: discrepantie is not d2
+  CHECK(out.data["doelen"][1]["uren_totaal"].is_null());
+  CHECK(out.data["aantal"] == 2);
+}
+
+TEST_CASE("the urencalculator: every worked example from the sources holds", "[forms][urencalculator]") {
+  DiskTree tree(kRepo);
+  Diagnostics diags;
+  auto form = forms::load_form(tree, "content/hulpmiddelen/urencalculator.form.json", diags);
+  REQUIRE(form);
+  CHECK(form->examples.size() >= 10);
+  CHECK(forms::check_examples(*form, diags) == form->examples.size());
+  CHECK_FALSE(diags.has_errors());
+
+  // 20 u/week × 52 weeks → year 1 at most 156 hours (art. 18 lid 3), UWV is the default profile.
+  auto out = forms::evaluate(*form, {{"contracturen", 20}, {"jaar", "1"}, {"contract", "half_jaar"}, {"coachinguren", 3}});
+  CHECK(out.data["profiel"] == "uwv");
+  CHECK(out.data["max_uren_jaar"] == 156);
+  CHECK(out.data["gevraagd_pct"] == 15);
+  CHECK(out.signals.empty());
+  CHECK(out.hidden.count("vaste_uren") == 1);
+}
+
+TEST_CASE("static HTML: labels, hints, fieldsets, units and the rules as text", "[forms][html]") {
+  DiskTree tree(kRepo);
+  Diagnostics diags;
+  auto form = forms::load_form(tree, "content/hulpmiddelen/urencalculator.form.json", diags);
+  REQUIRE(form);
+  const std::string html = forms::render_form(*form);
+  auto has = [&](const std::string& s) {
+    INFO(s);
+    CHECK(html.find(s) != std::string::npos);
+  };
+  has("<form class=\"formulier\" id=\"fv-urencalculator\" novalidate");
+  has("<label class=\"veld__label\" for=\"fv-urencalculator-contracturen\">Contracturen per week</label>");
+  has("<input class=\"veld__tekst veld__tekst--getal\" type=\"number\" id=\"fv-urencalculator-contracturen\" name=\"contracturen\" "
+      "aria-describedby=\"fv-urencalculator-contracturen-eenheid fv-urencalculator-contracturen-bereik\" required min=\"1\" max=\"60\"");
+  has("<span class=\"veld__eenheid\" id=\"fv-urencalculator-contracturen-eenheid\">uur per week</span>");
+  has("<fieldset class=\"veld veld--keuzes\" data-veld=\"jaar\" id=\"fv-urencalculator-jaar\"><legend class=\"veld__label\">Jaar van de begeleiding</legend>");
+  has("value=\"52\"");
+  has("Maximum jaar 1 = 15% van de jaarlijkse contracturen");
+  has("Alleen van toepassing als bij “Rekenmodel” is gekozen: Vast aantal uren per week.");
+  has("<script type=\"application/json\" id=\"fv-urencalculator-definitie\">");
+  const auto script = html.substr(html.find("id=\"fv-urencalculator-definitie\">") + 35);
+  CHECK(script.substr(0, script.find("</script>")).find('<') == std::string::npos);
+  CHECK(html.find("style=") == std::string::npos);
+  CHECK(html.find("<script>") == std::string::npos);
+  CHECK(forms::dutch_number(62.4) == "62,4");
+  CHECK(forms::dutch_number(156) == "156");
+}
+
+TEST_CASE("number answers: decimal comma, empty text, no number", "[forms][evaluate]") {
+  MemoryTree tree;
+  tree.set("content/t.form.json", R"({"id": "t", "versie": 1, "titel": "T", "secties": [{"id": "s", "titel": "S", "velden": [
+    {"id": "a", "type": "number", "label": "A", "min": 0, "max": 10}]}]})");
+  Diagnostics diags;
+  auto form = forms::load_form(tree, "content/t.form.json", diags);
+  REQUIRE(form);
+  CHECK(forms::evaluate(*form, {{"a", "7,5"}}).data["a"] == 7.5);
+  CHECK(forms::evaluate(*form, {{"a", ""}}).data["a"].is_null());
+  auto bad = forms::evaluate(*form, {{"a", "zeven"}});
+  CHECK(bad.data["a"].is_null());
+  CHECK(bad.errors == std::vector<std::string>{"a"});
+  CHECK(forms::evaluate(*form, {{"a", 11}}).errors == std::vector<std::string>{"a"});
+  CHECK(forms::evaluate(*form, {{"a", "0x10"}}).errors == std::vector<std::string>{"a"});
+}
