@@ -35,6 +35,11 @@ class Markdown {
   /// replaced by the HTML the visitor returns, or kept when it returns nothing.
   void replace_text(const std::function<std::optional<std::string>(const std::string&)>& visit);
 
+  /// Plain text per heading section, for search: [0] is the text before the first heading, [i + 1]
+  /// the text after the i-th heading of take_headings() up to the next heading (headings left out).
+  /// Blocks end in '\n'; compiler-made HTML (custom nodes) is skipped. Read-only.
+  std::vector<std::string> section_texts() const;
+
   /// The body as HTML, with `id`s on the headings returned by take_headings().
   std::string render(const std::vector<Heading>& headings) const;
 

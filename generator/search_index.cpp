@@ -1,0 +1,620 @@
+#include "search_index.h"
+
+#include <libstemmer.h>
+
+#include <algorithm>
+#include <array>
+#include <cstdio>
+#include <deque>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <nlohmann/json.hpp>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "assets.h"
+#include "text.h"
+
+namespace wijzer::search {
+namespace {
+
+// Snowball's Dutch stop word list (snowballstem.org, algorithms/dutch/stop.txt).
+const char* const kStopWords[] = {
+    "de",     "en",    "van",   "ik",    "te",    "dat",   "die",    "in",     "een",   "hij",  "het",
+    "niet",   "zijn",  "is",    "was",   "op",    "aan",   "met",    "als",    "voor",  "had",  "er",
+    "maar",   "om",    "hem",   "dan",   "zou",   "of",    "wat",    "mijn",   "men",   "dit",  "zo",
+    "door",   "over",  "ze",    "zich",  "bij",   "ook",   "tot",    "je",     "mij",   "uit",  "der",
+    "daar",   "haar",  "naar",  "heb",   "hoe",   "heeft", "hebben", "deze",   "u",     "want", "nog",
+    "zal",    "me",    "zij",   "nu",    "ge",    "geen",  "omdat",  "iets",   "worden", "toch", "al",
+    "waren",  "veel",  "meer",  "doen",  "toen",  "moet",  "ben",    "zonder", "kan",   "hun",  "dus",
+    "alles",  "onder", "ja",    "eens",  "hier",  "wie",   "werd",   "altijd", "doch",  "wordt", "wezen",
+    "kunnen", "ons",   "zelf",  "tegen", "na",    "reeds", "wil",    "kon",    "niets", "uw",   "iemand",
+    "geweest", "andere"};
+
+struct StringHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
+const std::unordered_set<std::string, StringHash, std::equal_to<>>& stop_set() {
+  static const std::unordered_set<std::string, StringHash, std::equal_to<>> set(std::begin(kStopWords),
+                                                                                 std::end(kStopWords));
+  return set;
+}
+
+/// Every term and surface word the process has seen, by id. Touched only on a thread's cache miss.
+struct Lexicon {
+  std::mutex mutex;
+  std::unordered_map<std::string, uint32_t, StringHash, std::equal_to<>> ids;
+  std::deque<std::string> texts;  // references stay valid as it grows
+
+  uint32_t intern(std::string_view s) {
+    std::lock_guard lock(mutex);
+    auto it = ids.find(s);
+    if (it != ids.end()) return it->second;
+    const auto id = static_cast<uint32_t>(texts.size());
+    texts.emplace_back(s);
+    ids.emplace(std::string(s), id);
+    return id;
+  }
+  const std::string& text(uint32_t id) {
+    std::lock_guard lock(mutex);
+    return texts[id];
+  }
+};
+
+Lexicon& lexicon() {
+  static Lexicon lex;
+  return lex;
+}
+
+struct StemmerDeleter {
+  void operator()(sb_stemmer* s) const { sb_stemmer_delete(s); }
+};
+
+std::string run_stemmer(std::string_view folded) {
+  thread_local std::unique_ptr<sb_stemmer, StemmerDeleter> stemmer(sb_stemmer_new("dutch", "UTF_8"));
+  if (!stemmer) return std::string(folded);
+  const sb_symbol* out =
+      sb_stemmer_stem(stemmer.get(), reinterpret_cast<const sb_symbol*>(folded.data()), static_cast<int>(folded.size()));
+  if (!out) return std::string(folded);
+  return std::string(reinterpret_cast<const char*>(out), static_cast<size_t>(sb_stemmer_length(stemmer.get())));
+}
+
+/// A folded word as the index sees it.
+struct WordInfo {
+  uint32_t surface = 0;  ///< lexicon id of the folded word
+  uint32_t term = 0;     ///< lexicon id of its stem
+  bool stop = false;
+  bool skip = false;  ///< stop word or shorter than two characters
+};
+
+const WordInfo& word_info(std::string_view folded) {
+  thread_local std::unordered_map<std::string, WordInfo, StringHash, std::equal_to<>> cache;
+  auto it = cache.find(folded);
+  if (it != cache.end()) return it->second;
+  WordInfo info;
+  info.stop = is_stop_word(folded);
+  info.skip = info.stop || folded.size() < 2;
+  info.surface = lexicon().intern(folded);
+  info.term = info.skip ? info.surface : lexicon().intern(run_stemmer(folded));
+  return cache.emplace(std::string(folded), info).first->second;
+}
+
+/// Folds word `w` of `text` into `out`: ASCII inline, the rest through fold().
+void fold_word(std::string_view w, std::string& out) {
+  out.clear();
+  bool ascii = true;
+  for (char c : w) ascii &= static_cast<unsigned char>(c) < 0x80;
+  if (!ascii) {
+    out = fold(w);
+    return;
+  }
+  out.assign(w);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+}
+
+/// Bytes of the UTF-8 sequence at `at`.
+size_t char_len(const std::string& s, size_t at) {
+  size_t len = 1;
+  while (at + len < s.size() && (static_cast<unsigned char>(s[at + len]) & 0xC0) == 0x80) ++len;
+  return len;
+}
+
+constexpr char kDigits[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+}  // namespace
+
+/// Appends `s` as a JSON/JS string literal (UTF-8 kept; control characters, quotes, backslashes
+/// and U+2028/U+2029 escaped).
+void append_js_string(std::string& out, std::string_view s) {
+  out += '"';
+  size_t plain = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    const char* esc = nullptr;
+    char buf[8];
+    if (c == '"') esc = "\\\"";
+    else if (c == '\\') esc = "\\\\";
+    else if (c < 0x20) {
+      std::snprintf(buf, sizeof buf, "\\u%04x", c);
+      esc = buf;
+    } else if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
+               (static_cast<unsigned char>(s[i + 2]) == 0xA8 || static_cast<unsigned char>(s[i + 2]) == 0xA9)) {
+      out.append(s, plain, i - plain);
+      out += static_cast<unsigned char>(s[i + 2]) == 0xA8 ? "\\u2028" : "\\u2029";
+      i += 2;
+      plain = i + 1;
+      continue;
+    }
+    if (!esc) continue;
+    out.append(s, plain, i - plain);
+    out += esc;
+    plain = i + 1;
+  }
+  out.append(s, plain, s.size() - plain);
+  out += '"';
+}
+
+namespace {
+
+std::string js_string(std::string_view s) {
+  std::string out;
+  append_js_string(out, s);
+  return out;
+}
+
+/// Whitespace collapsed; at most `limit` bytes, cut at a word boundary (UTF-8 safe) with "…".
+std::string make_excerpt(std::string_view text, size_t limit) {
+  std::string out;
+  out.reserve(std::min(text.size(), limit + 4));
+  bool space = false;
+  for (char c : text) {
+    if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+      space = !out.empty();
+      continue;
+    }
+    if (space) {
+      if (out.size() >= limit) {
+        out += "…";
+        return out;
+      }
+      out += ' ';
+      space = false;
+    }
+    out += c;
+  }
+  if (out.size() > limit + 24) {  // one very long word
+    size_t cut = limit;
+    while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) --cut;
+    out.resize(cut);
+    out += "…";
+  }
+  return out;
+}
+
+}  // namespace
+
+bool is_word_code_point(char32_t cp) {
+  if (cp < 0x80) return (cp >= '0' && cp <= '9') || ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z');
+  if (cp < 0xC0 || cp == 0xD7 || cp == 0xF7) return false;
+  if (cp >= 0x2000 && cp <= 0x2BFF) return false;  // punctuation, symbols, arrows, dingbats
+  if (cp >= 0x3000 && cp <= 0x303F) return false;
+  if (cp >= 0xFE00 && cp <= 0xFE0F) return false;
+  if (cp == 0xFEFF || cp == 0xFFFD) return false;
+  return true;
+}
+
+char32_t decode_utf8(std::string_view s, size_t& i) {
+  const unsigned char c = static_cast<unsigned char>(s[i]);
+  const int len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+  if (len == 0 || i + len > s.size()) {
+    ++i;
+    return 0xFFFD;
+  }
+  char32_t cp = len == 1 ? c : c & (0xFF >> (len + 1));
+  for (int k = 1; k < len; ++k) {
+    const unsigned char cc = static_cast<unsigned char>(s[i + k]);
+    if ((cc & 0xC0) != 0x80) {
+      ++i;
+      return 0xFFFD;
+    }
+    cp = (cp << 6) | (cc & 0x3F);
+  }
+  i += len;
+  return cp;
+}
+
+std::vector<std::string> words(std::string_view text) {
+  std::vector<std::string> out;
+  std::string buf;
+  for_each_word(text, [&](size_t at, size_t len) {
+    fold_word(text.substr(at, len), buf);
+    out.push_back(buf);
+  });
+  return out;
+}
+
+bool is_stop_word(std::string_view folded) { return stop_set().count(folded) > 0; }
+
+const std::vector<std::string>& stop_words() {
+  static const std::vector<std::string> list(std::begin(kStopWords), std::end(kStopWords));
+  return list;
+}
+
+std::string stem(std::string_view folded) { return run_stemmer(folded); }
+
+void put_varint(std::string& out, uint32_t value) {
+  char buf[8];
+  int n = 0;
+  buf[n++] = kDigits[32 + (value & 31)];
+  for (value >>= 5; value; value >>= 5) buf[n++] = kDigits[value & 31];
+  while (n) out += buf[--n];
+}
+
+namespace {
+
+/// Per-thread state of analyse(): a word cache (open addressing, keys in one arena) and
+/// "last seen" stamps by term id, so a section's distinct terms are found without sorting.
+struct Analyser {
+  struct Slot {
+    uint64_t hash = 0;
+    uint32_t offset = 0, length = 0;
+    WordInfo info;
+    bool used = false;
+  };
+  std::vector<Slot> slots = std::vector<Slot>(4096);
+  std::string arena;
+  size_t count = 0;
+  std::vector<uint32_t> term_stamp, term_slot, surface_stamp;
+  uint32_t stamp = 0;
+
+  static uint64_t hash_of(std::string_view w) {
+    uint64_t h = 1469598103934665603ull;
+    for (char c : w) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+    return h;
+  }
+
+  const WordInfo& info(std::string_view w, uint64_t h) {
+    size_t mask = slots.size() - 1;
+    for (size_t i = h & mask;; i = (i + 1) & mask) {
+      Slot& slot = slots[i];
+      if (!slot.used) break;
+      if (slot.hash == h && slot.length == w.size() && arena.compare(slot.offset, slot.length, w) == 0) return slot.info;
+    }
+    if ((count + 1) * 2 > slots.size()) grow();
+    mask = slots.size() - 1;
+    size_t i = h & mask;
+    while (slots[i].used) i = (i + 1) & mask;
+    Slot& slot = slots[i];
+    slot.used = true;
+    slot.hash = h;
+    slot.offset = static_cast<uint32_t>(arena.size());
+    slot.length = static_cast<uint32_t>(w.size());
+    arena.append(w);
+    ++count;
+    slot.info = word_info(w);
+    const uint32_t top = std::max(slot.info.term, slot.info.surface) + 1;
+    if (term_stamp.size() < top) {
+      term_stamp.resize(top * 2, 0);
+      term_slot.resize(top * 2, 0);
+      surface_stamp.resize(top * 2, 0);
+    }
+    return slot.info;
+  }
+
+  void grow() {
+    std::vector<Slot> old(slots.size() * 2);
+    old.swap(slots);
+    const size_t mask = slots.size() - 1;
+    for (const Slot& s : old) {
+      if (!s.used) continue;
+      size_t i = s.hash & mask;
+      while (slots[i].used) i = (i + 1) & mask;
+      slots[i] = s;
+    }
+  }
+};
+
+Analyser& analyser() {
+  thread_local Analyser a;
+  return a;
+}
+
+}  // namespace
+
+IndexedDoc analyse(const Doc& doc, size_t excerpt_chars) {
+  Analyser& an = analyser();
+  IndexedDoc out;
+  const uint32_t page_stamp = ++an.stamp;
+  std::vector<TermHit>* terms = nullptr;
+  uint32_t section_stamp = 0;
+  std::string folded, joined;
+
+  auto hit = [&](const WordInfo& info, uint8_t weight) {
+    if (info.skip) return;
+    if (an.term_stamp[info.term] != section_stamp) {
+      an.term_stamp[info.term] = section_stamp;
+      an.term_slot[info.term] = static_cast<uint32_t>(terms->size());
+      terms->push_back({info.term, weight});
+    } else {
+      uint8_t& w = (*terms)[an.term_slot[info.term]].weight;
+      w = weight == kBody && w <= kBodyMany ? kBodyMany : std::max(w, weight);
+    }
+    if (info.surface != info.term && an.surface_stamp[info.surface] != page_stamp) {
+      an.surface_stamp[info.surface] = page_stamp;
+      out.surfaces.emplace_back(info.surface, info.term);
+    }
+  };
+
+  // The tokenizer of for_each_word(), fused with folding and hashing for ASCII words.
+  auto word_starts_at = [](std::string_view text, size_t k) {
+    if (k >= text.size()) return false;
+    const unsigned char c = static_cast<unsigned char>(text[k]);
+    if (c < 0x80) return is_word_code_point(c);
+    return is_word_code_point(decode_utf8(text, k));
+  };
+  // ASCII byte → its lowercase letter or digit, or 0 for a separator.
+  static const auto kAscii = [] {
+    std::array<unsigned char, 128> t{};
+    for (int c = '0'; c <= '9'; ++c) t[c] = static_cast<unsigned char>(c);
+    for (int c = 'a'; c <= 'z'; ++c) t[c] = t[c - 32] = static_cast<unsigned char>(c);
+    return t;
+  }();
+  char wbuf[128];
+  auto add_text = [&](std::string_view text, uint8_t weight) {
+    const size_t n = text.size();
+    const char* p = text.data();
+    size_t i = 0;
+    bool joining = false;  // `joined` holds the parts of a hyphenated word so far
+    while (i < n) {
+      while (i < n) {  // to the start of the next word
+        const unsigned char c = static_cast<unsigned char>(p[i]);
+        if (c < 0x80) {
+          if (kAscii[c]) break;
+          ++i;
+        } else {
+          size_t j = i;
+          if (is_word_code_point(decode_utf8(text, j))) break;
+          i = j;
+        }
+      }
+      if (i >= n) break;
+      const size_t start = i;
+      bool ascii = true;
+      uint64_t h = 1469598103934665603ull;
+      size_t len = 0;
+      while (i < n) {
+        const unsigned char c = static_cast<unsigned char>(p[i]);
+        if (c < 0x80) {
+          const unsigned char lower = kAscii[c];
+          if (!lower) break;
+          if (len < sizeof wbuf) wbuf[len] = static_cast<char>(lower);
+          ++len;
+          h = (h ^ lower) * 1099511628211ull;
+          ++i;
+        } else {
+          size_t j = i;
+          if (!is_word_code_point(decode_utf8(text, j))) break;
+          ascii = false;
+          i = j;
+        }
+      }
+      std::string_view word;
+      if (!ascii || len > sizeof wbuf) {
+        folded = fold(text.substr(start, i - start));
+        h = Analyser::hash_of(folded);
+        word = folded;
+      } else {
+        word = std::string_view(wbuf, len);
+      }
+      hit(an.info(word, h), weight);
+      // "re-integratie" is also indexed as "reintegratie".
+      const bool hyphen_follows = i < n && p[i] == '-' && word_starts_at(text, i + 1);
+      if (joining) joined += word;
+      else if (hyphen_follows) joined = word;
+      if (joining && !hyphen_follows) hit(an.info(joined, Analyser::hash_of(joined)), weight);
+      joining = hyphen_follows;
+    }
+  };
+
+  out.parts.resize(doc.sections.size());
+  out.meta.reserve(256 + doc.sections.size() * (excerpt_chars + 64));
+  out.url = doc.url;
+  append_js_string(out.meta, doc.title);
+  for (size_t s = 0; s < doc.sections.size(); ++s) {
+    const Section& section = doc.sections[s];
+    terms = &out.parts[s];
+    section_stamp = ++an.stamp;
+    if (s == 0) {
+      add_text(doc.title, kTitle);
+      add_text(doc.extra, kBody);
+    }
+    add_text(section.heading, kHeading);
+    add_text(section.text, kBody);
+    const std::string excerpt = make_excerpt(section.text.empty() && s == 0 ? doc.extra : section.text, excerpt_chars);
+    out.meta += ',';
+    if (s == 0) {
+      append_js_string(out.meta, excerpt);
+      continue;
+    }
+    out.meta += '[';
+    append_js_string(out.meta, section.heading);
+    out.meta += ',';
+    if (section.anchor != slugify(section.heading)) {  // else the browser derives it
+      append_js_string(out.meta, section.anchor);
+      out.meta += ',';
+    }
+    append_js_string(out.meta, excerpt);
+    out.meta += ']';
+  }
+  return out;
+}
+
+const std::string& term_text(uint32_t id) { return lexicon().text(id); }
+
+IndexFiles build_index(const std::vector<IndexedDoc>& docs, const IndexOptions& options) {
+  IndexFiles result;
+  // Postings per term id, in doc order.
+  std::vector<std::vector<uint32_t>> by_term;  // term id → doc << 2 | weight
+  std::unordered_map<uint32_t, uint32_t> surface_of;  // surface id → term id
+  uint32_t doc = 0;
+  for (const IndexedDoc& d : docs) {
+    for (const auto& part : d.parts) {
+      for (const auto& t : part) {
+        if (t.term >= by_term.size()) by_term.resize(t.term + 1024);
+        by_term[t.term].push_back(doc << 2 | t.weight);
+      }
+      ++doc;
+    }
+    for (const auto& [surface, term] : d.surfaces) surface_of.emplace(surface, term);
+  }
+  result.docs = doc;
+  std::vector<std::pair<uint32_t, const std::vector<uint32_t>*>> postings;
+  for (uint32_t id = 0; id < by_term.size(); ++id)
+    if (!by_term[id].empty()) postings.emplace_back(id, &by_term[id]);
+
+  // Keys of the prefix shards: terms (postings), surface words (→ term), compound tails.
+  struct Entry {
+    std::string postings;                    // encoded, or empty
+    std::string stem;                        // for a surface word
+    std::vector<std::string> compounds;      // terms that end in this one
+  };
+  std::map<std::string, Entry> entries;
+  std::unordered_set<std::string> term_set;
+  for (auto& [id, list_ptr] : postings) {
+    const auto& list = *list_ptr;
+    const std::string& text = term_text(id);
+    term_set.insert(text);
+    std::string& enc = entries[text].postings;
+    int64_t prev = -1;
+    for (uint32_t v : list) {
+      const int64_t d = v >> 2;
+      put_varint(enc, static_cast<uint32_t>((d - prev - 1) << 2 | (v & 3)));
+      prev = d;
+    }
+    result.postings += list.size();
+  }
+  result.terms = postings.size();
+  std::unordered_set<std::string> surface_set;
+  for (const auto& [surface, term] : surface_of) {
+    const std::string& s = term_text(surface);
+    surface_set.insert(s);
+    entries[s].stem = term_text(term);
+  }
+  // Compound parts: a term that ends in another term of at least 4 letters, with a known word or
+  // stem (optionally plus a linking s) before it: "jobcoachorganisatie" → "organisatie".
+  auto known = [&](const std::string& w) { return w.size() >= 3 && (term_set.count(w) || surface_set.count(w)); };
+  for (const auto& term : term_set) {
+    if (term.size() < 8) continue;
+    for (size_t k = 3; k + 4 <= term.size(); ++k) {
+      const std::string tail = term.substr(k);
+      if (!term_set.count(tail)) continue;
+      const std::string head = term.substr(0, k);
+      const bool ok = known(head) || (head.back() == 's' && known(head.substr(0, k - 1)));
+      if (ok) entries[tail].compounds.push_back(term);
+    }
+  }
+  for (auto& [key, e] : entries) std::sort(e.compounds.begin(), e.compounds.end());
+
+  // Shards: split a prefix group while it is too big and its keys are longer than the prefix.
+  auto entry_size = [](const std::string& key, const Entry& e) {
+    size_t n = key.size() + 8 + e.postings.size() + e.stem.size();
+    for (const auto& c : e.compounds) n += c.size() + 3;
+    return n;
+  };
+  std::vector<std::pair<std::string, std::vector<const std::pair<const std::string, Entry>*>>> shards;
+  std::function<void(const std::string&, std::vector<const std::pair<const std::string, Entry>*>&)> split =
+      [&](const std::string& prefix, std::vector<const std::pair<const std::string, Entry>*>& group) {
+        size_t size = 0;
+        for (auto* e : group) size += entry_size(e->first, e->second);
+        if (size <= options.shard_bytes || prefix.size() >= 6) {
+          shards.emplace_back(prefix, std::move(group));
+          return;
+        }
+        std::vector<const std::pair<const std::string, Entry>*> here;
+        std::map<std::string, std::vector<const std::pair<const std::string, Entry>*>> sub;
+        for (auto* e : group) {
+          if (e->first.size() <= prefix.size()) here.push_back(e);
+          else sub[e->first.substr(0, prefix.size() + char_len(e->first, prefix.size()))].push_back(e);
+        }
+        if (!here.empty()) shards.emplace_back(prefix, std::move(here));
+        for (auto& [p, g] : sub) split(p, g);
+      };
+  {
+    std::map<std::string, std::vector<const std::pair<const std::string, Entry>*>> top;
+    for (const auto& e : entries) {
+      top[e.first.substr(0, char_len(e.first, 0))].push_back(&e);
+    }
+    for (auto& [p, g] : top) split(p, g);
+  }
+  std::sort(shards.begin(), shards.end(), [](auto& a, auto& b) { return a.first < b.first; });
+
+  auto emit = [&](const std::string& stem, const std::string& body) {
+    const std::string name = stem + "." + content_hash(body).substr(0, 10);
+    result.files["search/" + name + ".js"] = "WijzerZoek.laad(\"" + name + "\"," + body + ");\n";
+    return name;
+  };
+
+  std::string shard_list;
+  for (size_t i = 0; i < shards.size(); ++i) {
+    std::string t, w, c;
+    for (auto* e : shards[i].second) {
+      const auto& [key, entry] = *e;
+      if (!entry.postings.empty()) t += (t.empty() ? "" : ",") + js_string(key) + ":\"" + entry.postings + "\"";
+      if (!entry.stem.empty()) w += (w.empty() ? "" : ",") + js_string(key) + ":" + js_string(entry.stem);
+      if (!entry.compounds.empty()) {
+        c += (c.empty() ? "" : ",") + js_string(key) + ":[";
+        for (size_t k = 0; k < entry.compounds.size(); ++k) c += (k ? "," : "") + js_string(entry.compounds[k]);
+        c += "]";
+      }
+    }
+    const std::string name = emit("t" + std::to_string(i), "{\"t\":{" + t + "},\"w\":{" + w + "},\"c\":{" + c + "}}");
+    shard_list += (i ? "," : "") + js_string(shards[i].first) + ":\"" + name + "\"";
+  }
+
+  // Page metadata in chunks of about chunk_bytes.
+  std::string chunk_list, sections;
+  std::string body;
+  size_t chunk_first = 0, chunk_no = 0;
+  auto flush = [&](size_t next_first) {
+    if (body.empty()) return;
+    body.insert(body.begin(), '[');
+    body += ']';
+    const std::string name = emit("d" + std::to_string(chunk_no++), body);
+    chunk_list += (chunk_list.empty() ? "" : ",") + std::string("[") + std::to_string(chunk_first) + ",\"" + name + "\"]";
+    body.clear();
+    chunk_first = next_first;
+  };
+  for (size_t p = 0; p < docs.size(); ++p) {
+    const IndexedDoc& d = docs[p];
+    put_varint(sections, static_cast<uint32_t>(d.parts.size()));
+    // [n, rest of the URL after n bytes of the previous page's URL in this chunk, title, …]
+    size_t shared = 0;
+    if (!body.empty()) {
+      body += ',';
+      const std::string& prev = docs[p - 1].url;
+      while (shared < prev.size() && shared < d.url.size() && prev[shared] == d.url[shared]) ++shared;
+      while (shared > 0 && (static_cast<unsigned char>(d.url[shared]) & 0xC0) == 0x80) --shared;
+    }
+    body += '[' + std::to_string(shared) + ',';
+    append_js_string(body, std::string_view(d.url).substr(shared));
+    body += ',';
+    body += d.meta;
+    body += ']';
+    if (body.size() >= options.chunk_bytes) flush(p + 1);
+  }
+  flush(docs.size());
+
+  std::string stop;
+  for (const auto& s : stop_words()) stop += (stop.empty() ? "" : " ") + s;
+  const std::string manifest = "{\"v\":1,\"docs\":" + std::to_string(result.docs) +
+                               ",\"stop\":" + js_string(stop) + ",\"shards\":{" + shard_list + "},\"chunks\":[" +
+                               chunk_list + "],\"sections\":\"" + sections + "\"}";
+  result.files["search/index.js"] = "WijzerZoek.laad(\"index\"," + manifest + ");\n";
+  return result;
+}
+
+}  // namespace wijzer::search

@@ -1,0 +1,123 @@
+#pragma once
+#include <cstdint>
+#include <utility>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace wijzer::search {
+
+/// Splits UTF-8 text into words: runs of ASCII letters and digits and of non-ASCII letters
+/// (U+00C0 and up, except × ÷, general punctuation and symbols). Calls `word(begin, length)`
+/// with byte offsets. The browser (site-assets/js/search.js) splits queries the same way.
+template <typename F>
+void for_each_word(std::string_view text, F&& word);
+
+/// fold() plus the tokenizer: the folded (lowercase, diacritics removed) words of `text`.
+std::vector<std::string> words(std::string_view text);
+
+/// Snowball's Dutch stop words (folded). Not indexed; dropped from queries.
+bool is_stop_word(std::string_view folded);
+const std::vector<std::string>& stop_words();
+
+/// Snowball's Dutch stemmer (libstemmer, "dutch", UTF-8) of a folded word. Thread-safe: one
+/// stemmer and one cache per thread.
+std::string stem(std::string_view folded);
+
+/// Weights of a term in a section, best last.
+enum Weight : uint8_t { kBody = 0, kBodyMany = 1, kHeading = 2, kTitle = 3 };
+
+/// A term of a section: lexicon id (see term_text) and its best weight there.
+struct TermHit {
+  uint32_t term;
+  uint8_t weight;
+};
+
+/// The text of a term or surface word id (ids are shared by the whole process).
+const std::string& term_text(uint32_t id);
+
+/// One part of a page a search result can point at: the page intro (no heading) or a heading
+/// section.
+struct Section {
+  std::string heading;  ///< plain text; empty for the intro
+  std::string anchor;   ///< id on the page; empty for the intro
+  std::string text;     ///< plain text of the section body
+};
+
+/// What the index keeps of one page.
+struct Doc {
+  std::string url;    ///< relative to the site root
+  std::string title;  ///< page title
+  std::vector<Section> sections;
+  std::string extra;  ///< indexed with the intro but not shown (description, facts)
+};
+
+/// A page, tokenised: per section its distinct terms with their best weight, and the page's
+/// entry of a metadata chunk.
+struct IndexedDoc {
+  std::string url;  ///< relative to the site root
+  /// The page's metadata as JSON array items: title, intro excerpt, then per heading section
+  /// [heading, anchor (left out when the browser derives it from the heading), excerpt].
+  std::string meta;
+  std::vector<std::vector<TermHit>> parts;  ///< per section (intro first): unique terms
+  /// (folded word, its stem) ids where they differ: typed prefixes of a word find its stem.
+  std::vector<std::pair<uint32_t, uint32_t>> surfaces;
+};
+
+/// Tokenises, folds and stems a page and writes its metadata (the expensive part: run it in
+/// parallel, one page per call). Sections longer than `excerpt_chars` get a shortened excerpt.
+IndexedDoc analyse(const Doc& doc, size_t excerpt_chars);
+
+/// The written index: file path (relative to the site root) → bytes.
+struct IndexFiles {
+  std::map<std::string, std::string> files;
+  size_t docs = 0, terms = 0, postings = 0;
+};
+
+struct IndexOptions {
+  size_t shard_bytes = 48 * 1024;  ///< split a term-prefix shard above this size
+  size_t chunk_bytes = 16 * 1024;  ///< pages per metadata chunk: about this many bytes
+};
+
+/// Builds search/index.js (manifest), search/t*.js (terms by prefix: postings, prefixes,
+/// compound parts) and search/d*.js (page titles, URLs, sections, excerpts), all classic scripts
+/// that call window.WijzerZoek.laad(name, data). Docs are given in page order.
+IndexFiles build_index(const std::vector<IndexedDoc>& docs, const IndexOptions& options = {});
+
+/// Appends `s` as a JS string literal.
+void append_js_string(std::string& out, std::string_view s);
+
+/// The 5-bit varint code of the index (see docs/search.md): digits "A-Za-f" continue a number,
+/// "g-z0-9-_" end it.
+void put_varint(std::string& out, uint32_t value);
+
+// ---------------------------------------------------------------------------
+
+bool is_word_code_point(char32_t cp);
+char32_t decode_utf8(std::string_view s, size_t& i);
+
+template <typename F>
+void for_each_word(std::string_view text, F&& word) {
+  size_t i = 0, start = std::string_view::npos;
+  while (i < text.size()) {
+    const size_t at = i;
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    bool in_word;
+    if (c < 0x80) {
+      ++i;
+      in_word = (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+    } else {
+      in_word = is_word_code_point(decode_utf8(text, i));
+    }
+    if (in_word) {
+      if (start == std::string_view::npos) start = at;
+    } else if (start != std::string_view::npos) {
+      word(start, at - start);
+      start = std::string_view::npos;
+    }
+  }
+  if (start != std::string_view::npos) word(start, text.size() - start);
+}
+
+}  // namespace wijzer::search

@@ -1,0 +1,829 @@
+/* Begeleidingswijzer: zoeken, ook vanaf schijf (file://).
+ *
+ * The index (search/*.js, written by wijzer) arrives as classic scripts that call
+ * WijzerZoek.laad(name, data): no fetch, XHR, modules or WebAssembly, so it works from file://.
+ * Nothing loads until the search box is first used; a query loads only the shards of its words
+ * and the metadata chunks of the results it shows. Words are folded (case, diacritics) and
+ * stemmed with the same Snowball Dutch algorithm as the compiler (libstemmer).
+ */
+(function () {
+  'use strict';
+
+  // ---------------------------------------------------------------------------------------------
+  // Text: folding, words, stemming (the same as generator/text.cpp and search_index.cpp)
+
+  // U+00C0..U+00FF, as fold() in generator/text.cpp
+  var LATIN1 = ['a', 'a', 'a', 'a', 'a', 'a', 'ae', 'c', 'e', 'e', 'e', 'e', 'i', 'i', 'i', 'i',
+    'd', 'n', 'o', 'o', 'o', 'o', 'o', null, 'o', 'u', 'u', 'u', 'u', 'y', 'th', 'ss',
+    'a', 'a', 'a', 'a', 'a', 'a', 'ae', 'c', 'e', 'e', 'e', 'e', 'i', 'i', 'i', 'i',
+    'd', 'n', 'o', 'o', 'o', 'o', 'o', null, 'o', 'u', 'u', 'u', 'u', 'y', 'th', 'y'];
+  // Latin Extended-A from U+0100 as runs of one letter
+  var EXT_A = [[6, 'a'], [8, 'c'], [4, 'd'], [10, 'e'], [8, 'g'], [4, 'h'], [10, 'i'], [2, 'ij'], [2, 'j'],
+    [3, 'k'], [10, 'l'], [9, 'n'], [6, 'o'], [2, 'oe'], [6, 'r'], [8, 's'], [6, 't'], [12, 'u'],
+    [2, 'w'], [3, 'y'], [6, 'z'], [1, 's']];
+
+  function foldCodePoint(cp, ch) {
+    if (cp < 0x80) return cp >= 65 && cp <= 90 ? String.fromCharCode(cp + 32) : ch;
+    if (cp >= 0xC0 && cp <= 0xFF) return LATIN1[cp - 0xC0] || ch;
+    if (cp >= 0x100 && cp <= 0x17F) {
+      var at = 0x100;
+      for (var i = 0; i < EXT_A.length; i++) {
+        if (cp < at + EXT_A[i][0]) return EXT_A[i][1];
+        at += EXT_A[i][0];
+      }
+    }
+    return ch;
+  }
+
+  function fold(text) {
+    var out = '';
+    for (var ch of String(text).normalize('NFC')) out += foldCodePoint(ch.codePointAt(0), ch);
+    return out;
+  }
+
+  function isWordCodePoint(cp) {
+    if (cp < 0x80) return (cp >= 48 && cp <= 57) || ((cp | 0x20) >= 97 && (cp | 0x20) <= 122);
+    if (cp < 0xC0 || cp === 0xD7 || cp === 0xF7) return false;
+    if (cp >= 0x2000 && cp <= 0x2BFF) return false;
+    if (cp >= 0x3000 && cp <= 0x303F) return false;
+    if (cp >= 0xFE00 && cp <= 0xFE0F) return false;
+    if (cp === 0xFEFF || cp === 0xFFFD) return false;
+    return true;
+  }
+
+  /** The words of a text: [{word (as written), start, end (UTF-16 offsets)}]. */
+  function splitWords(text) {
+    var out = [];
+    var start = -1;
+    var i = 0;
+    for (var ch of text) {
+      var word = isWordCodePoint(ch.codePointAt(0));
+      if (word && start < 0) start = i;
+      if (!word && start >= 0) {
+        out.push({ word: text.slice(start, i), start: start, end: i });
+        start = -1;
+      }
+      i += ch.length;
+    }
+    if (start >= 0) out.push({ word: text.slice(start), start: start, end: text.length });
+    return out;
+  }
+
+  /** fold() + splitWords(): the folded words of a text. */
+  function words(text) {
+    return splitWords(String(text).normalize('NFC')).map(function (w) { return fold(w.word); });
+  }
+
+  // Snowball's Dutch stemmer (snowballstem.org/algorithms/dutch, as in libstemmer 2.2).
+  var ACCENTS = { 'ä': 'a', 'á': 'a', 'ë': 'e', 'é': 'e', 'ï': 'i', 'í': 'i', 'ö': 'o', 'ó': 'o', 'ü': 'u', 'ú': 'u' };
+  function isV(c) { return c === 'a' || c === 'e' || c === 'i' || c === 'o' || c === 'u' || c === 'y' || c === 'è'; }
+
+  function stem(word) {
+    var c = word.replace(/[äáëéïíöóüú]/g, function (a) { return ACCENTS[a]; }).split('');
+    var n = c.length;
+    var i;
+    if (c[0] === 'y') c[0] = 'Y';
+    for (i = 1; i < n; i++) {
+      if (!isV(c[i - 1])) continue;
+      if (c[i] === 'i' && i + 1 < n && isV(c[i + 1])) c[i] = 'I';
+      else if (c[i] === 'y') c[i] = 'Y';
+    }
+    // R1 and R2 (R1 starts at 3 at least)
+    var p1 = n;
+    var p2 = n;
+    if (n >= 3) {
+      i = 0;
+      while (i < n && !isV(c[i])) i++;
+      if (i < n) {
+        i++;
+        while (i < n && isV(c[i])) i++;
+        if (i < n) {
+          i++;
+          p1 = Math.max(i, 3);
+          while (i < n && !isV(c[i])) i++;
+          if (i < n) {
+            i++;
+            while (i < n && isV(c[i])) i++;
+            if (i < n) p2 = i + 1;
+          }
+        }
+      }
+    }
+    var s = c.join('');
+    function ends(x) { return s.length >= x.length && s.slice(s.length - x.length) === x; }
+    function nonV(k) { return k >= 0 && !isV(s[k]); }
+    function undouble() { if (ends('kk') || ends('dd') || ends('tt')) s = s.slice(0, -1); }
+    function enEnding(pos) {
+      if (pos < p1 || !nonV(pos - 1) || (pos >= 3 && s.slice(pos - 3, pos) === 'gem')) return;
+      s = s.slice(0, pos);
+      undouble();
+    }
+    var eFound = false;
+    function eEnding() {
+      eFound = false;
+      var pos = s.length - 1;
+      if (ends('e') && pos >= p1 && nonV(pos - 1)) {
+        s = s.slice(0, pos);
+        eFound = true;
+        undouble();
+      }
+    }
+    var pos;
+    // step 1
+    if (ends('heden')) {
+      if (s.length - 5 >= p1) s = s.slice(0, -5) + 'heid';
+    } else if (ends('ene')) {
+      enEnding(s.length - 3);
+    } else if (ends('en')) {
+      enEnding(s.length - 2);
+    } else if (ends('se') || ends('s')) {
+      pos = s.length - (ends('se') ? 2 : 1);
+      if (pos >= p1 && nonV(pos - 1) && s[pos - 1] !== 'j') s = s.slice(0, pos);
+    }
+    // step 2
+    eEnding();
+    // step 3a
+    if (ends('heid')) {
+      pos = s.length - 4;
+      if (pos >= p2 && s[pos - 1] !== 'c') {
+        s = s.slice(0, pos);
+        if (ends('en')) enEnding(s.length - 2);
+      }
+    }
+    // step 3b
+    if (ends('end') || ends('ing')) {
+      pos = s.length - 3;
+      if (pos >= p2) {
+        s = s.slice(0, pos);
+        if (ends('ig') && s.length - 2 >= p2 && s[s.length - 3] !== 'e') s = s.slice(0, -2);
+        else undouble();
+      }
+    } else if (ends('ig')) {
+      pos = s.length - 2;
+      if (pos >= p2 && s[pos - 1] !== 'e') s = s.slice(0, pos);
+    } else if (ends('lijk')) {
+      pos = s.length - 4;
+      if (pos >= p2) {
+        s = s.slice(0, pos);
+        eEnding();
+      }
+    } else if (ends('baar')) {
+      if (s.length - 4 >= p2) s = s.slice(0, -4);
+    } else if (ends('bar')) {
+      if (s.length - 3 >= p2 && eFound) s = s.slice(0, -3);
+    }
+    // step 4: undouble a vowel (maan → man)
+    var L = s.length;
+    if (L >= 4) {
+      var d = s[L - 1];
+      var v = s[L - 2];
+      if (!isV(d) && d !== 'I' && v === s[L - 3] && 'aeou'.indexOf(v) >= 0 && !isV(s[L - 4])) s = s.slice(0, L - 2) + d;
+    }
+    return s.replace(/I/g, 'i').replace(/Y/g, 'y');
+  }
+
+  /** The heading anchor rule of generator/text.cpp slugify(). */
+  function slugify(text) {
+    var f = fold(text);
+    var out = '';
+    var dash = false;
+    for (var ch of f) {
+      if (ch === "'" || ch === '\u2019') continue;
+      if (/^[a-z0-9]$/.test(ch)) {
+        if (dash && out) out += '-';
+        dash = false;
+        out += ch;
+      } else {
+        dash = true;
+      }
+    }
+    return out || 'kop';
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Loading the index: classic <script> elements, which file:// allows
+
+  var store = Object.create(null);
+  var waiting = Object.create(null);
+  var root = '';
+
+  function laad(name, data) {
+    store[name] = data;
+    if (waiting[name]) waiting[name].resolve(data);
+  }
+
+  function load(name) {
+    if (store[name]) return Promise.resolve(store[name]);
+    if (!waiting[name]) {
+      var entry = {};
+      entry.promise = new Promise(function (resolve, reject) {
+        entry.resolve = resolve;
+        var script = document.createElement('script');
+        script.src = root + 'search/' + name + '.js';
+        script.async = true;
+        script.onerror = function () {
+          delete waiting[name];
+          reject(new Error('zoekindex ' + name + ' ontbreekt'));
+        };
+        document.head.appendChild(script);
+      });
+      waiting[name] = entry;
+    }
+    return waiting[name].promise;
+  }
+
+  var index = null; // the manifest, prepared
+  function loadIndex() {
+    if (index) return Promise.resolve(index);
+    return load('index').then(function (m) {
+      if (index) return index;
+      var counts = decode(m.sections);
+      var docPage = new Int32Array(m.docs);
+      var pageStart = new Int32Array(counts.length + 1);
+      var d = 0;
+      for (var p = 0; p < counts.length; p++) {
+        pageStart[p] = d;
+        for (var k = 0; k < counts[p]; k++) docPage[d++] = p;
+      }
+      pageStart[counts.length] = d;
+      var prefixes = Object.keys(m.shards);
+      var maxPrefix = 0;
+      prefixes.forEach(function (x) { maxPrefix = Math.max(maxPrefix, x.length); });
+      var stop = Object.create(null);
+      m.stop.split(' ').forEach(function (w) { stop[w] = true; });
+      index = { m: m, docs: m.docs, docPage: docPage, pageStart: pageStart, prefixes: prefixes, maxPrefix: maxPrefix, stop: stop, postings: Object.create(null) };
+      return index;
+    });
+  }
+
+  // The 5-bit varints of the index: 'A'-'f' continue a number, 'g'-'_' end it.
+  var DIGITS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+  var DIGIT = new Int8Array(128);
+  for (var di = 0; di < 64; di++) DIGIT[DIGITS.charCodeAt(di)] = di;
+  function decode(text) {
+    var out = [];
+    var v = 0;
+    for (var i = 0; i < text.length; i++) {
+      var x = DIGIT[text.charCodeAt(i)];
+      if (x < 32) v = v * 32 + x;
+      else {
+        out.push(v * 32 + x - 32);
+        v = 0;
+      }
+    }
+    return out;
+  }
+
+  /** The shard holding a key: the longest shard prefix that starts it. */
+  function shardOf(key) {
+    for (var len = Math.min(key.length, index.maxPrefix); len > 0; len--) {
+      var name = index.m.shards[key.slice(0, len)];
+      if (name) return name;
+    }
+    return null;
+  }
+
+  /** Shards that may hold keys starting with `prefix`. */
+  function shardsFor(prefix) {
+    var out = [];
+    var own = shardOf(prefix);
+    if (own) out.push(own);
+    for (var i = 0; i < index.prefixes.length; i++) {
+      var p = index.prefixes[i];
+      if (p.length > prefix.length && p.slice(0, prefix.length) === prefix) out.push(index.m.shards[p]);
+    }
+    return out;
+  }
+
+  /** A term's postings, decoded once: {docs: Int32Array, weights: Uint8Array}. */
+  function postings(term) {
+    var cached = index.postings[term];
+    if (cached) return cached;
+    var shard = store[shardOf(term)];
+    var text = shard && shard.t[term];
+    if (!text) return null;
+    var docs = [];
+    var weights = [];
+    var v = 0;
+    var doc = -1;
+    for (var i = 0; i < text.length; i++) {
+      var x = DIGIT[text.charCodeAt(i)];
+      if (x < 32) v = v * 32 + x;
+      else {
+        v = v * 32 + x - 32;
+        doc += (v >>> 2) + 1;
+        docs.push(doc);
+        weights.push(v & 3);
+        v = 0;
+      }
+    }
+    cached = { docs: Int32Array.from(docs), weights: Uint8Array.from(weights) };
+    index.postings[term] = cached;
+    return cached;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Querying
+
+  var FIELD = [1, 1.6, 4, 8]; // body, body (more than once), heading, title
+  var MATCH_EXACT = 1;
+  var MATCH_PREFIX = 0.6;
+  var MATCH_SHORTER = 0.55; // the query word a little longer than the term (begeleider → begeleid)
+  var MATCH_COMPOUND = 0.5; // the word is the end of a compound (organisatie → jobcoachorganisatie)
+
+  function parseQuery(query) {
+    var list = [];
+    var seen = Object.create(null);
+    words(query).forEach(function (w) {
+      if (w.length < 2 || index.stop[w] || seen[w]) return;
+      seen[w] = true;
+      list.push({ word: w, stem: stem(w) });
+    });
+    return list;
+  }
+
+  function ensureShards(names) {
+    var unique = [];
+    names.forEach(function (n) { if (n && unique.indexOf(n) < 0) unique.push(n); });
+    return Promise.all(unique.map(load));
+  }
+
+  /** Candidate terms of a query word: {term: factor}, loading the shards it needs. */
+  function expand(q) {
+    var prefix = q.word.length >= 3;
+    var names = [shardOf(q.stem), shardOf(q.word)];
+    for (var cut = 1; cut <= 3; cut++) if (q.stem.length - cut >= 4) names.push(shardOf(q.stem.slice(0, -cut)));
+    if (prefix) names = names.concat(shardsFor(q.word), shardsFor(q.stem));
+    return ensureShards(names).then(function () {
+      var terms = Object.create(null);
+      function add(term, factor) {
+        if (!(terms[term] >= factor)) terms[term] = factor;
+      }
+      function shardData(key) { return store[shardOf(key)]; }
+      var own = shardData(q.stem);
+      if (own && own.t[q.stem]) add(q.stem, MATCH_EXACT);
+      var viaWord = shardData(q.word);
+      if (viaWord && viaWord.w[q.word]) add(viaWord.w[q.word], MATCH_EXACT);
+      for (var cut = 1; cut <= 3; cut++) {
+        var shorter = q.stem.slice(0, -cut);
+        var sd = shorter.length >= 4 && shardData(shorter);
+        if (sd && sd.t[shorter]) {
+          add(shorter, MATCH_SHORTER);
+          break;
+        }
+      }
+      var later = [];
+      if (prefix) {
+        var loaded = shardsFor(q.word).concat(shardsFor(q.stem));
+        loaded.forEach(function (name) {
+          var shard = store[name];
+          if (!shard) return;
+          for (var t in shard.t) if (t.indexOf(q.word) === 0 || t.indexOf(q.stem) === 0) add(t, MATCH_PREFIX);
+          for (var w in shard.w) if (w.indexOf(q.word) === 0) later.push([shard.w[w], MATCH_PREFIX]);
+        });
+      }
+      // compounds that end in an exact match
+      Object.keys(terms).forEach(function (t) {
+        var sd2 = shardData(t);
+        var list = sd2 && sd2.c[t];
+        if (list && terms[t] === MATCH_EXACT) list.forEach(function (c) { later.push([c, MATCH_COMPOUND]); });
+      });
+      return ensureShards(later.map(function (x) { return shardOf(x[0]); })).then(function () {
+        later.forEach(function (x) {
+          var sd3 = shardData(x[0]);
+          if (sd3 && sd3.t[x[0]]) add(x[0], x[1]);
+        });
+        return terms;
+      });
+    });
+  }
+
+  /**
+   * Runs a query: resolves to {words, results: [{doc, page, score, all}], terms} with results
+   * ranked: documents matching every word first, then by score (title and heading matches weigh
+   * most), at most `perPage` sections of a page.
+   */
+  function search(query, limit, perPage) {
+    return loadIndex().then(function () {
+      var q = parseQuery(query);
+      if (!q.length) return { words: q, results: [], terms: [] };
+      return Promise.all(q.map(expand)).then(function (expansions) {
+        var N = index.docs;
+        var score = new Float64Array(N);
+        var count = new Uint8Array(N);
+        var best = new Float64Array(N);
+        var touched = [];
+        var matchedTerms = [];
+        expansions.forEach(function (terms, wi) {
+          var mine = [];
+          Object.keys(terms).forEach(function (t) {
+            var p = postings(t);
+            if (!p) return;
+            matchedTerms.push(t);
+            var idf = Math.log(1 + N / p.docs.length);
+            for (var i = 0; i < p.docs.length; i++) {
+              var d = p.docs[i];
+              var s = terms[t] * FIELD[p.weights[i]] * idf;
+              if (best[d] === 0) mine.push(d);
+              if (s > best[d]) best[d] = s;
+            }
+          });
+          for (var i = 0; i < mine.length; i++) {
+            var d = mine[i];
+            if (count[d] === 0) touched.push(d);
+            count[d]++;
+            score[d] += best[d];
+            best[d] = 0;
+          }
+          void wi;
+        });
+        var nWords = q.length;
+        touched.sort(function (a, b) {
+          var fa = count[a] === nWords ? 1 : 0;
+          var fb = count[b] === nWords ? 1 : 0;
+          return fb - fa || score[b] - score[a] || a - b;
+        });
+        var results = [];
+        var perPageCount = Object.create(null);
+        for (var k = 0; k < touched.length && results.length < limit; k++) {
+          var doc = touched[k];
+          var page = index.docPage[doc];
+          var c = perPageCount[page] || 0;
+          if (c >= perPage) continue;
+          perPageCount[page] = c + 1;
+          results.push({ doc: doc, page: page, score: score[doc], all: count[doc] === nWords });
+        }
+        return { words: q, results: results, terms: matchedTerms, total: touched.length };
+      });
+    });
+  }
+
+  /** Chunk name and first page of a page's metadata. */
+  function chunkOf(page) {
+    var chunks = index.m.chunks;
+    var lo = 0;
+    var hi = chunks.length - 1;
+    while (lo < hi) {
+      var mid = (lo + hi + 1) >> 1;
+      if (chunks[mid][0] <= page) lo = mid;
+      else hi = mid - 1;
+    }
+    return chunks[lo];
+  }
+
+  /** Page metadata of a chunk, URLs expanded: [{url, title, sections: [{heading, anchor, excerpt}]}]. */
+  var chunkPages = Object.create(null);
+  function pagesOf(name) {
+    if (chunkPages[name]) return chunkPages[name];
+    var prev = '';
+    var out = store[name].map(function (e) {
+      var url = prev.slice(0, e[0]) + e[1];
+      prev = url;
+      var sections = [{ heading: '', anchor: '', excerpt: e[3] }];
+      for (var i = 4; i < e.length; i++) {
+        var s = e[i];
+        var anchor = s.length === 3 ? s[1] : slugify(s[0]);
+        sections.push({ heading: s[0], anchor: anchor, excerpt: s[s.length - 1] });
+      }
+      return { url: url, title: e[2], sections: sections };
+    });
+    chunkPages[name] = out;
+    return out;
+  }
+
+  /** Adds title, section, excerpt and URL (relative to the site root) to results. */
+  function describe(found) {
+    var names = found.results.map(function (r) { return chunkOf(r.page)[1]; });
+    return ensureShards(names).then(function () {
+      found.results.forEach(function (r) {
+        var chunk = chunkOf(r.page);
+        var page = pagesOf(chunk[1])[r.page - chunk[0]];
+        var section = page.sections[r.doc - index.pageStart[r.page]] || page.sections[0];
+        r.title = page.title;
+        r.heading = section.heading;
+        r.excerpt = section.excerpt;
+        r.url = page.url + (section.anchor ? '#' + section.anchor : '');
+      });
+      return found;
+    });
+  }
+
+  /** Words of `text` to highlight for a query: [{start, end}]. */
+  function highlights(text, found) {
+    var stems = Object.create(null);
+    found.terms.forEach(function (t) { stems[t] = true; });
+    var out = [];
+    splitWords(text).forEach(function (w) {
+      var f = fold(w.word);
+      var s = stem(f);
+      var hit = stems[s] || found.words.some(function (q) {
+        return (q.word.length >= 3 && f.indexOf(q.word) === 0) || f === q.word;
+      });
+      if (hit) out.push(w);
+    });
+    return out;
+  }
+
+  /** Appends `text` to `el` with the query's words in <mark>. */
+  function appendMarked(el, text, found) {
+    var at = 0;
+    highlights(text, found).forEach(function (h) {
+      if (h.start > at) el.appendChild(document.createTextNode(text.slice(at, h.start)));
+      var mark = document.createElement('mark');
+      mark.textContent = text.slice(h.start, h.end);
+      el.appendChild(mark);
+      at = h.end;
+    });
+    if (at < text.length) el.appendChild(document.createTextNode(text.slice(at)));
+  }
+
+  // "Bedoelde u …": the closest word in the loaded shards to a word that found nothing.
+  function distance(a, b, max) {
+    if (Math.abs(a.length - b.length) > max) return max + 1;
+    var prev = [];
+    var cur = [];
+    for (var j = 0; j <= b.length; j++) prev[j] = j;
+    for (var i = 1; i <= a.length; i++) {
+      cur[0] = i;
+      var rowMin = i;
+      for (j = 1; j <= b.length; j++) {
+        cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        rowMin = Math.min(rowMin, cur[j]);
+      }
+      if (rowMin > max) return max + 1;
+      var t = prev;
+      prev = cur;
+      cur = t;
+    }
+    return prev[b.length];
+  }
+
+  function suggest(query) {
+    return loadIndex().then(function () {
+      var q = parseQuery(query);
+      var names = q.map(function (w) { return shardOf(w.word.slice(0, 2)) || shardOf(w.word); });
+      q.forEach(function (w) { names = names.concat(shardsFor(w.word.slice(0, 2))); });
+      return ensureShards(names.slice(0, 24)).then(function () {
+        var changed = false;
+        var better = q.map(function (w) {
+          var bestWord = w.word;
+          var bestD = w.word.length > 5 ? 3 : 2;
+          Object.keys(store).forEach(function (name) {
+            var shard = store[name];
+            if (!shard || !shard.t || name.charAt(0) !== 't') return;
+            [shard.w, shard.t].forEach(function (keys) {
+              for (var k in keys) {
+                if (k.charAt(0) !== w.word.charAt(0) && k.charAt(1) !== w.word.charAt(1)) continue;
+                var d = distance(w.word, k, bestD - 1);
+                if (d < bestD) {
+                  bestD = d;
+                  bestWord = k;
+                }
+              }
+            });
+          });
+          if (bestWord !== w.word) changed = true;
+          return bestWord;
+        });
+        return changed ? better.join(' ') : '';
+      });
+    });
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // The search box in the header: an ARIA 1.2 combobox with a listbox of results
+
+  var RESULTS_PAGE = 'zoeken/index.html';
+  var DROPDOWN = 8;
+
+  function resultsUrl(query) {
+    return root + RESULTS_PAGE + '?q=' + encodeURIComponent(query);
+  }
+
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text) e.textContent = text;
+    return e;
+  }
+
+  function noResults(status, query, suggestion) {
+    status.textContent = '';
+    var p = el('p', 'zoek-geen');
+    p.appendChild(el('strong', null, 'Geen resultaten'));
+    p.appendChild(document.createTextNode(' voor “' + query + '”.'));
+    status.appendChild(p);
+    var tips = el('ul', 'zoek-tips');
+    if (suggestion) {
+      var li = el('li');
+      li.appendChild(document.createTextNode('Bedoelde u '));
+      var a = el('a', null, suggestion);
+      a.href = resultsUrl(suggestion);
+      li.appendChild(a);
+      li.appendChild(document.createTextNode('?'));
+      tips.appendChild(li);
+    }
+    tips.appendChild(el('li', null, 'Probeer minder woorden, een ander woord of het begin van een woord.'));
+    var az = el('li');
+    var link = el('a', null, 'Alle pagina’s van A tot Z');
+    link.href = root + RESULTS_PAGE + '#az-kop';
+    az.appendChild(link);
+    az.appendChild(document.createTextNode(' of de '));
+    var begrippen = el('a', null, 'begrippenlijst');
+    begrippen.href = root + 'begrippen/index.html';
+    az.appendChild(begrippen);
+    tips.appendChild(az);
+    status.appendChild(tips);
+  }
+
+  function setupBox(box) {
+    var form = box.querySelector('form');
+    var input = box.querySelector('[role="combobox"]');
+    var list = box.querySelector('[role="listbox"]');
+    var status = box.querySelector('[role="status"]');
+    var link = box.querySelector('.zoekvak__link');
+    if (!form || !input || !list || !status) return;
+    if (link) link.hidden = true;
+    form.hidden = false;
+    var active = -1;
+    var shown = [];
+    var serial = 0;
+
+    function close() {
+      list.hidden = true;
+      list.textContent = '';
+      input.setAttribute('aria-expanded', 'false');
+      input.removeAttribute('aria-activedescendant');
+      active = -1;
+      shown = [];
+    }
+
+    function setActive(i) {
+      var options = list.querySelectorAll('[role="option"]');
+      if (!options.length) return;
+      active = (i + options.length) % options.length;
+      for (var k = 0; k < options.length; k++) options[k].setAttribute('aria-selected', k === active ? 'true' : 'false');
+      input.setAttribute('aria-activedescendant', options[active].id);
+      options[active].scrollIntoView({ block: 'nearest' });
+    }
+
+    function go(i) {
+      if (shown[i]) window.location.href = root + shown[i].url;
+    }
+
+    function render(found, query) {
+      close();
+      status.textContent = '';
+      if (!found.results.length) {
+        return suggest(query).then(function (s) {
+          if (input.value !== query) return;
+          noResults(status, query, s);
+        });
+      }
+      shown = found.results;
+      found.results.forEach(function (r, i) {
+        var li = el('li', 'zoek-optie');
+        li.id = 'zoekvak-optie-' + i;
+        li.setAttribute('role', 'option');
+        li.setAttribute('aria-selected', 'false');
+        var title = el('span', 'zoek-optie__titel');
+        appendMarked(title, r.title, found);
+        li.appendChild(title);
+        if (r.heading) {
+          var h = el('span', 'zoek-optie__kop');
+          appendMarked(h, r.heading, found);
+          li.appendChild(h);
+        }
+        if (r.excerpt) {
+          var x = el('span', 'zoek-optie__tekst');
+          appendMarked(x, r.excerpt, found);
+          li.appendChild(x);
+        }
+        li.addEventListener('mousedown', function (e) { e.preventDefault(); });
+        li.addEventListener('click', function () { go(i); });
+        list.appendChild(li);
+      });
+      list.hidden = false;
+      input.setAttribute('aria-expanded', 'true');
+      var more = found.total > found.results.length ? ' Enter toont alle ' + found.total + '.' : '';
+      status.textContent = found.results.length + (found.results.length === 1 ? ' resultaat.' : ' resultaten.') + more;
+    }
+
+    function run() {
+      var query = input.value.trim();
+      var mine = ++serial;
+      if (!query) {
+        close();
+        status.textContent = '';
+        return;
+      }
+      search(query, DROPDOWN, 1).then(describe).then(function (found) {
+        if (mine === serial) return render(found, query);
+      }).catch(function (err) {
+        if (mine !== serial) return;
+        close();
+        status.textContent = 'Zoeken lukt nu niet (' + err.message + ').';
+      });
+    }
+
+    input.addEventListener('focus', function () { loadIndex().catch(function () {}); });
+    input.addEventListener('input', run);
+    input.addEventListener('keydown', function (e) {
+      if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+        e.preventDefault();
+        if (list.hidden) {
+          if (input.value.trim()) run();
+          return;
+        }
+        setActive(e.key === 'ArrowDown' ? active + 1 : active < 0 ? -1 : active - 1);
+      } else if (e.key === 'Enter') {
+        if (active >= 0 && !list.hidden) {
+          e.preventDefault();
+          go(active);
+        }
+        // otherwise the form goes to the results page
+      } else if (e.key === 'Escape') {
+        if (!list.hidden || status.textContent) {
+          e.preventDefault();
+          close();
+          status.textContent = '';
+        } else if (input.value) {
+          e.preventDefault();
+          input.value = '';
+        }
+      }
+    });
+    form.addEventListener('submit', function (e) {
+      if (!input.value.trim()) e.preventDefault();
+    });
+    form.addEventListener('focusout', function (e) {
+      if (!form.contains(e.relatedTarget)) {
+        close();
+        status.textContent = '';
+      }
+    });
+    return input;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // The results page (zoeken/index.html?q=…)
+
+  function setupResultsPage(input) {
+    var section = document.getElementById('zoekresultaten');
+    if (!section) return;
+    var query = new URLSearchParams(window.location.search).get('q');
+    if (!query || !query.trim()) return;
+    query = query.trim();
+    if (input) input.value = query;
+    var status = document.getElementById('zoekresultaten-status');
+    var list = document.getElementById('zoekresultaten-lijst');
+    section.hidden = false;
+    status.textContent = 'Zoeken…';
+    search(query, 50, 3).then(describe).then(function (found) {
+      list.textContent = '';
+      if (!found.results.length) {
+        return suggest(query).then(function (s) { noResults(status, query, s); });
+      }
+      status.textContent = (found.total > found.results.length ? 'De eerste ' + found.results.length + ' van ' + found.total : found.results.length) +
+        (found.results.length === 1 ? ' resultaat' : ' resultaten') + ' voor “' + query + '”.';
+      found.results.forEach(function (r) {
+        var li = el('li', 'zoekresultaat');
+        var a = el('a', 'zoekresultaat__titel');
+        a.href = root + r.url;
+        appendMarked(a, r.title + (r.heading ? ' › ' + r.heading : ''), found);
+        li.appendChild(a);
+        if (r.excerpt) {
+          var p = el('p', 'zoekresultaat__tekst');
+          appendMarked(p, r.excerpt, found);
+          li.appendChild(p);
+        }
+        list.appendChild(li);
+      });
+    }).catch(function (err) {
+      status.textContent = 'Zoeken lukt nu niet (' + err.message + ').';
+    });
+  }
+
+  // Public: the index scripts call laad(); the rest is for tests and the benchmark.
+  var api = {
+    laad: laad,
+    fold: fold,
+    words: words,
+    stem: stem,
+    slugify: slugify,
+    search: function (query, limit) { return search(query, limit || 10, 1).then(describe); },
+  };
+  if (typeof window !== 'undefined') window.WijzerZoek = api;
+  if (typeof module === 'object' && module.exports) module.exports = api; // node tests
+
+  if (typeof document === 'undefined') return;
+  function start() {
+    var box = document.querySelector('.zoekvak');
+    if (!box) return;
+    root = box.getAttribute('data-zoek-root') || '';
+    var input = setupBox(box);
+    setupResultsPage(input);
+  }
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
+  else start();
+}());
