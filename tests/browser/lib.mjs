@@ -638,6 +638,10 @@ export const HTML_VALIDATE_CONFIG = {
     // content that editors choose. Truncating them would make tabs and
     // bookmarks less clear, so the rule stays off.
     'long-title': 'off',
+    // A group of checkboxes for one question ("which of these apply?") shares one name, exactly
+    // like a group of radio buttons: that is how HTML forms submit a list of values. The rule's
+    // default only lets radio buttons and buttons share a name; checkboxes are added here.
+    'form-dup-name': ['error', { shared: ['radio', 'checkbox', 'button', 'reset', 'submit'] }],
   },
 };
 
