@@ -108,6 +108,7 @@ const NEEDED = {
   geheugen: { oordeel: 'begeleiding', duur: 'lang', intensiteit: 'gemiddeld', soort: [], tekst: 'Werkinstructies op papier, herhalen.' },
 };
 const SKIPPED = ['realiteitszin', 'omgang_met_weerstand'];
+const EINDOORDEEL = Array.from({ length: 12 }, (_, i) => `Regel ${i + 1}: langdurig begeleiding op de werkvloer, gemiddelde intensiteit.`).join('\n');
 const oordeelOf = (a) => (NEEDED[a.id] ? NEEDED[a.id].oordeel : SKIPPED.includes(a.id) ? 'nvt' : 'geen');
 const OORDEEL_TEKST = { begeleiding: 'begeleiding', aanpassing: 'aanpassing', beide: 'begeleiding en aanpassing' };
 /** What the samenvattend oordeel of a cluster must say for these answers (computed here, independently). */
@@ -173,7 +174,7 @@ describe('handreiking begeleidingsnoodzaak', () => {
       assert.deepEqual(await signals(page), [], 'every aspect has an answer');
       await assertHandreikingSummary(page);
       for (const [id, text] of [['kansen', 'Groenvoorziening met vaste collega.'], ['coaching', 'Omgaan met anderen.'],
-        ['training', 'Werkafspraken.'], ['toezicht', 'Geen.'], ['eindoordeel', 'Langdurig begeleiding op de werkvloer, gemiddeld.']])
+        ['training', 'Werkafspraken.'], ['toezicht', 'Geen.'], ['eindoordeel', EINDOORDEEL]])
         await page.fill(`${H}${id}`, text);
 
       const answers = await stored(page, 'handreiking');
@@ -186,7 +187,7 @@ describe('handreiking begeleidingsnoodzaak', () => {
       context = await launch();
       page = await openTool(context, 'handreiking');
       assert.equal(await page.inputValue('[data-dossier="naam"]'), 'Cliënt H-21');
-      assert.equal(await page.inputValue(`${H}eindoordeel`), 'Langdurig begeleiding op de werkvloer, gemiddeld.');
+      assert.equal(await page.inputValue(`${H}eindoordeel`), EINDOORDEEL);
       await assertHandreikingSummary(page);
 
       // the filled-in print view: answers and summary, no dossier controls
@@ -194,6 +195,8 @@ describe('handreiking begeleidingsnoodzaak', () => {
       assert.equal(await page.isHidden('.dossier'), true);
       assert.equal(await page.isVisible(`${H}oordeel_persoonlijke_kenmerken`), true);
       assert.equal(await page.isVisible(`${H}eindoordeel`), true);
+      const clipped = await page.$eval(`${H}eindoordeel`, (el) => el.scrollHeight - el.clientHeight);
+      assert.ok(clipped <= 1, `a long eindoordeel prints whole (${clipped}px scrolled off)`);
       assert.equal(await page.isHidden(`${H}realiteitszin_onderbouwing`), true, 'skipped aspects print without follow-up questions');
       const pdf = await page.pdf({ format: 'A4' }); // "opslaan als PDF"
       assert.ok(pdf.length > 10000);
