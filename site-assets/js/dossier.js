@@ -1,9 +1,5 @@
-/* Begeleidingswijzer: dossiers on this device (localStorage), export and import as a JSON file.
- * One dossier = one client; it holds the answers of several forms, keyed by form id:
- *   localStorage["begeleidingswijzer.dossiers"] = {schema: 1, actief: id, dossiers: [
- *     {id, naam, gemaakt, gewijzigd, formulieren: {FORM_ID: {versie, antwoorden, gewijzigd}}}]}
- * Export file: {bestand: "begeleidingswijzer-dossier", schema: 1, naam, geexporteerd, formulieren}.
- * Classic script, no network: window.WijzerDossier. See docs/forms.md. */
+/* Begeleidingswijzer: dossiers (one per client, answers of every form by form id) in localStorage;
+ * export/import as a JSON file. No network. window.WijzerDossier; format in docs/forms.md. */
 (function () {
   'use strict';
   var KEY = 'begeleidingswijzer.dossiers', SCHEMA = 1, KIND = 'begeleidingswijzer-dossier', MAX_CHARS = 5e6;

@@ -1,8 +1,6 @@
-/* Begeleidingswijzer: forms as data (docs/forms.md). Enhances the static <form> the compiler
- * wrote: visibility and computed values by rule (window.WijzerLogic), signals, validation with an
- * error summary, repeatable groups, and autosave in dossiers (window.WijzerDossier). The same
- * evaluation as generator/forms_rules.cpp. Classic script; no network; file content is only ever
- * set with .value / .textContent. */
+/* Begeleidingswijzer: forms as data (docs/forms.md): rules, live values, error summary, groups and
+ * autosave on the static <form>; evaluates like generator/forms_rules.cpp. No network; file
+ * content only via .value/.textContent. */
 (function () {
   'use strict';
   var L = window.WijzerLogic, D = window.WijzerDossier;
@@ -374,7 +372,7 @@
       var f = e.kind === 'controle' ? findField(self.def, e.check.veld) : e.field;
       var g = e.group || null, i = e.index, id = self.id(f, g, i), msg = self.message(e);
       var control = document.getElementById(id);
-      var focusId = f.type === 'radio' || (f.type === 'checkbox' && f.opties) ? id + '-0' : f.type === 'groep' ? id : id;
+      var focusId = f.type === 'radio' || (f.type === 'checkbox' && f.opties) ? id + '-0' : id;
       var li = el('li'), a = el('a', null, msg);
       a.href = '#' + focusId;
       a.addEventListener('click', function (ev) {
@@ -396,8 +394,7 @@
       var before = wrap.querySelector(':scope > .veld__invoer, :scope > .keuzes, :scope > .groep__items');
       wrap.insertBefore(p, before || null);
       wrap.classList.add('veld--fout');
-      var target = control.tagName === 'FIELDSET' ? control : control;
-      target.setAttribute('aria-describedby', ((target.getAttribute('aria-describedby') || '') + ' ' + p.id).trim());
+      control.setAttribute('aria-describedby', ((control.getAttribute('aria-describedby') || '') + ' ' + p.id).trim());
       if (control.tagName !== 'FIELDSET') control.setAttribute('aria-invalid', 'true');
     });
     summary.hidden = !errors.length;
