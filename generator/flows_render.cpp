@@ -255,7 +255,9 @@ std::string wizard_html(const RenderInput& in) {
   out += "<div class=\"stroom-acties\"><button type=\"button\" class=\"knop knop--tweede\" id=\"stroom-opnieuw\">Opnieuw beginnen</button>"
          "<button type=\"button\" class=\"knop knop--tweede\" id=\"stroom-print\" hidden>Uitkomst afdrukken</button></div>\n";
   std::string data = wizard_data(in).dump();
-  for (size_t at = data.find("</"); at != std::string::npos; at = data.find("</", at + 3)) data.replace(at, 2, "<\\/");
+  // No '<' at all inside <script>: "</script" would end it and "<!--<script" would make the parser
+  // swallow the rest of the page. In JSON text '<' only occurs inside strings, where \u003c is it.
+  for (size_t at = data.find('<'); at != std::string::npos; at = data.find('<', at + 6)) data.replace(at, 1, "\\u003c");
   out += "<script type=\"application/json\" id=\"stroom-data\">" + data + "</script>\n";
   return out + "</section>\n";
 }

@@ -21,8 +21,15 @@ std::string percent_decode(const std::string& s) {
   return out;
 }
 
-/// The lowercased scheme of a URL ("https" of "HTTPS://…"), or empty for a relative URL.
-std::string url_scheme(const std::string& url) {
+/// The lowercased scheme of a URL ("https" of "HTTPS://…"), or empty for a relative URL. Read the
+/// way browsers do (WHATWG URL): leading controls and spaces are skipped and tabs and newlines
+/// anywhere are ignored, so "java\tscript:" is javascript:.
+std::string url_scheme(const std::string& raw) {
+  std::string url;
+  size_t start = 0;
+  while (start < raw.size() && static_cast<unsigned char>(raw[start]) <= 0x20) ++start;
+  for (size_t i = start; i < raw.size(); ++i)
+    if (raw[i] != '\t' && raw[i] != '\n' && raw[i] != '\r') url += raw[i];
   if (url.empty() || !std::isalpha(static_cast<unsigned char>(url[0]))) return "";
   for (size_t i = 1; i < url.size(); ++i) {
     unsigned char c = url[i];
