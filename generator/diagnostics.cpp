@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <tuple>
+#include <utility>
 
 namespace wijzer {
 
@@ -49,6 +50,11 @@ std::vector<Diagnostic> Diagnostics::sorted() const {
                         }),
             out.end());
   return out;
+}
+
+std::vector<Diagnostic> Diagnostics::take() {
+  std::lock_guard lock(mutex_);
+  return std::exchange(items_, {});
 }
 
 std::string format_diagnostic(const Diagnostic& d) {

@@ -29,6 +29,8 @@ class Diagnostics {
   size_t warning_count() const;
   /// All diagnostics ordered by path, line, column (deterministic output).
   std::vector<Diagnostic> sorted() const;
+  /// Every diagnostic as added, unsorted; leaves this collection empty.
+  std::vector<Diagnostic> take();
 
  private:
   mutable std::mutex mutex_;

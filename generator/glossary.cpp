@@ -91,7 +91,6 @@ void Glossary::load(const SourceTree& tree, ContentTree& content, Diagnostics& d
     }
     terms_.push_back(std::move(term));
   }
-  used_ = std::make_unique<std::atomic<bool>[]>(terms_.size());
 }
 
 void Glossary::transform(const BuildContext& ctx, const Page& page, Markdown& md, Diagnostics&) const {
@@ -122,7 +121,6 @@ void Glossary::transform(const BuildContext& ctx, const Page& page, Markdown& md
       if (best == std::string::npos) break;
       const Term& term = terms_[best_term];
       linked[best_term] = true;
-      used_[best_term] = true;
       if (term.page == self) continue;  // no link to the page that is open
       const std::string tip = "begrip-uitleg-" + std::to_string(++tips);
       html += html_escape(text.substr(pos, best - pos));
@@ -135,6 +133,8 @@ void Glossary::transform(const BuildContext& ctx, const Page& page, Markdown& md
     if (pos == 0) return std::nullopt;
     return html + html_escape(text.substr(pos));
   });
+  std::lock_guard lock(used_mutex_);
+  used_[self] = std::move(linked);
 }
 
 void Glossary::extend(const BuildContext& ctx, const Page& page, nlohmann::json& data) const {
@@ -164,12 +164,16 @@ void Glossary::extend(const BuildContext& ctx, const Page& page, nlohmann::json&
 }
 
 void Glossary::finish(const BuildContext& ctx, OutputSink&, Diagnostics& diags) {
+  std::vector<bool> used(terms_.size(), false);
+  for (const auto& [page, terms] : used_)
+    for (size_t t = 0; t < terms.size(); ++t)
+      if (terms[t]) used[t] = true;
   for (size_t t = 0; t < terms_.size(); ++t) {
     const Term& term = terms_[t];
     if (term.page >= 0 && !term.fragment.empty() && !ctx.content.pages[term.page].anchors.count(term.fragment))
       file_->error(diags, term.pointer + "/pagina",
                    "onbekend anker '#" + term.fragment + "' in " + ctx.content.pages[term.page].source);
-    if (!used_[t]) file_->warning(diags, term.pointer, "begrip '" + term.term + "' wordt op geen enkele pagina gebruikt");
+    if (!used[t]) file_->warning(diags, term.pointer, "begrip '" + term.term + "' wordt op geen enkele pagina gebruikt");
   }
 }
 

@@ -1,6 +1,6 @@
 #pragma once
-#include <atomic>
-#include <memory>
+#include <map>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -37,7 +37,8 @@ class Glossary : public Feature {
   std::optional<DataFile> file_;
   std::vector<Term> terms_;
   int glossary_page_ = -1;
-  std::unique_ptr<std::atomic<bool>[]> used_;
+  mutable std::mutex used_mutex_;
+  mutable std::map<int, std::vector<bool>> used_;  ///< page → the terms it uses (transform may run again for a page)
 };
 
 /// Finds the first whole-word, case-insensitive occurrence of `form` (lowercase) in `text`

@@ -1,15 +1,14 @@
 #include "site.h"
 
+#include <algorithm>
 #include <memory>
 
-#include "assets.h"
-#include "content.h"
-#include "feature.h"
-#include "links.h"
+#include "frontmatter.h"
 #include "markdown.h"
 #include "page_data.h"
 #include "parallel.h"
 #include "templates.h"
+#include "watch.h"
 
 namespace wijzer {
 namespace {
@@ -99,39 +98,312 @@ std::string render_page(const BuildContext& ctx, Page& page, const LinkResolver&
 
 }  // namespace
 
+// ---------------------------------------------------------------------------------------- FileStore
+
+void FileStore::write(const std::string& path, const std::string& bytes) {
+  auto shared = std::make_shared<const std::string>(bytes);
+  std::lock_guard lock(mutex_);
+  files_[path] = std::move(shared);
+}
+
+void FileStore::remove(const std::string& path) {
+  std::lock_guard lock(mutex_);
+  files_.erase(path);
+}
+
+void FileStore::clear() {
+  std::lock_guard lock(mutex_);
+  files_.clear();
+}
+
+FileStore::Map FileStore::snapshot() const {
+  std::lock_guard lock(mutex_);
+  return files_;
+}
+
+std::shared_ptr<const std::string> FileStore::get(const std::string& path) const {
+  std::lock_guard lock(mutex_);
+  auto it = files_.find(path);
+  return it == files_.end() ? nullptr : it->second;
+}
+
+size_t FileStore::size() const {
+  std::lock_guard lock(mutex_);
+  return files_.size();
+}
+
+// ---------------------------------------------------------------------------------------- one-shot
+
 BuildStats build_site(const SourceTree& tree, OutputSink& sink, Diagnostics& diags, unsigned threads) {
   return build_site(tree, sink, diags, portal_features(), threads);
 }
 
 BuildStats build_site(const SourceTree& tree, OutputSink& sink, Diagnostics& diags,
                       std::vector<std::unique_ptr<Feature>> features, unsigned threads) {
-  BuildStats stats;
-  ContentTree content = load_content(tree, diags);
-  for (auto& feature : features) feature->load(tree, content, diags);
-  order_tree(content);
-  const TemplateSources sources = load_templates(tree, diags);
-  const AssetManifest assets = load_assets(tree, diags);
-  check_templates(content, sources, diags);
-  const BuildContext ctx{tree, content, assets};
+  auto given = std::make_shared<Features>(std::move(features));
+  SiteBuilder builder(tree, [given] { return std::move(*given); }, threads);
+  BuildStats stats = builder.build(sink);
+  builder.report(diags);
+  return stats;
+}
 
-  const LinkResolver links(content);
-  std::vector<std::unique_ptr<TemplateSet>> workers;
-  for (unsigned w = 0; w < worker_count(threads); ++w) workers.push_back(std::make_unique<TemplateSet>(sources));
-  std::vector<std::vector<AnchorCheck>> anchor_checks(content.pages.size());
-  parallel_for(content.pages.size(), threads, [&](size_t i, unsigned worker) {
-    Page& page = content.pages[i];
-    std::string html = render_page(ctx, page, links, sources, *workers[worker], features, diags, anchor_checks[i]);
+// ---------------------------------------------------------------------------------------- SiteBuilder
+
+namespace {
+
+/// Records which files a stage writes, passing them on.
+class RecordingSink : public OutputSink {
+ public:
+  explicit RecordingSink(OutputSink& next) : next_(next) {}
+  void write(const std::string& path, const std::string& bytes) override {
+    {
+      std::lock_guard lock(mutex_);
+      written.insert(path);
+    }
+    next_.write(path, bytes);
+  }
+  std::set<std::string> written;
+
+ private:
+  OutputSink& next_;
+  std::mutex mutex_;
+};
+
+bool starts_with(const std::string& s, const std::string& prefix) { return s.compare(0, prefix.size(), prefix) == 0; }
+
+/// Hidden files and folders and editor leftovers (watch.h) are not sources.
+bool ignored_path(const std::string& path) {
+  size_t begin = 0;
+  for (;;) {
+    size_t slash = path.find('/', begin);
+    const std::string name = path.substr(begin, slash == std::string::npos ? std::string::npos : slash - begin);
+    if (!name.empty() && name[0] == '.') return true;
+    if (slash == std::string::npos) return editor_temp_file(name);
+    begin = slash + 1;
+  }
+}
+
+}  // namespace
+
+SiteBuilder::SiteBuilder(const SourceTree& tree, FeatureFactory features, unsigned threads)
+    : tree_(tree), make_features_(std::move(features)), threads_(threads) {}
+
+SiteBuilder::~SiteBuilder() = default;
+
+BuildStats SiteBuilder::build(OutputSink& sink) {
+  full_build(sink, false);
+  BuildStats stats;
+  stats.pages = content_.pages.size();
+  stats.files = stats.pages + assets_.files.size() + content_.static_files.size();
+  return stats;
+}
+
+BuildStats SiteBuilder::build() {
+  files_.clear();
+  full_build(files_, true);
+  BuildStats stats;
+  stats.pages = content_.pages.size();
+  stats.files = stats.pages + assets_.files.size() + content_.static_files.size();
+  return stats;
+}
+
+void SiteBuilder::full_build(OutputSink& sink, bool keep) {
+  valid_ = false;
+  features_.clear();
+  links_.reset();
+  workers_.clear();
+  finish_files_.clear();
+  features_ = make_features_();
+
+  Diagnostics diags;
+  content_ = load_content(tree_, diags);
+  for (auto& feature : features_) feature->load(tree_, content_, diags);
+  order_tree(content_);
+  sources_ = load_templates(tree_, diags);
+  assets_ = load_assets(tree_, diags);
+  check_templates(content_, sources_, diags);
+  load_diags_ = diags.take();
+  load_diag_files_.clear();
+  for (const auto& d : load_diags_) load_diag_files_.insert(d.path);
+  markdown_files_.clear();
+  if (keep)
+    for (const Page& page : content_.pages)
+      if (!page.generated) markdown_files_.insert("content/" + page.source);
+
+  links_ = std::make_unique<LinkResolver>(content_);
+  for (unsigned w = 0; w < worker_count(threads_); ++w) workers_.push_back(std::make_unique<TemplateSet>(sources_));
+  const size_t n = content_.pages.size();
+  page_diags_.assign(n, {});
+  anchor_checks_.assign(n, {});
+  anchor_diags_.assign(n, {});
+  preset_anchors_.clear();
+  if (keep)
+    for (const Page& page : content_.pages) preset_anchors_.push_back(page.anchors);
+
+  std::vector<int> all(n);
+  for (size_t i = 0; i < n; ++i) all[i] = static_cast<int>(i);
+  render(all, sink);
+  check_anchors(all);
+  run_finish(sink);
+
+  for (const auto& asset : assets_.files) sink.write(asset.output, asset.bytes);
+  for (const auto& file : content_.static_files)
+    if (auto bytes = tree_.read("content/" + file)) sink.write(file, *bytes);
+  valid_ = keep;
+}
+
+void SiteBuilder::render(const std::vector<int>& pages, OutputSink& sink) {
+  const BuildContext ctx{tree_, content_, assets_};
+  parallel_for(pages.size(), threads_, [&](size_t k, unsigned worker) {
+    const int i = pages[k];
+    Page& page = content_.pages[i];
+    if (!preset_anchors_.empty()) page.anchors = preset_anchors_[i];
+    anchor_checks_[i].clear();
+    Diagnostics diags;
+    std::string html = render_page(ctx, page, *links_, sources_, *workers_[worker], features_, diags, anchor_checks_[i]);
+    page_diags_[i] = diags.take();
     if (!html.empty()) sink.write(page.output, html);
   });
-  for (size_t i = 0; i < content.pages.size(); ++i) links.check_anchors(content.pages[i], anchor_checks[i], diags);
-  for (auto& feature : features) feature->finish(ctx, sink, diags);
-  stats.pages = content.pages.size();
+}
 
-  for (const auto& asset : assets.files) sink.write(asset.output, asset.bytes);
-  for (const auto& file : content.static_files)
-    if (auto bytes = tree.read("content/" + file)) sink.write(file, *bytes);
-  stats.files = stats.pages + assets.files.size() + content.static_files.size();
-  return stats;
+void SiteBuilder::check_anchors(const std::vector<int>& pages) {
+  for (int i : pages) {
+    Diagnostics diags;
+    links_->check_anchors(content_.pages[i], anchor_checks_[i], diags);
+    anchor_diags_[i] = diags.take();
+  }
+}
+
+void SiteBuilder::run_finish(OutputSink& sink) {
+  const BuildContext ctx{tree_, content_, assets_};
+  RecordingSink recorder(sink);
+  Diagnostics diags;
+  for (auto& feature : features_) feature->finish(ctx, recorder, diags);
+  finish_diags_ = diags.take();
+  finish_files_ = std::move(recorder.written);
+}
+
+void SiteBuilder::finish() {
+  const std::set<std::string> before = finish_files_;
+  run_finish(files_);
+  for (const auto& path : before)
+    if (!finish_files_.count(path)) files_.remove(path);
+}
+
+ChangePlan SiteBuilder::plan(const std::vector<std::string>& changed) const {
+  ChangePlan plan;
+  auto everything = [&](const std::string& path, const std::string& why) {
+    plan.scope = ChangeScope::everything;
+    plan.reason = path + ": " + why;
+    plan.pages.clear();
+    plan.files.clear();
+    return plan;
+  };
+  if (!valid_) return everything("(start)", "nog geen volledige bouw");
+  std::set<std::string> seen;
+  for (const std::string& path : changed) {
+    if (!seen.insert(path).second) continue;
+    if (!path.empty() && path.back() == '/') {  // a folder went away
+      if (starts_with(path, "content/") || starts_with(path, "templates/") || starts_with(path, "site-assets/"))
+        return everything(path, "map verwijderd");
+      continue;
+    }
+    if (ignored_path(path)) continue;
+    if (starts_with(path, "templates/")) return everything(path, "template");
+    if (starts_with(path, "site-assets/")) return everything(path, "site-asset");
+    if (!starts_with(path, "content/")) continue;
+    const std::string rel = path.substr(8);
+    const auto dot = rel.rfind('.');
+    const std::string ext = dot == std::string::npos ? "" : rel.substr(dot);
+    if (ext == ".json" || ext == ".yaml" || ext == ".yml") return everything(path, "databestand");
+    if (ext != ".md") {
+      const bool known =
+          std::find(content_.static_files.begin(), content_.static_files.end(), rel) != content_.static_files.end();
+      auto bytes = tree_.read(path);
+      if (known != bytes.has_value()) return everything(path, known ? "bestand verwijderd" : "nieuw bestand");
+      if (known) plan.files.push_back(rel);
+      continue;
+    }
+    if (!markdown_files_.count(path)) return everything(path, "nieuwe pagina");
+    const int index = content_.lookup(rel);
+    if (index < 0 || content_.pages[index].generated) return everything(path, "pagina");
+    const Page& page = content_.pages[index];
+    if (load_diag_files_.count(page.file)) return everything(path, "had een fout in de front matter");
+    auto text = tree_.read(path);
+    if (!text) return everything(path, "pagina verwijderd");
+    Diagnostics scratch;
+    SourceDocument doc = parse_document(*text, page.file, scratch);
+    if (scratch.has_errors() || scratch.warning_count() > 0) return everything(path, "fout in de front matter");
+    if (doc.meta.fields != page.meta.fields) return everything(path, "front matter gewijzigd");
+    plan.pages.push_back({index, std::move(doc.body), doc.body_line});
+  }
+  if (!plan.pages.empty()) plan.scope = ChangeScope::pages;
+  else if (!plan.files.empty()) plan.scope = ChangeScope::files;
+  return plan;
+}
+
+size_t SiteBuilder::update(const ChangePlan& plan) {
+  switch (plan.scope) {
+    case ChangeScope::none:
+      return 0;
+    case ChangeScope::everything:
+      build();
+      return content_.pages.size();
+    case ChangeScope::files:
+    case ChangeScope::pages:
+      break;
+  }
+  for (const auto& file : plan.files)
+    if (auto bytes = tree_.read("content/" + file)) files_.write(file, *bytes);
+  if (plan.pages.empty()) return 0;
+  std::vector<int> pages;
+  for (const PageEdit& edit : plan.pages) {
+    Page& page = content_.pages[edit.page];
+    page.body = edit.body;
+    page.body_line = edit.body_line;
+    pages.push_back(edit.page);
+  }
+  try {
+    render(pages, files_);
+  } catch (...) {
+    valid_ = false;
+    throw;
+  }
+  // The changed pages' own links, and every link from another page to one of them: their anchors
+  // may have changed.
+  std::vector<char> changed(content_.pages.size(), 0);
+  for (int i : pages) changed[i] = 1;
+  std::vector<int> recheck;
+  for (size_t i = 0; i < content_.pages.size(); ++i) {
+    bool affected = changed[i];
+    for (const auto& check : anchor_checks_[i]) affected = affected || changed[check.target];
+    if (affected) recheck.push_back(static_cast<int>(i));
+  }
+  check_anchors(recheck);
+  return pages.size();
+}
+
+void SiteBuilder::report(Diagnostics& diags) const {
+  for (const auto& d : load_diags_) diags.add(d);
+  for (const auto& list : page_diags_)
+    for (const auto& d : list) diags.add(d);
+  for (const auto& list : anchor_diags_)
+    for (const auto& d : list) diags.add(d);
+  for (const auto& d : finish_diags_) diags.add(d);
+}
+
+bool SiteBuilder::has_errors(bool with_finish) const {
+  auto any = [](const std::vector<Diagnostic>& list) {
+    for (const auto& d : list)
+      if (d.severity == Severity::error) return true;
+    return false;
+  };
+  if (any(load_diags_) || (with_finish && any(finish_diags_))) return true;
+  for (const auto& list : page_diags_)
+    if (any(list)) return true;
+  for (const auto& list : anchor_diags_)
+    if (any(list)) return true;
+  return false;
 }
 
 }  // namespace wijzer

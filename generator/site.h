@@ -1,12 +1,21 @@
 #pragma once
 #include <cstddef>
+#include <functional>
+#include <map>
 #include <memory>
+#include <mutex>
+#include <set>
+#include <string>
 #include <vector>
 
+#include "assets.h"
+#include "content.h"
 #include "diagnostics.h"
 #include "feature.h"
+#include "links.h"
 #include "output.h"
 #include "source.h"
+#include "templates.h"
 
 namespace wijzer {
 
@@ -23,5 +32,114 @@ BuildStats build_site(const SourceTree& tree, OutputSink& sink, Diagnostics& dia
 /// The same with a chosen set of features (tests build with none, or one).
 BuildStats build_site(const SourceTree& tree, OutputSink& sink, Diagnostics& diags,
                       std::vector<std::unique_ptr<Feature>> features, unsigned threads = 0);
+
+/// Makes a fresh set of features; called for every full build.
+using FeatureFactory = std::function<std::vector<std::unique_ptr<Feature>>()>;
+
+/// The files of a build in memory, handed to readers as cheap snapshots (`wijzer serve`).
+class FileStore : public OutputSink {
+ public:
+  using Map = std::map<std::string, std::shared_ptr<const std::string>>;
+  void write(const std::string& path, const std::string& bytes) override;
+  void remove(const std::string& path);
+  void clear();
+  /// A copy of the file list; the file contents are shared, not copied.
+  Map snapshot() const;
+  /// The bytes of one file, or null.
+  std::shared_ptr<const std::string> get(const std::string& path) const;
+  size_t size() const;
+
+ private:
+  mutable std::mutex mutex_;
+  Map files_;
+};
+
+/// How far a change of source files reaches (docs/architecture.md, "Incremental builds").
+enum class ChangeScope {
+  none,        ///< nothing the site is built from (hidden files, files outside the three folders)
+  files,       ///< content files that are copied as they are: copy them again
+  pages,       ///< markdown bodies under unchanged front matter: render those pages again
+  everything,  ///< anything else: a full build
+};
+
+/// A markdown body that changed under the same front matter.
+struct PageEdit {
+  int page = -1;
+  std::string body;
+  int body_line = 1;
+};
+
+/// What a set of changed source files needs (SiteBuilder::plan).
+struct ChangePlan {
+  ChangeScope scope = ChangeScope::none;
+  std::vector<PageEdit> pages;     ///< scope `pages`
+  std::vector<std::string> files;  ///< scopes `files` and `pages`: content/ files to copy again
+  std::string reason;              ///< scope `everything`: the path that needs it, and why
+};
+
+/// The pipeline with its state kept between builds, so a change rebuilds only what it affects.
+/// A full build (build()) loads everything and renders every page; plan() classifies changed
+/// source paths and update() carries the plan out. The result always equals a full build of the
+/// same sources, byte for byte (tests/unit/incremental_test.cpp). Not thread-safe: one caller.
+class SiteBuilder {
+ public:
+  explicit SiteBuilder(const SourceTree& tree, FeatureFactory features = portal_features, unsigned threads = 0);
+  ~SiteBuilder();
+  SiteBuilder(const SiteBuilder&) = delete;
+  SiteBuilder& operator=(const SiteBuilder&) = delete;
+
+  /// A full build that writes every file to `sink` and keeps no files (`wijzer build`).
+  BuildStats build(OutputSink& sink);
+  /// A full build kept in files(), ready for update().
+  BuildStats build();
+
+  /// Classifies changed paths, relative to the source root ("content/a/b.md",
+  /// "templates/page.mustache"; removed files too). Reads the changed markdown files.
+  ChangePlan plan(const std::vector<std::string>& changed) const;
+  /// Carries out a plan on files(). Scope `everything` is a full build, features' finish included;
+  /// for scope `pages` call finish() afterwards. Returns the number of pages rendered.
+  size_t update(const ChangePlan& plan);
+  /// Runs every feature's finish() again; their files in files() are replaced (files a feature no
+  /// longer writes are removed).
+  void finish();
+
+  /// The files of the last build (after build() without a sink).
+  const FileStore& files() const { return files_; }
+  /// Every problem of the current state, as a full build of the same sources reports them.
+  void report(Diagnostics& diags) const;
+  /// Whether report() has errors; `with_finish` false leaves out what finish() reported.
+  bool has_errors(bool with_finish = true) const;
+  size_t page_count() const { return content_.pages.size(); }
+
+ private:
+  void full_build(OutputSink& sink, bool keep);
+  void render(const std::vector<int>& pages, OutputSink& sink);
+  void check_anchors(const std::vector<int>& pages);
+  void run_finish(OutputSink& sink);
+
+  const SourceTree& tree_;
+  FeatureFactory make_features_;
+  unsigned threads_;
+  bool valid_ = false;  ///< a full build completed: update() may build on the state
+
+  std::vector<std::unique_ptr<Feature>> features_;
+  ContentTree content_;
+  TemplateSources sources_;
+  AssetManifest assets_;
+  std::unique_ptr<LinkResolver> links_;
+  std::vector<std::unique_ptr<TemplateSet>> workers_;
+  std::set<std::string> markdown_files_;  ///< content/*.md read by the last full build
+
+  std::vector<Diagnostic> load_diags_;                 ///< content, features' load, templates, assets
+  std::set<std::string> load_diag_files_;              ///< files with a load diagnostic
+  std::vector<std::vector<Diagnostic>> page_diags_;    ///< per page: rendering
+  std::vector<std::vector<AnchorCheck>> anchor_checks_;
+  std::vector<std::vector<Diagnostic>> anchor_diags_;  ///< per page: its links' anchors on other pages
+  std::vector<std::set<std::string>> preset_anchors_;  ///< per page: anchors before rendering
+  std::vector<Diagnostic> finish_diags_;
+  std::set<std::string> finish_files_;                 ///< files features' finish() wrote
+
+  FileStore files_;
+};
 
 }  // namespace wijzer

@@ -37,6 +37,7 @@ class MemoryTree : public SourceTree {
   MemoryTree() = default;
   explicit MemoryTree(std::map<std::string, std::string> files) : files_(std::move(files)) {}
   void set(const std::string& path, std::string bytes) { files_[path] = std::move(bytes); }
+  void remove(const std::string& path) { files_.erase(path); }
   std::vector<std::string> list(const std::string& dir) const override;
   std::optional<std::string> read(const std::string& path) const override;
 
