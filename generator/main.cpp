@@ -9,6 +9,7 @@
 #include "diagnostics.h"
 #include "eval_command.h"
 #include "output.h"
+#include "serve.h"
 #include "site.h"
 #include "source.h"
 
@@ -115,6 +116,19 @@ int main(int argc, char** argv) {
   check->add_option("--source", source, "Map met content/, templates/ en site-assets/")->capture_default_str();
   check->add_option("--threads", threads, "Aantal threads (0: alle kernen)")->capture_default_str();
 
+  ServeOptions serve_options;
+  std::string serve_source = ".";
+  auto* serve_cmd = app.add_subcommand(
+      "serve", "Bouw de site in het geheugen, toon haar op http://127.0.0.1:POORT/ en bouw opnieuw bij elke wijziging.");
+  serve_cmd->add_option("--source", serve_source, "Map met content/, templates/ en site-assets/")->capture_default_str();
+  serve_cmd->add_option("--port", serve_options.port, "Poort op 127.0.0.1 (0: een vrije poort)")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 65535));
+  serve_cmd->add_option("--threads", serve_options.threads, "Aantal threads (0: alle kernen)")->capture_default_str();
+  serve_cmd->footer(
+      "Schrijft niets naar schijf: de site staat in het geheugen. Open pagina's laden vanzelf opnieuw;\n"
+      "een fout staat in de terminal en in de browser, terwijl de laatste goede versie zichtbaar blijft.");
+
   std::string rule, data;
   auto* eval = app.add_subcommand("eval", "Evalueer één JSON Logic-regel en druk het resultaat af als JSON.");
   eval->add_option("RULE", rule, "De regel als JSON-tekst, of @bestand")->required();
@@ -128,6 +142,11 @@ int main(int argc, char** argv) {
   }
   if (*build) return run_build(source, out, threads);
   if (*check) return run_check(source, threads);
+  if (*serve_cmd) {
+    if (!valid_source(serve_source)) return kUsageError;
+    serve_options.source = serve_source;
+    return serve(serve_options, std::cout, std::cerr);
+  }
   if (*eval) return run_eval(rule, data, std::cout, std::cerr);
   return kUsageError;
 }

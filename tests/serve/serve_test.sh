@@ -1,0 +1,106 @@
+#!/usr/bin/env bash
+# wijzer serve on a temporary copy of the golden fixture, on a free loopback port: serves the
+# site, shows a page edit and a template edit, reports an error (status and overlay data) while
+# the last good page stays served, recovers, and stops cleanly on SIGINT. Every wait is bounded.
+#   serve_test.sh WIJZER FIXTURES_DIR
+set -u
+WIJZER=$1
+FIXTURES=$2
+tmp=$(mktemp -d)
+pid=
+cleanup() {
+  [ -n "$pid" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null
+  rm -rf "$tmp"
+}
+trap cleanup EXIT
+fail() {
+  echo "FAIL: $*" >&2
+  echo "--- serve stdout" >&2; cat "$tmp/out" >&2
+  echo "--- serve stderr" >&2; cat "$tmp/err" >&2
+  exit 1
+}
+pass() { echo "ok: $*"; }
+
+# until_true SECONDS CMD...: runs CMD every 50 ms until it succeeds, at most SECONDS.
+until_true() {
+  local limit=$(( $1 * 20 )) i; shift
+  for ((i = 0; i < limit; i++)); do "$@" && return 0; sleep 0.05; done
+  return 1
+}
+page_has() { curl -sf --max-time 2 "$url$1" | grep -q -- "$2"; }
+status_has() { curl -sf --max-time 2 "${url}__wijzer/status" | grep -q -- "$1"; }
+
+"$WIJZER" serve --help | grep -q -- '--port' || fail "serve --help"
+pass "serve --help"
+
+cp -r "$FIXTURES/golden/site" "$tmp/site"
+md=$tmp/site/content/gids/stap-twee.md
+original=$(cat "$md")
+"$WIJZER" serve --source "$tmp/site" --port 0 > "$tmp/out" 2> "$tmp/err" &
+pid=$!
+url=
+started() { url=$(grep -o 'http://127\.0\.0\.1:[0-9]*/' "$tmp/out" | head -1); [ -n "$url" ]; }
+until_true 20 started || fail "no startup line with the URL"
+pass "listening on $url"
+
+page=gids/stap-twee.html
+page_has "$page" 'src="/__wijzer/reload.js?v=' || fail "the page is not served with the reload script"
+page_has "" '<h1>Proefsite</h1>' || fail "/ does not serve index.html"
+[ "$(curl -s -o /dev/null -w '%{content_type}' "${url}gids/logo.svg")" = image/svg+xml ] || fail "MIME type of .svg"
+[ "$(curl -s -o /dev/null -w '%{http_code}' "${url}gids/geen.html")" = 404 ] || fail "missing page is not 404"
+curl -sf "${url}__wijzer/reload.js" | grep -q __wijzerLive || fail "reload.js"
+pass "pages, assets, MIME types, 404, reload script"
+
+# 1. A page edit is served within a bounded time.
+printf '%s\n\nEen nieuwe zin: serve-test-een.\n' "$original" > "$md"
+until_true 10 page_has "$page" 'serve-test-een' || fail "the page edit did not show within 10 s"
+pass "page edit served"
+
+# 2. An error: the status carries path:line:col and the message; the last good page stays.
+printf '%s\n\nEen nieuwe zin: serve-test-twee. [kapot](bestaat-niet.md)\n' "$original" > "$md"
+until_true 10 status_has '"ok":false' || fail "the error did not show in the status within 10 s"
+status=$(curl -sf "${url}__wijzer/status")
+echo "$status" | grep -q 'stap-twee.md","line":' || fail "status has no file and line: $status"
+echo "$status" | grep -q "bestaat-niet.md" || fail "status has no message: $status"
+curl -sf "${url}__wijzer/events.js?since=-1" | grep -q '__wijzerLive({.*"ok":false' || fail "events.js has no error state"
+page_has "$page" 'serve-test-een' || fail "the last good page is no longer served"
+page_has "$page" 'serve-test-twee' && fail "the broken page is served"
+grep -q 'stap-twee.md:[0-9]*:[0-9]*: error: link naar onbekende pagina' "$tmp/err" || fail "the terminal does not show the error"
+pass "error in status, events and terminal; last good page still served"
+
+# 3. Fixed: served again, status ok.
+printf '%s\n\nEen nieuwe zin: serve-test-drie.\n' "$original" > "$md"
+until_true 10 page_has "$page" 'serve-test-drie' || fail "the fix did not show within 10 s"
+status_has '"ok":true' || fail "status not ok after the fix"
+pass "fix served"
+
+# 4. A template edit reaches every page.
+tpl=$tmp/site/templates/page.mustache
+sed -i 's|</body>|<p>serve-test-sjabloon</p></body>|' "$tpl"
+grep -q serve-test-sjabloon "$tpl" || fail "test setup: page.mustache has no </body>"
+until_true 10 page_has "gids/stap-een.html" 'serve-test-sjabloon' || fail "the template edit did not show within 10 s"
+page_has "$page" 'serve-test-sjabloon' || fail "the template edit did not reach $page"
+pass "template edit served"
+
+# 5. A new folder with a page; the long poll answers when the build changes.
+version=$(curl -sf "${url}__wijzer/status" | grep -o '"version":[0-9]*' | cut -d: -f2)
+curl -sf --max-time 20 "${url}__wijzer/status?since=$version" > "$tmp/poll" &
+poll=$!
+mkdir -p "$tmp/site/content/nieuw"
+printf -- '---\ntitle: Nieuw\n---\nNieuwe map: serve-test-map.\n' > "$tmp/site/content/nieuw/pagina.md"
+until_true 10 page_has "nieuw/pagina.html" 'serve-test-map' || fail "a page in a new folder did not show within 10 s"
+wait $poll || fail "the long poll failed"
+polled=$(grep -o '"version":[0-9]*' "$tmp/poll" | cut -d: -f2)
+[ -n "$polled" ] && [ "$polled" -gt "$version" ] || fail "long poll: $(cat "$tmp/poll")"
+pass "new folder watched; long poll answered"
+
+# 6. Ctrl-C stops the server cleanly.
+kill -INT "$pid"
+for ((i = 0; i < 100; i++)); do kill -0 "$pid" 2>/dev/null || break; sleep 0.05; done
+kill -0 "$pid" 2>/dev/null && fail "still running 5 s after SIGINT"
+wait "$pid"; code=$?
+pid=
+[ "$code" = 0 ] || fail "exit code $code after SIGINT"
+pass "SIGINT: exit 0"
+[ -e "$tmp/site/_site" ] && fail "serve wrote _site"
+echo "serve: all checks passed"
