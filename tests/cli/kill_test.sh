@@ -32,7 +32,7 @@ for run in $(seq 1 "$RUNS"); do
   # A change that touches every page (the navigation), so old and new output differ everywhere.
   printf -- '---\ntitle: Kill %s\n---\nRun %s.\n' "$run" "$run" >"$SRC/content/kill-$run.md"
   rm -f "$SRC/content/kill-$((run - 1)).md"
-  delay=$((RANDOM % (duration * 12 / 10 + 1)))
+  delay=$((RANDOM % (duration * 15 / 10 + 1)))  # up to 1.5 builds: some kills land after the swap
   "$WIJZER" build --source "$SRC" --out "$OUT" >/dev/null 2>&1 &
   pid=$!
   sleep "$(printf '%d.%03d' $((delay / 1000)) $((delay % 1000)))"
