@@ -91,7 +91,9 @@ constexpr const char* kReloadJs = R"JS(// wijzer serve: reloads the page after a
     };
     document.head.append(s);
   }
-  poll();
+  // A pending script delays the load event: start polling once the page has loaded.
+  if (document.readyState === 'complete') poll();
+  else window.addEventListener('load', poll);
 })();
 )JS";
 

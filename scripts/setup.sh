@@ -8,7 +8,7 @@ packages=(
   build-essential cmake pkg-config
   libcmark-gfm-dev libcmark-gfm-extensions-dev nlohmann-json3-dev catch2 libcli11-dev
   libyaml-cpp-dev libkainjow-mustache-dev libjemalloc-dev libgraphviz-dev
-  libstemmer-dev
+  libstemmer-dev libcpp-httplib-dev curl
   nodejs npm chromium
 )
 missing=()
