@@ -638,11 +638,21 @@
 
   function setupBox(box) {
     var form = box.querySelector('form');
-    var input = box.querySelector('[role="combobox"]');
-    var list = box.querySelector('[role="listbox"]');
+    var input = box.querySelector('input[name="q"]');
     var status = box.querySelector('[role="status"]');
     var link = box.querySelector('.zoekvak__link');
-    if (!form || !input || !list || !status) return;
+    if (!form || !input || !status) return;
+    // The ARIA 1.2 combobox exists only with JavaScript: without it the box is not shown at all.
+    var list = el('ul', 'zoekvak__lijst');
+    list.id = 'zoekvak-lijst';
+    list.setAttribute('role', 'listbox');
+    list.setAttribute('aria-label', 'Zoekresultaten');
+    list.hidden = true;
+    status.parentNode.insertBefore(list, status);
+    input.setAttribute('role', 'combobox');
+    input.setAttribute('aria-autocomplete', 'list');
+    input.setAttribute('aria-expanded', 'false');
+    input.setAttribute('aria-controls', list.id);
     if (link) link.hidden = true;
     form.hidden = false;
     var active = -1;
@@ -686,6 +696,7 @@
         li.id = 'zoekvak-optie-' + i;
         li.setAttribute('role', 'option');
         li.setAttribute('aria-selected', 'false');
+        li.setAttribute('data-href', r.url);
         var title = el('span', 'zoek-optie__titel');
         appendMarked(title, r.title, found);
         li.appendChild(title);

@@ -1,0 +1,284 @@
+// Search: tokenising, folding, stemming (libstemmer), index building and the Search feature.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <regex>
+
+#include "feature.h"
+#include "markdown.h"
+#include "output.h"
+#include "search.h"
+#include "search_index.h"
+#include "site.h"
+
+using namespace wijzer;
+using Strings = std::vector<std::string>;
+
+namespace {
+
+/// Decodes the index's 5-bit varints (the browser's decode()).
+std::vector<uint32_t> decode(const std::string& text) {
+  const std::string digits = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+  std::vector<uint32_t> out;
+  uint32_t v = 0;
+  for (char c : text) {
+    const auto x = static_cast<uint32_t>(digits.find(c));
+    if (x < 32) v = v * 32 + x;
+    else out.push_back(v * 32 + x - 32), v = 0;
+  }
+  return out;
+}
+
+/// The JSON of a WijzerZoek.laad("name", {...}); script.
+nlohmann::json payload(const std::string& script) {
+  const size_t start = script.find(',') + 1;
+  const size_t end = script.rfind(");");
+  return nlohmann::json::parse(script.substr(start, end - start));
+}
+
+const std::string* file_with(const search::IndexFiles& index, const std::string& prefix) {
+  for (const auto& [path, bytes] : index.files)
+    if (path.rfind(prefix, 0) == 0) return &bytes;
+  return nullptr;
+}
+
+/// Postings of a term: (doc, weight) pairs, from whichever shard holds it.
+std::vector<std::pair<uint32_t, uint32_t>> postings_of(const search::IndexFiles& index, const std::string& term) {
+  for (const auto& [path, bytes] : index.files) {
+    if (path.rfind("search/t", 0) != 0) continue;
+    auto data = payload(bytes);
+    if (!data["t"].contains(term)) continue;
+    std::vector<std::pair<uint32_t, uint32_t>> out;
+    int64_t doc = -1;
+    for (uint32_t v : decode(data["t"][term].get<std::string>())) {
+      doc += (v >> 2) + 1;
+      out.emplace_back(static_cast<uint32_t>(doc), v & 3);
+    }
+    return out;
+  }
+  return {};
+}
+
+}  // namespace
+
+TEST_CASE("words: split on the same characters as the browser, folded", "[search][tokenize]") {
+  CHECK(search::words("Cliënt’s re-integratie: 2 uur/week — €40") ==
+        Strings{"client", "s", "re", "integratie", "2", "uur", "week", "40"});
+  CHECK(search::words("REÏNTEGRATIE, Zeeën en ÆØÅ") == Strings{"reintegratie", "zeeen", "en", "aeoa"});
+  CHECK(search::words("  ") == Strings{});
+  CHECK(search::words("a×b÷c") == Strings{"a", "b", "c"});
+  CHECK(search::words("Ωmega 3‰") == Strings{"Ωmega", "3"});  // non-Latin letters are kept as they are
+}
+
+TEST_CASE("stop words are Snowball's Dutch list", "[search][tokenize]") {
+  CHECK(search::is_stop_word("de"));
+  CHECK(search::is_stop_word("een"));
+  CHECK_FALSE(search::is_stop_word("jobcoach"));
+  CHECK(search::stop_words().size() == 101);
+}
+
+TEST_CASE("stem: Snowball Dutch through libstemmer", "[search][stem]") {
+  CHECK(search::stem("begeleiding") == "begeleid");
+  CHECK(search::stem("begeleiden") == "begeleid");
+  CHECK(search::stem("mogelijkheden") == "mogelijk");
+  CHECK(search::stem("maan") == "man");
+  CHECK(search::stem("jobcoach") == "jobcoach");
+}
+
+TEST_CASE("stem: the shared word list (tests/js/search-stemmer.test.cjs checks the browser)", "[search][stem]") {
+  std::ifstream in(std::filesystem::path(WIJZER_TEST_DIR) / "fixtures" / "search" / "stems-dutch.txt");
+  REQUIRE(in);
+  std::string word, stem;
+  size_t n = 0;
+  std::vector<std::string> wrong;
+  while (in >> word >> stem) {
+    ++n;
+    if (search::stem(word) != stem) wrong.push_back(word + ": " + search::stem(word) + " (expected " + stem + ")");
+  }
+  CHECK(n > 1000);
+  CHECK(wrong == Strings{});
+}
+
+TEST_CASE("varints: 5 bits a digit, the last one from the upper half", "[search][index]") {
+  std::string s;
+  search::put_varint(s, 0);
+  search::put_varint(s, 31);
+  search::put_varint(s, 32);
+  search::put_varint(s, 1000000);
+  CHECK(s.substr(0, 2) == "g_");
+  CHECK(decode(s) == std::vector<uint32_t>{0, 31, 32, 1000000});
+}
+
+TEST_CASE("analyse: terms per section with their best weight; hyphenated words also joined", "[search][index]") {
+  search::Doc doc;
+  doc.url = "rollen/jobcoach.html";
+  doc.title = "De jobcoach";
+  doc.sections = {{"", "", "Een jobcoach begeleidt. Jobcoaches en begeleiding."},
+                  {"Re-integratie", "re-integratie", "Re-integratie van de cliënt, de cliënt."}};
+  const auto indexed = search::analyse(doc, 320);
+  REQUIRE(indexed.parts.size() == 2);
+  auto weight = [&](size_t part, const std::string& term) -> int {
+    for (const auto& hit : indexed.parts[part])
+      if (search::term_text(hit.term) == term) return hit.weight;
+    return -1;
+  };
+  CHECK(weight(0, "jobcoach") == search::kTitle);
+  CHECK(weight(0, "de") == -1);  // stop word
+  CHECK(weight(0, "begeleid") == search::kBody);
+  CHECK(weight(1, "integratie") == search::kHeading);
+  CHECK(weight(1, "reintegratie") == search::kHeading);
+  CHECK(weight(1, "client") == search::kBodyMany);
+  CHECK(weight(1, "jobcoach") == -1);
+  // the metadata: title, intro excerpt, [heading, excerpt] (the anchor follows from the heading)
+  const auto meta = nlohmann::json::parse("[" + indexed.meta + "]");
+  CHECK(meta[0] == "De jobcoach");
+  CHECK(meta[2] == nlohmann::json::array({"Re-integratie", "Re-integratie van de cliënt, de cliënt."}));
+  // a typed word finds its stem
+  bool found = false;
+  for (const auto& [surface, term] : indexed.surfaces)
+    found |= search::term_text(surface) == "begeleiding" && search::term_text(term) == "begeleid";
+  CHECK(found);
+}
+
+TEST_CASE("analyse: excerpts are cut at a word boundary", "[search][index]") {
+  search::Doc doc;
+  doc.url = "a.html";
+  doc.title = "A";
+  doc.sections = {{"", "", "een twee drie vier vijf zes zeven acht negen tien"}};
+  const auto meta = nlohmann::json::parse("[" + search::analyse(doc, 12).meta + "]");
+  CHECK(meta[1] == "een twee drie…");
+}
+
+TEST_CASE("build_index: manifest, prefix shards and metadata chunks", "[search][index]") {
+  std::vector<search::IndexedDoc> docs;
+  for (int p = 0; p < 40; ++p) {
+    search::Doc doc;
+    doc.url = "map/pagina-" + std::to_string(p) + ".html";
+    doc.title = p == 7 ? "Jobcoachorganisatie" : "Pagina " + std::to_string(p);
+    doc.sections = {{"", "", "Werk en begeleiding " + std::to_string(p)},
+                    {"Cliënt & werkgever", "client-werkgever", p % 2 ? "Een organisatie." : "Zeven uren, een jobcoach."},
+                    {"Kosten", "kosten-2", "Wie betaalt?"}};
+    docs.push_back(search::analyse(doc, 100));
+  }
+  search::IndexOptions options;
+  options.shard_bytes = 400;  // force splitting
+  options.chunk_bytes = 1000;
+  const auto index = search::build_index(docs, options);
+  CHECK(index.docs == 120);
+  REQUIRE(index.files.count("search/index.js"));
+  const auto manifest = payload(index.files.at("search/index.js"));
+  CHECK(manifest["docs"] == 120);
+  CHECK(decode(manifest["sections"]) == std::vector<uint32_t>(40, 3));
+  CHECK(manifest["chunks"].size() > 1);
+  CHECK(manifest["chunks"][0][0] == 0);
+  // every file the manifest names exists and registers itself under that name
+  for (const auto& [prefix, name] : manifest["shards"].items()) {
+    const std::string path = "search/" + name.get<std::string>() + ".js";
+    REQUIRE(index.files.count(path));
+    CHECK(index.files.at(path).rfind("WijzerZoek.laad(\"" + name.get<std::string>() + "\",", 0) == 0);
+  }
+  CHECK(manifest["shards"].size() > 5);
+  // postings: doc ids and weights survive the round trip
+  const auto werk = postings_of(index, "werk");
+  REQUIRE(werk.size() == 40);
+  CHECK(werk[0] == std::pair<uint32_t, uint32_t>{0, search::kBody});
+  CHECK(werk[39] == std::pair<uint32_t, uint32_t>{117, search::kBody});
+  const auto client = postings_of(index, "client");
+  REQUIRE(client.size() == 40);
+  CHECK(client[1] == std::pair<uint32_t, uint32_t>{4, search::kHeading});
+  // compound parts: organisatie → jobcoachorganisatie
+  bool compound = false;
+  for (const auto& [path, bytes] : index.files)
+    if (path.rfind("search/t", 0) == 0) {
+      auto data = payload(bytes);
+      if (data["c"].contains("organisatie"))
+        compound = data["c"]["organisatie"] == nlohmann::json::array({"jobcoachorganisatie"});
+    }
+  CHECK(compound);
+  // metadata: front-coded URLs, an anchor only where the heading does not give it
+  const auto chunk = payload(*file_with(index, "search/d0."));
+  CHECK(chunk[0][0] == 0);
+  CHECK(chunk[0][1] == "map/pagina-0.html");
+  CHECK(chunk[1][0] == 11);
+  CHECK(chunk[1][1] == "1.html");
+  CHECK(chunk[0][4] == nlohmann::json::array({"Cliënt & werkgever", "Zeven uren, een jobcoach."}));
+  CHECK(chunk[0][5] == nlohmann::json::array({"Kosten", "kosten-2", "Wie betaalt?"}));
+  // the same input gives the same bytes
+  CHECK(search::build_index(docs, options).files == index.files);
+}
+
+TEST_CASE("html_sections: generated pages split at headings with an id", "[search][index]") {
+  const auto sections = html_sections(
+      "<p>Intro &amp; meer</p><script>var x = 1;</script><h2 id=\"vraag-1\">Is er <em>werk</em>?</h2>"
+      "<p>Ja&nbsp;of nee.</p><h3>Zonder id</h3><p>Tekst</p>");
+  REQUIRE(sections.size() == 2);
+  CHECK(sections[0].text.find("Intro & meer") != std::string::npos);
+  CHECK(sections[0].text.find("var x") == std::string::npos);
+  CHECK(sections[1].anchor == "vraag-1");
+  CHECK(sections[1].heading == "Is er  werk ?");
+  CHECK(sections[1].text.find("Ja of nee.") != std::string::npos);
+  CHECK(sections[1].text.find("Zonder id") != std::string::npos);
+}
+
+TEST_CASE("Markdown::section_texts: one text per heading section", "[search][markdown]") {
+  Markdown md("Intro *tekst*.\n\n## Eerste\n\nA\nB\n\n- punt\n\n| x | y |\n|---|---|\n| 1 | 2 |\n\n### Twee\n\n```\ncode\n```\n");
+  const auto headings = md.take_headings();
+  const auto texts = md.section_texts();
+  REQUIRE(headings.size() == 2);
+  REQUIRE(texts.size() == 3);
+  CHECK(texts[0] == "Intro tekst.\n");
+  CHECK(texts[1].find("A B\n") == 0);
+  CHECK(texts[1].find("punt") != std::string::npos);
+  CHECK(texts[1].find("1 2") != std::string::npos);
+  CHECK(texts[2] == "code\n\n");
+}
+
+TEST_CASE("Search feature: index, results page and A–Z list in a site build", "[search][site]") {
+  MemoryTree tree;
+  tree.set("templates/page.mustache", "{{page.title}}|{{{page.content}}}|{{#page_js}}<{{.}}>{{/page_js}}");
+  tree.set("templates/section.mustache", "{{page.title}}|{{{page.content}}}");
+  tree.set("templates/begrippen.mustache", "{{#glossary}}{{#terms}}[{{anchor}}]{{/terms}}{{/glossary}}");
+  tree.set("templates/zoeken.mustache", "{{#search.letters}}{{letter}}:{{#pages}}({{title}}={{url}}){{/pages}}{{/search.letters}}");
+  tree.set("site-assets/js/search.js", "/* zoeken */");
+  tree.set("content/_index.md", "---\ntitle: Home\n---\nWelkom.\n");
+  tree.set("content/rollen/_index.md", "---\ntitle: Rollen\n---\n");
+  tree.set("content/rollen/jobcoach.md", "---\ntitle: Jobcoach\n---\n## Taken {#taken}\n\nDe jobcoach begeleidt de cliënt.\n");
+  tree.set("content/begrippen/_index.md", "---\ntitle: Begrippenlijst\n---\n");
+  tree.set("content/begrippen/begrippen.json",
+           R"({"begrippen": [{"term": "proefplaatsing", "definitie": "Onbetaald werken met behoud van uitkering."},
+                             {"term": "jobcoach", "definitie": "Begeleider op de werkplek.", "pagina": "../rollen/jobcoach.md"}]})");
+  Diagnostics diags;
+  MemorySink sink;
+  build_site(tree, sink, diags, 2);
+  REQUIRE_FALSE(diags.has_errors());
+  REQUIRE(sink.files.count("zoeken/index.html"));
+  CHECK(sink.files.at("zoeken/index.html") ==
+        "B:(Begrippenlijst=../begrippen/index.html)H:(Home=../index.html)J:(Jobcoach=../rollen/jobcoach.html)"
+        "R:(Rollen=../rollen/index.html)");
+  // every page loads the script, by a URL relative to the page
+  CHECK(sink.files.at("rollen/jobcoach.html").find("<../assets/js/search.") != std::string::npos);
+  REQUIRE(sink.files.count("search/index.js"));
+  const auto manifest = payload(sink.files.at("search/index.js"));
+  CHECK(manifest["docs"] == 1 + 1 + 2 + 3);  // home, rollen, jobcoach (+ taken), begrippen (+ 2 terms)
+  // glossary terms are sections of the glossary page, with the anchors the glossary gives them
+  std::string chunks;
+  for (const auto& [path, bytes] : sink.files)
+    if (path.rfind("search/d", 0) == 0) chunks += bytes;
+  CHECK(chunks.find(R"(["proefplaatsing","begrip-proefplaatsing","Onbetaald werken met behoud van uitkering."])") !=
+        std::string::npos);
+  CHECK(sink.files.at("begrippen/index.html").find("[begrip-proefplaatsing]") != std::string::npos);
+  CHECK(chunks.find(R"(["Taken","De jobcoach begeleidt de cliënt."])") != std::string::npos);
+}
+
+TEST_CASE("Search feature: a site without the search script has no search", "[search][site]") {
+  MemoryTree tree;
+  tree.set("templates/page.mustache", "{{page.title}}");
+  tree.set("templates/section.mustache", "{{page.title}}");
+  tree.set("content/_index.md", "---\ntitle: Home\n---\n");
+  Diagnostics diags;
+  MemorySink sink;
+  build_site(tree, sink, diags, 1);
+  CHECK_FALSE(sink.files.count("zoeken/index.html"));
+  CHECK_FALSE(sink.files.count("search/index.js"));
+}
