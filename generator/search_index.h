@@ -77,7 +77,7 @@ struct IndexFiles {
 
 struct IndexOptions {
   size_t shard_bytes = 48 * 1024;  ///< split a term-prefix shard above this size
-  size_t chunk_bytes = 16 * 1024;  ///< pages per metadata chunk: about this many bytes
+  size_t chunk_bytes = 8 * 1024;   ///< pages per metadata chunk: about this many bytes
 };
 
 /// Builds search/index.js (manifest), search/t*.js (terms by prefix: postings, prefixes,

@@ -302,22 +302,25 @@
     var shard = store[shardOf(term)];
     var text = shard && shard.t[term];
     if (!text) return null;
-    var docs = [];
-    var weights = [];
+    var n = 0;
+    for (var k = 0; k < text.length; k++) if (DIGIT[text.charCodeAt(k)] >= 32) n++;
+    var docs = new Int32Array(n);
+    var weights = new Uint8Array(n);
     var v = 0;
     var doc = -1;
+    var at = 0;
     for (var i = 0; i < text.length; i++) {
       var x = DIGIT[text.charCodeAt(i)];
       if (x < 32) v = v * 32 + x;
       else {
         v = v * 32 + x - 32;
         doc += (v >>> 2) + 1;
-        docs.push(doc);
-        weights.push(v & 3);
+        docs[at] = doc;
+        weights[at++] = v & 3;
         v = 0;
       }
     }
-    cached = { docs: Int32Array.from(docs), weights: Uint8Array.from(weights) };
+    cached = { docs: docs, weights: weights };
     index.postings[term] = cached;
     return cached;
   }
@@ -438,6 +441,15 @@
           void wi;
         });
         var nWords = q.length;
+        var total = touched.length;
+        // Only the best few need sorting: find the key of the want-th best with a numeric sort.
+        var want = limit * perPage * 4 + 16;
+        if (touched.length > want * 2) {
+          var keys = new Float64Array(touched.length);
+          for (var t = 0; t < touched.length; t++) keys[t] = (count[touched[t]] === nWords ? 1e12 : 0) + score[touched[t]];
+          var threshold = keys.slice().sort()[touched.length - want];
+          touched = touched.filter(function (d, t2) { return keys[t2] >= threshold; });
+        }
         touched.sort(function (a, b) {
           var fa = count[a] === nWords ? 1 : 0;
           var fb = count[b] === nWords ? 1 : 0;
@@ -453,7 +465,7 @@
           perPageCount[page] = c + 1;
           results.push({ doc: doc, page: page, score: score[doc], all: count[doc] === nWords });
         }
-        return { words: q, results: results, terms: matchedTerms, total: touched.length };
+        return { words: q, results: results, terms: matchedTerms, total: total };
       });
     });
   }
