@@ -2,6 +2,7 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include "text.h"
 #include "yaml_json.h"
 
 namespace wijzer {
@@ -71,6 +72,11 @@ std::optional<DataFile> load_data_file(const SourceTree& tree, const std::string
   auto text = tree.read(path);
   if (!text) {
     diags.error(out.file, 1, 1, "bestand kan niet worden gelezen");
+    return std::nullopt;
+  }
+  if (size_t bad = invalid_utf8(*text); bad != std::string::npos) {
+    auto [line, col] = line_col(*text, bad);
+    diags.error(out.file, line, col, "geen geldige UTF-8 (sla het bestand op als UTF-8)");
     return std::nullopt;
   }
   if (is_json(path)) {

@@ -5,6 +5,7 @@
 #include <array>
 #include <regex>
 
+#include "text.h"
 #include "yaml_json.h"
 
 namespace wijzer {
@@ -128,6 +129,12 @@ SourceDocument parse_document(const std::string& text, const std::string& path, 
   const int offset = 1;  // the opening fence line
   doc.body = text.substr(body_begin);
   doc.body_line = count_lines(text, body_begin);
+  if (size_t bad = invalid_utf8(yaml); bad != std::string::npos) {
+    const size_t at = yaml_begin + bad, line_start = text.rfind('\n', at);
+    const int col = static_cast<int>(line_start == std::string::npos ? at + 1 : at - line_start);
+    diags.error(path, count_lines(text, at), col, "front matter is geen geldige UTF-8 (sla het bestand op als UTF-8)");
+    return doc;
+  }
   try {
     YAML::Node root = YAML::Load(yaml);
     if (root.IsNull()) {

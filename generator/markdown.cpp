@@ -181,7 +181,11 @@ void Markdown::replace_text(const std::function<std::optional<std::string>(const
     // compiler creates them, never content.
     cmark_node* custom = cmark_node_new(CMARK_NODE_CUSTOM_INLINE);
     cmark_node_set_on_enter(custom, html->c_str());
-    cmark_node_replace(node, custom);
+    // Some parents (table cells) cannot hold custom nodes: keep the text there, as it was.
+    if (!cmark_node_replace(node, custom)) {
+      cmark_node_free(custom);
+      continue;
+    }
     cmark_node_free(node);
   }
 }

@@ -1,0 +1,51 @@
+// Bugs the fuzzers found (tests/fuzz/regressions/ holds the inputs themselves).
+#include <catch2/catch.hpp>
+
+#include "data_file.h"
+#include "frontmatter.h"
+#include "markdown.h"
+#include "text.h"
+
+using namespace wijzer;
+
+TEST_CASE("invalid UTF-8 is found at its byte", "[text][fuzz]") {
+  CHECK(invalid_utf8("Cliënt ☑ 😀") == std::string::npos);
+  CHECK(invalid_utf8("ab\xA9") == 2);            // a lone continuation byte (Latin-1 ©)
+  CHECK(invalid_utf8("a\xC3 b") == 1);           // a cut-off sequence
+  CHECK(invalid_utf8("\xC0\xAF") == 0);          // overlong
+  CHECK(invalid_utf8("\xED\xA0\x80") == 0);      // a surrogate
+  CHECK(invalid_utf8("\xF4\x90\x80\x80") == 0);  // above U+10FFFF
+  CHECK(invalid_utf8("x\xE2\x82") == 1);         // truncated at the end
+}
+
+TEST_CASE("front matter that is not UTF-8 is an error at its position, not a crash", "[frontmatter][fuzz]") {
+  Diagnostics diags;
+  SourceDocument doc = parse_document("---\ntitle: Caf\xE9\n---\nTekst.\n", "content/a.md", diags);
+  REQUIRE(diags.error_count() == 1);
+  CHECK(format_diagnostic(diags.sorted()[0]) ==
+        "content/a.md:2:11: error: front matter is geen geldige UTF-8 (sla het bestand op als UTF-8)");
+  CHECK(doc.meta.fields.dump() == "{}");  // dump() would throw on invalid UTF-8
+  CHECK(doc.body == "Tekst.\n");
+}
+
+TEST_CASE("a data file that is not UTF-8 is an error at its position, not a crash", "[data][fuzz]") {
+  for (const char* path : {"content/d.yaml", "content/d.json"}) {
+    MemoryTree tree({{path, std::string("a: 1\nb: \"x\xC3 y\"\n")}});
+    Diagnostics diags;
+    CHECK_FALSE(load_data_file(tree, path, diags));
+    REQUIRE(diags.error_count() == 1);
+    CHECK(diags.sorted()[0].line == 2);
+    CHECK(diags.sorted()[0].col == 6);
+  }
+}
+
+TEST_CASE("text replaced in a table cell stays (custom nodes cannot go there)", "[markdown][fuzz]") {
+  Markdown md("| a | b |\n|---|---|\n| de jobcoach | x |\n\nDe jobcoach.\n");
+  md.replace_text([](const std::string& text) -> std::optional<std::string> {
+    if (text.find("jobcoach") == std::string::npos) return std::nullopt;
+    return std::string("<b>vervangen</b>");
+  });
+  const std::string html = md.render({});
+  CHECK(html.find("<td>de jobcoach</td>") != std::string::npos);  // was dropped (and leaked) before
+  CHECK(html.find("<p><b>vervangen</b></p>") != std::string::npos);
+}
