@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Fuzzing (issue 8, part 3): builds the libFuzzer targets with clang (ASan + UBSan + coverage) in
+# build-fuzz/ and runs each for SECONDS (default 30) over its seed corpus and regressions.
+# Any crash, hang (> 10 s per input), leak, out-of-memory or sanitizer report fails the run; the
+# input that caused it is kept in build-fuzz/fuzz-findings/<target>/ (copy it to
+# tests/fuzz/regressions/<target>/ once fixed). Prints executions and exec/s per target.
+# Usage: tests/fuzz/run.sh [SECONDS] [TARGET...]      (--no-build as first argument: skip the build)
+set -uo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/../.."
+ROOT=$PWD
+build=1
+if [ "${1:-}" = "--no-build" ]; then build=0; shift; fi
+SECONDS_PER_TARGET=${1:-30}
+shift || true
+TARGETS=("$@")
+[ ${#TARGETS[@]} -gt 0 ] || TARGETS=(frontmatter markdown data_file rules flows forms site)
+BUILD=${WIJZER_FUZZ_BUILD:-$ROOT/build-fuzz}
+
+if ! command -v clang++ >/dev/null || ! ls /usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a >/dev/null 2>&1; then
+  sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  echo "== apt-get install clang libclang-rt-14-dev (libFuzzer)"
+  $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends clang libclang-rt-14-dev
+fi
+
+if [ $build = 1 ]; then
+  echo "== build the fuzz targets (clang, ASan + UBSan + libFuzzer) in ${BUILD#$ROOT/}/"
+  cmake -S . -B "$BUILD" -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+    -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -gline-tables-only" -DWIJZER_FUZZ=ON >/dev/null || exit 1
+  targets=(); for t in "${TARGETS[@]}"; do targets+=(--target "${t}_fuzz"); done
+  cmake --build "$BUILD" -j2 "${targets[@]}" || exit 1
+fi
+
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:allocator_may_return_null=1}
+export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
+export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$ROOT/tests/fuzz/lsan.supp:print_suppressions=0}
+passed=0 failed=0
+summary=()
+for t in "${TARGETS[@]}"; do
+  bin=$BUILD/fuzz/${t}_fuzz
+  work=$BUILD/fuzz-work/$t findings=$BUILD/fuzz-findings/$t
+  rm -rf "$work"; mkdir -p "$work" "$findings"
+  log=$BUILD/fuzz-work/$t.log
+  echo "== fuzz $t for ${SECONDS_PER_TARGET} s"
+  # New inputs go to a scratch corpus; the seeds and regressions are read, never changed.
+  "$bin" "$work" "$ROOT/tests/fuzz/corpus/$t" "$ROOT/tests/fuzz/regressions/$t" \
+    -max_total_time="$SECONDS_PER_TARGET" -timeout=10 -rss_limit_mb=2048 -max_len=16384 \
+    -print_final_stats=1 -artifact_prefix="$findings/" >"$log" 2>&1
+  code=$?
+  runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' | tail -1)
+  speed=$(grep -o 'stat::average_exec_per_sec: *[0-9]*' "$log" | grep -o '[0-9]*$' | tail -1)
+  cov=$(grep -o 'cov: [0-9]*' "$log" | tail -1)
+  line=$(printf '%-12s %4s s %10s runs %7s exec/s  %s' "$t" "$SECONDS_PER_TARGET" "${runs:-?}" "${speed:-?}" "${cov:-}")
+  if [ $code = 0 ] && ! grep -qE 'ERROR: (AddressSanitizer|LeakSanitizer|libFuzzer)|runtime error:|SECURITY FINDING' "$log"; then
+    passed=$((passed + 1)); summary+=("ok    $line")
+  else
+    failed=$((failed + 1)); summary+=("FAIL  $line (exit $code; log ${log#$ROOT/})")
+    grep -m1 -B2 -A25 -E 'ERROR: |runtime error:|SECURITY FINDING|==[0-9]+==' "$log" | head -60
+    ls "$findings" | sed 's/^/    finding: /'
+  fi
+done
+echo "== fuzz summary"
+printf '%s\n' "${summary[@]}"
+echo "fuzz: $passed passed, $failed failed"
+[ $failed = 0 ]

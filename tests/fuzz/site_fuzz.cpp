@@ -1,0 +1,26 @@
+// Fuzz target: a whole source tree through build_site with every portal feature (present and
+// future). The input is a small archive: each file starts with a line "=== PATH" (PATH relative
+// to the source root, e.g. content/begrippen/begrippen.json); it is added to the base site.
+#include "fuzz_site.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  using namespace wijzer;
+  const std::string text = fuzz::input(data, size);
+  MemoryTree tree = fuzz::base_tree();
+  size_t pos = text.rfind("=== ", 0) == 0 ? 0 : text.find("\n=== ");
+  if (pos != 0 && pos != std::string::npos) ++pos;
+  while (pos != std::string::npos && pos < text.size()) {
+    size_t eol = text.find('\n', pos);
+    if (eol == std::string::npos) break;
+    std::string path = text.substr(pos + 4, eol - pos - 4);
+    size_t next = text.find("\n=== ", eol);
+    std::string body = text.substr(eol + 1, next == std::string::npos ? std::string::npos : next + 1 - (eol + 1));
+    // Paths stay inside the tree, like files on disk would.
+    if (!path.empty() && path.find("..") == std::string::npos && path[0] != '/' && path.find("//") == std::string::npos &&
+        path.back() != '/')
+      tree.set(path, body);
+    pos = next == std::string::npos ? next : next + 1;
+  }
+  fuzz::build_and_check(tree, portal_features());
+  return 0;
+}
