@@ -59,12 +59,31 @@ StagedDirectory::~StagedDirectory() {
 
 void StagedDirectory::write(const std::string& path, const std::string& bytes) {
   const fs::path file = staging_ / path;
-  std::error_code ec;
-  fs::create_directories(file.parent_path(), ec);
-  std::ofstream out(file, std::ios::binary | std::ios::trunc);
-  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  out.close();
-  if (!out) throw std::runtime_error("kan " + file.string() + " niet schrijven");
+  if (const size_t slash = path.rfind('/'); slash != std::string::npos) {
+    const std::string dir = path.substr(0, slash);
+    bool made;
+    {
+      std::lock_guard lock(dirs_mutex_);
+      made = dirs_.count(dir) > 0;
+    }
+    if (!made) {
+      std::error_code ec;
+      fs::create_directories(staging_ / dir, ec);
+      std::lock_guard lock(dirs_mutex_);
+      dirs_.insert(dir);
+    }
+  }
+  // Plain system calls rather than an ofstream (locale, buffer) per file.
+  const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+  bool ok = fd >= 0;
+  for (size_t done = 0; ok && done < bytes.size();) {
+    const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    ok = n > 0;
+    done += ok ? static_cast<size_t>(n) : 0;
+  }
+  if (fd >= 0 && ::close(fd) != 0) ok = false;
+  if (!ok) throw std::runtime_error("kan " + file.string() + " niet schrijven");
 }
 
 void StagedDirectory::commit() {

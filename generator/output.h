@@ -2,6 +2,7 @@
 #include <filesystem>
 #include <map>
 #include <mutex>
+#include <set>
 #include <string>
 
 namespace wijzer {
@@ -40,6 +41,8 @@ class StagedDirectory : public OutputSink {
   std::filesystem::path target_;
   std::filesystem::path staging_;
   bool committed_ = false;
+  std::mutex dirs_mutex_;
+  std::set<std::string> dirs_;  ///< folders already made in staging_ (one mkdir per folder, not per file)
 };
 
 }  // namespace wijzer

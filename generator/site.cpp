@@ -1,6 +1,7 @@
 #include "site.h"
 
 #include <algorithm>
+#include <cstring>
 #include <memory>
 
 #include "frontmatter.h"
@@ -15,35 +16,41 @@ namespace {
 
 using Features = std::vector<std::unique_ptr<Feature>>;
 
-/// Drops spaces that template indentation leaves at line ends, except inside <pre>.
-std::string trim_line_ends(const std::string& html) {
-  std::string out;
-  out.reserve(html.size());
-  size_t pos = 0;
-  while (pos < html.size()) {
+/// Drops spaces that template indentation leaves at line ends, except inside <pre>. In place:
+/// the text only shrinks, so a write cursor trails the read cursor (no second copy of the page).
+void trim_line_ends(std::string& html) {
+  const size_t size = html.size();
+  char* data = html.data();
+  size_t out = 0, pos = 0;
+  auto copy = [&](size_t from, size_t count) {
+    if (out != from) std::memmove(data + out, data + from, count);
+    out += count;
+  };
+  while (pos < size) {
     size_t pre = html.find("<pre", pos);
-    size_t stop = pre == std::string::npos ? html.size() : pre;
+    size_t stop = pre == std::string::npos ? size : pre;
     // Copy line by line up to the next <pre>, trimming each line's end.
     while (pos < stop) {
-      size_t eol = html.find('\n', pos);
-      if (eol == std::string::npos || eol >= stop) {
-        out.append(html, pos, stop - pos);
+      const void* nl = std::memchr(data + pos, '\n', stop - pos);
+      if (!nl) {
+        copy(pos, stop - pos);
         pos = stop;
         break;
       }
+      const size_t eol = static_cast<const char*>(nl) - data;
       size_t end = eol;
-      while (end > pos && (html[end - 1] == ' ' || html[end - 1] == '\t')) --end;
-      out.append(html, pos, end - pos);
-      out += '\n';
+      while (end > pos && (data[end - 1] == ' ' || data[end - 1] == '\t')) --end;
+      copy(pos, end - pos);
+      data[out++] = '\n';
       pos = eol + 1;
     }
     if (pre == std::string::npos) break;
     size_t close = html.find("</pre>", pre);
-    close = close == std::string::npos ? html.size() : close + 6;
-    out.append(html, pre, close - pre);
+    close = close == std::string::npos ? size : close + 6;
+    copy(pre, close - pre);
     pos = close;
   }
-  return out;
+  html.resize(out);
 }
 
 std::string template_for(const Page& page, const TemplateSources& templates) {
@@ -93,7 +100,9 @@ std::string render_page(const BuildContext& ctx, Page& page, const LinkResolver&
     data.set(key, mustache_data{false});
     *const_cast<mustache_data*>(data.get(key)) = to_mustache(value);
   }
-  return trim_line_ends(templates.render(name, data));
+  std::string out = templates.render(name, data);
+  trim_line_ends(out);
+  return out;
 }
 
 }  // namespace
