@@ -151,7 +151,7 @@ void Search::add(const BuildContext& ctx, const Page& page, search::Doc doc) con
   search::IndexedDoc indexed = search::analyse(doc, excerpt_chars_);
   const int index = ctx.content.by_source.at(page.source);
   std::lock_guard lock(mutex_);
-  docs_.emplace_back(index, std::move(indexed));
+  docs_[index] = std::move(indexed);
 }
 
 void Search::transform(const BuildContext& ctx, const Page& page, Markdown& md, Diagnostics&) const {
@@ -211,12 +211,13 @@ void Search::extend(const BuildContext& ctx, const Page& page, nlohmann::json& d
 
 void Search::finish(const BuildContext&, OutputSink& sink, Diagnostics&) {
   if (!enabled_) return;
-  std::sort(docs_.begin(), docs_.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   std::vector<search::IndexedDoc> docs;
   docs.reserve(docs_.size());
   for (auto& [index, doc] : docs_) docs.push_back(std::move(doc));
-  docs_.clear();
   index_ = search::build_index(docs);
+  // Kept for the next finish(): after a page edit only that page is transformed again.
+  size_t next = 0;
+  for (auto& [index, doc] : docs_) doc = std::move(docs[next++]);
   for (const auto& [path, bytes] : index_.files) sink.write(path, bytes);
 }
 

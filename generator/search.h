@@ -1,4 +1,5 @@
 #pragma once
+#include <map>
 #include <mutex>
 #include <string>
 #include <utility>
@@ -39,7 +40,9 @@ class Search : public Feature {
   size_t excerpt_chars_ = 320;
   bool enabled_ = false;
   mutable std::mutex mutex_;
-  mutable std::vector<std::pair<int, search::IndexedDoc>> docs_;
+  /// page index → its document; a page transformed again replaces its entry, and finish() keeps
+  /// them (incremental builds, docs/architecture.md).
+  mutable std::map<int, search::IndexedDoc> docs_;
   search::IndexFiles index_;
 };
 
