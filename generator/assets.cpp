@@ -1,6 +1,7 @@
 #include "assets.h"
 
 #include <cstdio>
+#include <cstring>
 #include <regex>
 
 #include "paths.h"
@@ -42,6 +43,7 @@ std::string hashed_name(const std::string& source, const std::string& bytes) {
 }
 
 bool is_css(const std::string& path) { return path.size() > 4 && path.compare(path.size() - 4, 4, ".css") == 0; }
+bool is_js(const std::string& path) { return path.size() > 3 && path.compare(path.size() - 3, 3, ".js") == 0; }
 
 /// Points url(…) in a stylesheet at the hashed names of other assets.
 std::string rewrite_css_urls(const Asset& css, const AssetManifest& manifest, const std::string& file,
@@ -72,6 +74,74 @@ std::string rewrite_css_urls(const Asset& css, const AssetManifest& manifest, co
 
 }  // namespace
 
+std::string trim_stylesheet(const std::string& css) {
+  std::string out;
+  out.reserve(css.size());
+  char quote = 0;
+  for (size_t i = 0; i < css.size(); ++i) {
+    char c = css[i];
+    if (quote) {  // strings are copied as they are
+      out += c;
+      if (c == '\\' && i + 1 < css.size()) out += css[++i];
+      else if (c == quote) quote = 0;
+      continue;
+    }
+    if (c == '"' || c == '\'') {
+      quote = c;
+      out += c;
+    } else if (c == '/' && i + 1 < css.size() && css[i + 1] == '*') {
+      size_t end = css.find("*/", i + 2);
+      i = end == std::string::npos ? css.size() : end + 1;
+    } else if (std::isspace(static_cast<unsigned char>(c))) {
+      // One space where white space separates two words; none next to punctuation that ends or
+      // opens a block or a declaration (a space before ':' can be a descendant selector: kept).
+      while (i + 1 < css.size() && std::isspace(static_cast<unsigned char>(css[i + 1]))) ++i;
+      const char next = i + 1 < css.size() ? css[i + 1] : '\0';
+      const char prev = out.empty() ? '{' : out.back();
+      if (std::strchr("{};,", prev) == nullptr && std::strchr("{};,", next) == nullptr && next != '\0') out += ' ';
+    } else {
+      if (c == '}' && !out.empty() && out.back() == ';') out.pop_back();
+      out += c;
+    }
+  }
+  return out;
+}
+
+std::string trim_script(const std::string& js) {
+  std::string out;
+  out.reserve(js.size());
+  bool in_block_comment = false;
+  size_t pos = 0;
+  while (pos < js.size()) {
+    size_t eol = js.find('\n', pos);
+    if (eol == std::string::npos) eol = js.size();
+    size_t begin = js.find_first_not_of(" \t\r", pos);
+    size_t end = eol;
+    while (end > pos && std::isspace(static_cast<unsigned char>(js[end - 1]))) --end;
+    const std::string_view line = begin < end ? std::string_view(js).substr(begin, end - begin) : std::string_view();
+    pos = eol + 1;
+    if (in_block_comment) {
+      if (line.find("*/") != std::string_view::npos) in_block_comment = false;
+      continue;
+    }
+    if (line.empty() || line.substr(0, 2) == "//") continue;
+    if (line.substr(0, 2) == "/*") {
+      // A comment that opens a line; a line that goes on after "*/" is kept whole.
+      size_t close = line.find("*/", 2);
+      if (close == std::string_view::npos) {
+        in_block_comment = true;
+        continue;
+      }
+      if (close + 2 == line.size()) continue;
+    }
+    // A template literal may span lines whose indentation is part of the text: leave such a script whole.
+    if (line.find('`') != std::string_view::npos) return js;
+    out.append(line);
+    out += '\n';
+  }
+  return out;
+}
+
 AssetManifest load_assets(const SourceTree& tree, Diagnostics& diags) {
   AssetManifest manifest;
   const std::string prefix = "site-assets/";
@@ -84,11 +154,13 @@ AssetManifest load_assets(const SourceTree& tree, Diagnostics& diags) {
     manifest.files.push_back({path.substr(prefix.size()), "", std::move(*bytes)});
   }
   // Other files first, so stylesheets can point at their hashed names.
-  for (auto& a : manifest.files)
+  for (auto& a : manifest.files) {
+    if (is_js(a.source)) a.bytes = trim_script(a.bytes);
     if (!is_css(a.source)) a.output = hashed_name(a.source, a.bytes);
+  }
   for (auto& a : manifest.files)
     if (is_css(a.source)) {
-      a.bytes = rewrite_css_urls(a, manifest, tree.display(prefix + a.source), diags);
+      a.bytes = trim_stylesheet(rewrite_css_urls(a, manifest, tree.display(prefix + a.source), diags));
       a.output = hashed_name(a.source, a.bytes);
     }
   for (const auto& a : manifest.files) manifest.keys[asset_key(a.source)] = a.output;

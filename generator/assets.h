@@ -30,6 +30,13 @@ AssetManifest load_assets(const SourceTree& tree, Diagnostics& diags);
 /// "css/portal.css" → "css_portal_css".
 std::string asset_key(const std::string& source);
 
+/// A stylesheet without comments and without white space that carries no meaning; strings untouched.
+std::string trim_stylesheet(const std::string& css);
+
+/// A script without comment lines, blank lines and indentation. Line breaks stay (automatic semicolon
+/// insertion depends on them); a script with template literals is left as it is.
+std::string trim_script(const std::string& js);
+
 /// FNV-1a 64-bit of `bytes` as 16 hex digits: a stable content fingerprint, not a security hash.
 std::string content_hash(const std::string& bytes);
 

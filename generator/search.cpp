@@ -170,7 +170,7 @@ void Search::transform(const BuildContext& ctx, const Page& page, Markdown& md, 
 void Search::extend(const BuildContext& ctx, const Page& page, nlohmann::json& data) const {
   if (!enabled_) return;
   const std::string root = root_prefix(page.output);
-  if (auto js = ctx.assets.output_of("js/search.js"); !js.empty()) data["page_js"].push_back(root + js);
+  // search.js itself loads on first use (portal.js, data-zoek-script): it is not in the page budget.
   if (auto css = ctx.assets.output_of("css/search.css"); !css.empty()) data["page_css"].push_back(root + css);
   if (page.source == kPageSource) {
     // The A–Z index: every page but this one, by folded title.

@@ -785,6 +785,11 @@
         status.textContent = '';
       }
     });
+    // Loaded on first use (portal.js): pick up what was typed before this script arrived.
+    if (document.activeElement === input) {
+      loadIndex().catch(function () {});
+      if (input.value.trim()) run();
+    }
     return input;
   }
 
