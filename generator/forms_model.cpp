@@ -458,7 +458,10 @@ class Parser {
     for (auto& f : fields) {
       describe_visibility(f.fields);
       if (f.visible.is_null() || !f.visible_text.empty() || !f.visible.is_object() || f.visible.size() != 1) continue;
-      const auto& [op, args] = *f.visible.items().begin();
+      // Not `const auto& [op, args] = *items().begin()`: the key lives in the temporary proxy
+      // (AddressSanitizer: stack-use-after-scope).
+      const std::string op = f.visible.begin().key();
+      const json& args = f.visible.begin().value();
       if ((op != "==" && op != "in") || !args.is_array() || args.size() != 2 || !args[0].is_object() ||
           !args[0].contains("var") || !args[0]["var"].is_string())
         continue;
