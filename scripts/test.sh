@@ -5,4 +5,19 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build build -j"$(nproc)"
-ctest --test-dir build --output-on-failure --timeout 1500 "$@"
+status=0
+ctest --test-dir build --output-on-failure --timeout 1500 "$@" || status=1
+
+# Sanitizers (issue 8): one clang build with AddressSanitizer + UndefinedBehaviorSanitizer (and
+# libFuzzer coverage) runs the unit, CLI, portal-build and fuzz-regression tests, then every fuzz
+# target for WIJZER_FUZZ_SECONDS (default 30) seconds (tests/fuzz/README.md).
+echo "== sanitizers: ASan + UBSan (clang) in build-fuzz/"
+cmake -S . -B build-fuzz -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -gline-tables-only" -DWIJZER_FUZZ=ON >/dev/null
+cmake --build build-fuzz -j2
+ASAN_OPTIONS="detect_leaks=1:suppressions=$PWD/tests/fuzz/asan.supp" \
+  LSAN_OPTIONS="suppressions=$PWD/tests/fuzz/lsan.supp:print_suppressions=0" UBSAN_OPTIONS="print_stacktrace=1" \
+  ctest --test-dir build-fuzz --output-on-failure --timeout 600 -LE 'browser|kill' || status=1
+echo "== fuzzing"
+bash tests/fuzz/run.sh --no-build "${WIJZER_FUZZ_SECONDS:-30}" || status=1
+exit $status
