@@ -397,6 +397,12 @@ int serve(const ServeOptions& options, std::ostream& out, std::ostream& err) {
 
   httplib::Server server;
   server.new_task_queue = [] { return new httplib::ThreadPool(24); };
+  // SO_REUSEADDR only: httplib's default also sets SO_REUSEPORT, which lets a second server share
+  // a port that is in use instead of failing.
+  server.set_socket_options([](socket_t sock) {
+    int yes = 1;
+    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+  });
   route(server, live);
   int port = options.port;
   if (port == 0) port = server.bind_to_any_port(options.host);

@@ -94,7 +94,14 @@ polled=$(grep -o '"version":[0-9]*' "$tmp/poll" | cut -d: -f2)
 [ -n "$polled" ] && [ "$polled" -gt "$version" ] || fail "long poll: $(cat "$tmp/poll")"
 pass "new folder watched; long poll answered"
 
-# 6. Ctrl-C stops the server cleanly.
+# 6. A second server on the same port fails (exit 1) instead of sharing it.
+port=${url##*:}; port=${port%/}
+timeout 60 "$WIJZER" serve --source "$tmp/site" --port "$port" > "$tmp/out2" 2>&1; code=$?
+[ "$code" = 1 ] || fail "a second server on port $port: exit $code, not 1 ($(cat "$tmp/out2"))"
+grep -q "kan niet luisteren" "$tmp/out2" || fail "a second server on port $port: no message"
+pass "port in use: exit 1"
+
+# 7. Ctrl-C stops the server cleanly.
 kill -INT "$pid"
 for ((i = 0; i < 100; i++)); do kill -0 "$pid" 2>/dev/null || break; sleep 0.05; done
 kill -0 "$pid" 2>/dev/null && fail "still running 5 s after SIGINT"
