@@ -144,4 +144,18 @@ size_t invalid_utf8(std::string_view text) {
   return std::string_view::npos;
 }
 
+std::string valid_utf8(std::string_view text) {
+  size_t bad = invalid_utf8(text);
+  if (bad == std::string_view::npos) return std::string(text);
+  std::string out;
+  while (bad != std::string_view::npos) {
+    out.append(text.substr(0, bad));
+    out += "\xEF\xBF\xBD";
+    text.remove_prefix(bad + 1);
+    bad = invalid_utf8(text);
+  }
+  out.append(text);
+  return out;
+}
+
 }  // namespace wijzer

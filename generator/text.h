@@ -22,4 +22,7 @@ std::string html_escape(std::string_view text);
 /// surrogates, at most U+10FFFF), or npos when all of `text` is valid.
 size_t invalid_utf8(std::string_view text);
 
+/// `text` with every byte that is not valid UTF-8 replaced by U+FFFD.
+std::string valid_utf8(std::string_view text);
+
 }  // namespace wijzer

@@ -2,6 +2,8 @@
 
 #include <regex>
 
+#include "text.h"
+
 namespace wijzer {
 namespace {
 
@@ -31,8 +33,10 @@ nlohmann::json yaml_to_json(const YAML::Node& node) {
       return nullptr;
     case YAML::NodeType::Scalar:
       // Tag "!" marks a quoted scalar: always a string.
-      if (node.Tag() == "!") return node.Scalar();
-      return plain_scalar(node.Scalar());
+      // yaml-cpp may decode the text as UTF-16/32 or expand escapes into bytes that are not UTF-8
+      // (JSON output would throw on them): replace those.
+      if (node.Tag() == "!") return valid_utf8(node.Scalar());
+      return plain_scalar(valid_utf8(node.Scalar()));
     case YAML::NodeType::Sequence: {
       auto out = nlohmann::json::array();
       for (const auto& item : node) out.push_back(yaml_to_json(item));
@@ -40,7 +44,7 @@ nlohmann::json yaml_to_json(const YAML::Node& node) {
     }
     case YAML::NodeType::Map: {
       auto out = nlohmann::json::object();
-      for (const auto& kv : node) out[kv.first.as<std::string>()] = yaml_to_json(kv.second);
+      for (const auto& kv : node) out[valid_utf8(kv.first.as<std::string>())] = yaml_to_json(kv.second);
       return out;
     }
   }

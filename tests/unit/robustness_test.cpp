@@ -49,3 +49,12 @@ TEST_CASE("text replaced in a table cell stays (custom nodes cannot go there)", 
   CHECK(html.find("<td>de jobcoach</td>") != std::string::npos);  // was dropped (and leaked) before
   CHECK(html.find("<p><b>vervangen</b></p>") != std::string::npos);
 }
+
+TEST_CASE("YAML that yaml-cpp decodes into bytes that are not UTF-8 still gives valid JSON", "[data][fuzz]") {
+  CHECK(valid_utf8("a\xF6" "b") == "a\xEF\xBF\xBD" "b");
+  // Starts like UTF-32LE ("01 00 00 00"): yaml-cpp reads it so, and makes code points above U+10FFFF.
+  const std::string text("\x01\x00\x00\x00" "a .: .:\x00\x00\x00\x00" "a\":2}", 20);
+  MemoryTree tree({{"content/d.yaml", text}});
+  Diagnostics diags;
+  if (auto file = load_data_file(tree, "content/d.yaml", diags)) CHECK_NOTHROW(file->value.dump());
+}
