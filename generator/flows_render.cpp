@@ -291,8 +291,8 @@ std::string diagram_html(const RenderInput& in, const std::string& svg) {
                     "Dezelfde stappen staan hieronder als lijst, ook voor schermlezers en om af te drukken.</p>\n";
   out += "<p><a href=\"index.html\">Naar de keuzehulp</a></p>\n";
   out += "<h2 id=\"diagram\">Diagram</h2>\n";
-  out += "<div class=\"stroom-diagram\" role=\"region\" aria-label=\"Diagram van het stroomschema (schuifbaar)\" tabindex=\"0\">\n" + svg +
-         "\n</div>\n";
+  out += "<section class=\"stroom-diagram\" aria-label=\"Diagram van het stroomschema (schuifbaar)\" tabindex=\"0\">\n" + svg +
+         "\n</section>\n";
   out += "<h2 id=\"als-lijst\">Als lijst</h2>\n" + text_list_html(in);
   return out;
 }
