@@ -8,19 +8,6 @@
 namespace wijzer {
 namespace {
 
-std::pair<int, int> line_col(const std::string& text, size_t offset) {
-  int line = 1, col = 1;
-  for (size_t i = 0; i < offset && i < text.size(); ++i) {
-    if (text[i] == '\n') {
-      ++line;
-      col = 1;
-    } else {
-      ++col;
-    }
-  }
-  return {line, col};
-}
-
 void record_positions(const YAML::Node& node, const std::string& pointer, DataFile& out) {
   out.positions[pointer] = {node.Mark().line + 1, node.Mark().column + 1};
   if (node.IsMap()) {
@@ -37,16 +24,6 @@ void record_positions(const YAML::Node& node, const std::string& pointer, DataFi
 bool is_json(const std::string& path) { return path.size() > 5 && path.compare(path.size() - 5, 5, ".json") == 0; }
 
 }  // namespace
-
-std::string pointer_token(const std::string& key) {
-  std::string out;
-  for (char c : key) {
-    if (c == '~') out += "~0";
-    else if (c == '/') out += "~1";
-    else out += c;
-  }
-  return out;
-}
 
 std::pair<int, int> DataFile::at(const std::string& pointer) const {
   for (std::string p = pointer;; p = p.substr(0, p.rfind('/'))) {

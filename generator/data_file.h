@@ -7,6 +7,7 @@
 
 #include "diagnostics.h"
 #include "source.h"
+#include "text.h"  // pointer_token
 
 namespace wijzer {
 
@@ -27,7 +28,5 @@ struct DataFile {
 /// at their position and give nothing.
 std::optional<DataFile> load_data_file(const SourceTree& tree, const std::string& path, Diagnostics& diags);
 
-/// Escapes one key or index for a JSON pointer ("a/b" → "a~1b").
-std::string pointer_token(const std::string& key);
 
 }  // namespace wijzer

@@ -1,5 +1,7 @@
 #include "jsonlogic.h"
 
+#include "text.h"
+
 #include <algorithm>
 #include <charconv>
 #include <cmath>
@@ -875,16 +877,6 @@ struct VarCollector {
 
 // ------------------------------------------------------------------- check
 
-std::string pointer_escape(const std::string& key) {
-    std::string out;
-    for (char c : key) {
-        if (c == '~') out += "~0";
-        else if (c == '/') out += "~1";
-        else out += c;
-    }
-    return out;
-}
-
 struct Checker {
     std::vector<Issue> issues;
 
@@ -901,13 +893,13 @@ struct Checker {
             issue(ptr, "object with " + std::to_string(node.size()) +
                            " keys is not a rule (wrap literal objects in preserve)");
             for (auto it = node.begin(); it != node.end(); ++it)
-                walk(it.value(), ptr + "/" + pointer_escape(it.key()), nest + 1);
+                walk(it.value(), ptr + "/" + pointer_token(it.key()), nest + 1);
             return;
         }
         std::string name;
         const OpInfo* op = find_op(node, name);
         const json& args = node.begin().value();
-        std::string here = ptr + "/" + pointer_escape(node.begin().key());
+        std::string here = ptr + "/" + pointer_token(node.begin().key());
         if (!op) issue(here, "unknown operator \"" + node.begin().key() + "\"");
         else if (op->shape == Shape::raw) return;
         else shape(name, *op, args, here);

@@ -1,10 +1,13 @@
 #pragma once
+
 #include <cstdint>
 #include <utility>
 #include <map>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "text.h"  // decode_utf8
 
 namespace wijzer::search {
 
@@ -95,7 +98,6 @@ void put_varint(std::string& out, uint32_t value);
 // ---------------------------------------------------------------------------
 
 bool is_word_code_point(char32_t cp);
-char32_t decode_utf8(std::string_view s, size_t& i);
 
 template <typename F>
 void for_each_word(std::string_view text, F&& word) {

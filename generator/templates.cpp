@@ -2,21 +2,10 @@
 
 #include <regex>
 
+#include "text.h"
+
 namespace wijzer {
 namespace {
-
-std::pair<int, int> line_col(const std::string& text, size_t offset) {
-  int line = 1, col = 1;
-  for (size_t i = 0; i < offset && i < text.size(); ++i) {
-    if (text[i] == '\n') {
-      ++line;
-      col = 1;
-    } else {
-      ++col;
-    }
-  }
-  return {line, col};
-}
 
 std::string stem_of(const std::string& path) {
   size_t slash = path.rfind('/');

@@ -1,10 +1,8 @@
 #include "text.h"
 
 namespace wijzer {
-namespace {
 
-/// Decodes one UTF-8 code point at `i`, advancing it; invalid bytes decode as U+FFFD.
-char32_t next_code_point(std::string_view s, size_t& i) {
+char32_t decode_utf8(std::string_view s, size_t& i) {
   unsigned char c = s[i];
   int len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
   if (len == 0 || i + len > s.size()) {
@@ -23,6 +21,31 @@ char32_t next_code_point(std::string_view s, size_t& i) {
   i += len;
   return cp;
 }
+
+std::pair<int, int> line_col(std::string_view text, size_t offset) {
+  int line = 1, col = 1;
+  for (size_t i = 0; i < offset && i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      col = 1;
+    } else {
+      ++col;
+    }
+  }
+  return {line, col};
+}
+
+std::string pointer_token(std::string_view key) {
+  std::string out;
+  for (char c : key) {
+    if (c == '~') out += "~0";
+    else if (c == '/') out += "~1";
+    else out += c;
+  }
+  return out;
+}
+
+namespace {
 
 /// ASCII replacement for Latin-1 Supplement and Latin Extended-A letters, or nullptr.
 const char* latin_fold(char32_t cp) {
@@ -72,7 +95,7 @@ std::string fold(std::string_view s) {
   std::string out;
   out.reserve(s.size());
   for (size_t i = 0; i < s.size();) {
-    char32_t cp = next_code_point(s, i);
+    char32_t cp = decode_utf8(s, i);
     if (cp < 0x80) {
       out += static_cast<char>(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp);
     } else if (const char* folded = latin_fold(cp)) {

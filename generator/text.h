@@ -2,8 +2,18 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace wijzer {
+
+/// Decodes the UTF-8 code point at `i` and moves `i` past it; an invalid byte gives U+FFFD.
+char32_t decode_utf8(std::string_view s, size_t& i);
+
+/// 1-based line and column of byte `offset` in `text`.
+std::pair<int, int> line_col(std::string_view text, size_t offset);
+
+/// One key or index escaped for a JSON pointer ("a/b" → "a~1b").
+std::string pointer_token(std::string_view key);
 
 /// Lowercases and strips diacritics from UTF-8 text (Latin scripts): "Cliënt" → "client".
 /// Characters it cannot fold are kept as they are.
