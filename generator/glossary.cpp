@@ -96,7 +96,7 @@ void Glossary::load(const SourceTree& tree, ContentTree& content, Diagnostics& d
 void Glossary::transform(const BuildContext& ctx, const Page& page, Markdown& md, Diagnostics&) const {
   if (terms_.empty() || glossary_page_ < 0) return;
   const int self = ctx.content.by_source.at(page.source);
-  if (self == glossary_page_) return;
+  if (self == glossary_page_ || self == 0) return;  // the home page stays a clean way in
   const std::string base = relative_url(page.output, ctx.content.pages[glossary_page_].output);
   std::vector<bool> linked(terms_.size(), false);
   int tips = 0;
