@@ -64,6 +64,10 @@ std::optional<DataFile> load_data_file(const SourceTree& tree, const std::string
       std::string what = e.what();
       diags.error(out.file, line, col, "ongeldige JSON: " + what.substr(what.find(':') + 2));
       return std::nullopt;
+    } catch (const nlohmann::json::exception& e) {  // e.g. a number too large for a double
+      std::string what = e.what();
+      diags.error(out.file, 1, 1, "ongeldige JSON: " + what.substr(what.find(']') + 2));
+      return std::nullopt;
     }
   }
   // yaml-cpp reads JSON too, and knows where every node stands.

@@ -42,7 +42,7 @@ std::optional<json> parse_arg(const std::string& arg, const char* what, std::ost
         json value = json::parse(*text, limit);
         if (!too_deep) return value;
         err << "wijzer eval: " << what << " is nested deeper than " << kMaxInputDepth << " levels\n";
-    } catch (const json::parse_error& e) {
+    } catch (const json::exception& e) {  // parse errors, and numbers too large for a double
         err << "wijzer eval: " << what << " is not valid JSON: " << e.what() << "\n";
     }
     return std::nullopt;

@@ -65,6 +65,7 @@ contains "$WORK/out" '{"result": 156' "eval prints the result"
 expect_code 0 "eval error" -- "$WIJZER" eval '{"throw":"Kapot"}'
 contains "$WORK/out" '{"error": {"type": "Kapot"}}' "eval prints the error type"
 expect_code 2 "eval bad JSON" -- "$WIJZER" eval '{"+":'
+expect_code 2 "eval number overflow" -- "$WIJZER" eval "[1$(printf "%0400d" 0)]"
 
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]

@@ -58,3 +58,11 @@ TEST_CASE("YAML that yaml-cpp decodes into bytes that are not UTF-8 still gives 
   Diagnostics diags;
   if (auto file = load_data_file(tree, "content/d.yaml", diags)) CHECK_NOTHROW(file->value.dump());
 }
+
+TEST_CASE("a JSON number too large for a double is an error, not a crash", "[data][fuzz]") {
+  MemoryTree tree({{"content/d.json", "[1" + std::string(400, '0') + "]"}});
+  Diagnostics diags;
+  CHECK_FALSE(load_data_file(tree, "content/d.json", diags));
+  REQUIRE(diags.error_count() == 1);
+  CHECK(diags.sorted()[0].message.find("ongeldige JSON") != std::string::npos);
+}
