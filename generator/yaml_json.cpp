@@ -20,7 +20,13 @@ nlohmann::json plain_scalar(const std::string& s) {
       return s;
     }
   }
-  if (std::regex_match(s, floating)) return std::stod(s);
+  if (std::regex_match(s, floating)) {
+    try {
+      return std::stod(s);
+    } catch (const std::out_of_range&) {
+      return s;  // beyond a double: kept as the text it is
+    }
+  }
   return s;
 }
 

@@ -66,3 +66,11 @@ TEST_CASE("a JSON number too large for a double is an error, not a crash", "[dat
   REQUIRE(diags.error_count() == 1);
   CHECK(diags.sorted()[0].message.find("ongeldige JSON") != std::string::npos);
 }
+
+TEST_CASE("a YAML number beyond a double stays text instead of crashing", "[frontmatter][fuzz]") {
+  Diagnostics diags;
+  auto doc = parse_document("---\ntitle: X\nn: 1e999\nweight: 1" + std::string(40, '0') + "\n---\n", "p.md", diags);
+  CHECK(doc.meta.fields["n"] == "1e999");
+  REQUIRE(diags.error_count() == 1);  // weight must be an integer
+  CHECK(diags.sorted()[0].line == 4);
+}
