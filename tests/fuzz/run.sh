@@ -33,6 +33,12 @@ fi
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:allocator_may_return_null=1:suppressions=$ROOT/tests/fuzz/asan.supp}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$ROOT/tests/fuzz/lsan.supp:print_suppressions=0}
+# CI fuzzes from a fixed seed, so whether a change lands does not hang on the luck of one 30 s run;
+# locally (or with WIJZER_FUZZ_SEED=0) every run draws a new seed and explores further.
+seed=${WIJZER_FUZZ_SEED:-$([ "${CI:-}" = true ] && echo 1 || echo 0)}
+seed_arg=()
+[ "$seed" != 0 ] && seed_arg=(-seed="$seed")
+
 passed=0 failed=0
 summary=()
 for t in "${TARGETS[@]}"; do
@@ -44,7 +50,7 @@ for t in "${TARGETS[@]}"; do
   # New inputs go to a scratch corpus; the seeds and regressions are read, never changed.
   "$bin" "$work" "$ROOT/tests/fuzz/corpus/$t" "$ROOT/tests/fuzz/regressions/$t" \
     -max_total_time="$SECONDS_PER_TARGET" -timeout=10 -rss_limit_mb=2048 -max_len=16384 \
-    -print_final_stats=1 -artifact_prefix="$findings/" >"$log" 2>&1
+    -print_final_stats=1 -artifact_prefix="$findings/" "${seed_arg[@]}" >"$log" 2>&1
   code=$?
   runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' | tail -1)
   speed=$(grep -o 'stat::average_exec_per_sec: *[0-9]*' "$log" | grep -o '[0-9]*$' | tail -1)
