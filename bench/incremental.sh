@@ -7,10 +7,10 @@
 #
 # Environment: PAGES, RUNS (page edits, default 10), TEMPLATE_RUNS (default 5),
 # WIJZER (binary; default build/wijzer, built in Release when missing).
-# Works on a copy (bench/work/incr-src) so the shared corpus stays as generated.
+# Works on a copy (bench/scratch/incr-src) so the shared corpus stays as generated.
 set -u
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-WORK=$ROOT/bench/work
+WORK=$ROOT/bench/scratch
 PAGES=${1:-${PAGES:-10000}}
 RUNS=${RUNS:-10}
 TEMPLATE_RUNS=${TEMPLATE_RUNS:-5}

@@ -15,7 +15,7 @@ set -u
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 BENCH=$ROOT/bench
-WORK=$BENCH/work
+WORK=$BENCH/scratch
 SRC=$WORK/src
 PAGES=${1:-${PAGES:-10000}}
 RUNS=${RUNS:-3}

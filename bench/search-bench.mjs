@@ -6,7 +6,7 @@
 //
 //   node bench/search-bench.mjs [PAGES]      (WIJZER=path/to/wijzer, RUNS=3)
 //
-// Reports, does not gate: exits 0 either way. Work files in bench/work/search/.
+// Reports, does not gate: exits 0 either way. Work files in bench/scratch/search/.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -14,7 +14,7 @@ import { REPO_ROOT, launchBrowser, newCheckedPage, pathToFileURL, takeIssues } f
 
 const PAGES = Number(process.argv[2] || process.env.PAGES || 10000);
 const RUNS = Number(process.env.RUNS || 3);
-const WORK = path.join(REPO_ROOT, 'bench', 'work', 'search');
+const WORK = path.join(REPO_ROOT, 'bench', 'scratch', 'search');
 const SRC = path.join(WORK, 'src');
 const OUT = path.join(WORK, 'out');
 const WIJZER = process.env.WIJZER || path.join(REPO_ROOT, 'build', 'wijzer');
