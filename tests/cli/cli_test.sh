@@ -37,7 +37,7 @@ expect_code 0 "build" -- "$WIJZER" build --source "$site" --out "$WORK/site"
 contains "$WORK/out" "4 pagina's" "build prints a summary"
 [ -f "$WORK/site/gids/stap-een.html" ] && ok || fail "build wrote gids/stap-een.html"
 expect_code 0 "second build" -- "$WIJZER" build --source "$site" --out "$WORK/site2" --threads 1
-diff -r "$WORK/site" "$WORK/site2" >/dev/null && ok || fail "two builds are byte-identical"
+if diff -r "$WORK/site" "$WORK/site2" >"$WORK/diff"; then ok; else fail "two builds are byte-identical"; head -20 "$WORK/diff"; fi
 ls -a "$WORK" | grep -q "wijzer-staging" && fail "staging folder left behind" || ok
 
 # check writes nothing
