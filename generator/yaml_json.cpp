@@ -32,7 +32,9 @@ nlohmann::json plain_scalar(const std::string& s) {
 
 }  // namespace
 
-nlohmann::json yaml_to_json(const YAML::Node& node) {
+nlohmann::json yaml_to_json(const YAML::Node& node, int depth) {
+  // Hostile input can nest thousands of levels; converting it would overflow the stack.
+  if (depth > kMaxYamlDepth) throw YAML::ParserException(node.Mark(), "te diep genest (meer dan 64 niveaus)");
   switch (node.Type()) {
     case YAML::NodeType::Null:
     case YAML::NodeType::Undefined:
@@ -45,7 +47,7 @@ nlohmann::json yaml_to_json(const YAML::Node& node) {
       return plain_scalar(valid_utf8(node.Scalar()));
     case YAML::NodeType::Sequence: {
       auto out = nlohmann::json::array();
-      for (const auto& item : node) out.push_back(yaml_to_json(item));
+      for (const auto& item : node) out.push_back(yaml_to_json(item, depth + 1));
       return out;
     }
     case YAML::NodeType::Map: {

@@ -74,3 +74,10 @@ TEST_CASE("a YAML number beyond a double stays text instead of crashing", "[fron
   REQUIRE(diags.error_count() == 1);  // weight must be an integer
   CHECK(diags.sorted()[0].line == 4);
 }
+
+TEST_CASE("front matter nested thousands of levels deep is an error, not a stack overflow", "[frontmatter][fuzz]") {
+  Diagnostics diags;
+  parse_document("---\ntitle: X\nn: " + std::string(5000, '[') + std::string(5000, ']') + "\n---\n", "p.md", diags);
+  REQUIRE(diags.error_count() == 1);
+  CHECK(diags.sorted()[0].message.find("te diep genest") != std::string::npos);
+}
