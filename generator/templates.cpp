@@ -83,16 +83,98 @@ TemplateSources load_templates(const SourceTree& tree, Diagnostics& diags) {
   return out;
 }
 
+namespace {
+
+/// kainjow's escaping (same entities), without its per-character appends.
+std::string escape_like_kainjow(const std::string& text) {
+  std::string out;
+  out.reserve(text.size() + 16);
+  size_t from = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char* entity;
+    switch (text[i]) {
+      case '&': entity = "&amp;"; break;
+      case '<': entity = "&lt;"; break;
+      case '>': entity = "&gt;"; break;
+      case '"': entity = "&quot;"; break;
+      case '\'': entity = "&apos;"; break;
+      default: continue;
+    }
+    out.append(text, from, i - from).append(entity);
+    from = i + 1;
+  }
+  return out.append(text, from);
+}
+
+/// kainjow's lookup rules ({{.}}, plain names up the stack, dotted names resolved from the
+/// innermost item that has the whole path), with dotted names split in place: kainjow's own
+/// context splits them through a std::stringstream on every lookup.
+class LookupContext : public kainjow::mustache::basic_context<std::string> {
+ public:
+  explicit LookupContext(const mustache_data* data) { items_.push_back(data); }
+  void push(const mustache_data* data) override { items_.push_back(data); }
+  void pop() override { items_.pop_back(); }
+  const mustache_data* get(const std::string& name) const override {
+    if (name.size() == 1 && name[0] == '.') return items_.back();
+    const bool dotted = name.find('.') != std::string::npos;
+    for (auto it = items_.rbegin(); it != items_.rend(); ++it) {
+      const mustache_data* var = dotted ? walk(*it, name) : (*it)->get(name);
+      if (var) return var;
+    }
+    return nullptr;
+  }
+  const mustache_data* get_partial(const std::string& name) const override {
+    for (auto it = items_.rbegin(); it != items_.rend(); ++it)
+      if (const mustache_data* var = (*it)->get(name)) return var;
+    return nullptr;
+  }
+
+ private:
+  static const mustache_data* walk(const mustache_data* var, const std::string& name) {
+    // As std::getline splits: "a..b" has an empty part, a trailing '.' adds none.
+    size_t begin = 0;
+    while (var && begin < name.size()) {
+      size_t dot = name.find('.', begin);
+      if (dot == std::string::npos) dot = name.size();
+      key_.assign(name, begin, dot - begin);
+      var = var->get(key_);
+      begin = dot + 1;
+    }
+    return var;
+  }
+  static thread_local std::string key_;
+  std::vector<const mustache_data*> items_;  // innermost last
+};
+
+thread_local std::string LookupContext::key_;
+
+/// The sink kainjow's render(context, stream) writes to.
+struct StringSink {
+  std::string& out;
+  StringSink& operator<<(const std::string& piece) {
+    out += piece;
+    return *this;
+  }
+};
+
+}  // namespace
+
 TemplateSet::TemplateSet(const TemplateSources& sources) {
-  for (const auto& [name, source] : sources.templates)
-    compiled_[name] = std::make_unique<kainjow::mustache::mustache>(source);
+  for (const auto& [name, source] : sources.templates) {
+    auto compiled = std::make_unique<kainjow::mustache::mustache>(source);
+    compiled->set_custom_escape(escape_like_kainjow);
+    compiled_[name] = std::move(compiled);
+  }
 }
 
 std::string TemplateSet::render(const std::string& name, const mustache_data& data) {
-  // Append to a string: kainjow's default goes through std::stringstream and its locale machinery.
+  auto& compiled = *compiled_.at(name);
+  if (!compiled.is_valid()) return "";
   std::string out;
   out.reserve(32 * 1024);
-  compiled_.at(name)->render(data, [&out](const std::string& piece) { out += piece; });
+  LookupContext context(&data);
+  StringSink sink{out};
+  compiled.render(context, sink);
   return out;
 }
 

@@ -1,26 +1,54 @@
 #include "yaml_json.h"
 
-#include <regex>
+#include <string_view>
 
 #include "text.h"
 
 namespace wijzer {
 namespace {
 
+bool digits(std::string_view s, size_t& i) {
+  const size_t from = i;
+  while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
+  return i > from;
+}
+
+/// [-+]?[0-9]+
+bool is_integer(std::string_view s) {
+  size_t i = !s.empty() && (s[0] == '-' || s[0] == '+');
+  return digits(s, i) && i == s.size();
+}
+
+/// [-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?
+bool is_float(std::string_view s) {
+  size_t i = !s.empty() && (s[0] == '-' || s[0] == '+');
+  if (i < s.size() && s[i] == '.') {
+    ++i;
+    if (!digits(s, i)) return false;
+  } else {
+    if (!digits(s, i)) return false;
+    if (i < s.size() && s[i] == '.') digits(s, ++i);
+  }
+  if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
+    ++i;
+    if (i < s.size() && (s[i] == '-' || s[i] == '+')) ++i;
+    if (!digits(s, i)) return false;
+  }
+  return i == s.size();
+}
+
 nlohmann::json plain_scalar(const std::string& s) {
-  static const std::regex integer(R"([-+]?[0-9]+)");
-  static const std::regex floating(R"([-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?)");
   if (s == "true" || s == "True" || s == "TRUE") return true;
   if (s == "false" || s == "False" || s == "FALSE") return false;
   if (s.empty() || s == "~" || s == "null" || s == "Null" || s == "NULL") return nullptr;
-  if (std::regex_match(s, integer)) {
+  if (is_integer(s)) {
     try {
       return std::stoll(s);
     } catch (const std::out_of_range&) {
       return s;
     }
   }
-  if (std::regex_match(s, floating)) {
+  if (is_float(s)) {
     try {
       return std::stod(s);
     } catch (const std::out_of_range&) {

@@ -39,6 +39,28 @@ TEST_CASE("quoted scalars stay text, plain ones are typed", "[frontmatter]") {
   CHECK(doc.meta.fields["flag"] == "yes");  // YAML 1.2: only true/false are booleans
 }
 
+TEST_CASE("plain scalars are typed as YAML 1.2 core numbers", "[frontmatter]") {
+  Diagnostics diags;
+  auto doc = parse_document(
+      "---\ntitle: X\na: -12\nb: +7\nc: .5\nd: 3.\ne: 1e3\nf: 2.5E-2\ng: 1.2.3\nh: 12a\ni: e5\nj: 1e\n"
+      "k: 99999999999999999999\nl: '-'\n---\n",
+      "a.md", diags);
+  const auto& f = doc.meta.fields;
+  CHECK(f["a"] == -12);
+  CHECK(f["b"] == 7);
+  CHECK(f["c"] == 0.5);
+  CHECK(f["d"] == 3.0);
+  CHECK(f["e"] == 1000.0);
+  CHECK(f["f"] == 0.025);
+  CHECK(f["g"] == "1.2.3");
+  CHECK(f["h"] == "12a");
+  CHECK(f["i"] == "e5");
+  CHECK(f["j"] == "1e");
+  CHECK(f["k"] == "99999999999999999999");  // beyond long long: kept as text
+  CHECK(f["l"] == "-");
+  CHECK_FALSE(diags.has_errors());
+}
+
 TEST_CASE("front matter problems point at their line and column", "[frontmatter][errors]") {
   SECTION("missing title") {
     Diagnostics diags;
