@@ -1,6 +1,9 @@
 #include "site.h"
 
 #include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <memory>
 
@@ -178,6 +181,22 @@ class RecordingSink : public OutputSink {
   std::mutex mutex_;
 };
 
+/// Stage times on stderr when WIJZER_TIMINGS is set (for bench/: where a build spends its time).
+class StageClock {
+ public:
+  StageClock() : on_(std::getenv("WIJZER_TIMINGS") != nullptr), last_(std::chrono::steady_clock::now()) {}
+  void lap(const char* stage) {
+    if (!on_) return;
+    const auto now = std::chrono::steady_clock::now();
+    std::fprintf(stderr, "  %-10s %7.1f ms\n", stage, std::chrono::duration<double, std::milli>(now - last_).count());
+    last_ = now;
+  }
+
+ private:
+  bool on_;
+  std::chrono::steady_clock::time_point last_;
+};
+
 bool starts_with(const std::string& s, const std::string& prefix) { return s.compare(0, prefix.size(), prefix) == 0; }
 
 /// Hidden files and folders and editor leftovers (watch.h) are not sources.
@@ -223,14 +242,18 @@ void SiteBuilder::full_build(OutputSink& sink, bool keep) {
   workers_.clear();
   finish_files_.clear();
   features_ = make_features_();
+  StageClock clock;
 
   Diagnostics diags;
   content_ = load_content(tree_, diags);
+  clock.lap("content");
   for (auto& feature : features_) feature->load(tree_, content_, diags);
   order_tree(content_);
+  clock.lap("features");
   sources_ = load_templates(tree_, diags);
   assets_ = load_assets(tree_, diags);
   check_templates(content_, sources_, diags);
+  clock.lap("templates");
   load_diags_ = diags.take();
   load_diag_files_.clear();
   for (const auto& d : load_diags_) load_diag_files_.insert(d.path);
@@ -252,12 +275,15 @@ void SiteBuilder::full_build(OutputSink& sink, bool keep) {
   std::vector<int> all(n);
   for (size_t i = 0; i < n; ++i) all[i] = static_cast<int>(i);
   render(all, sink);
+  clock.lap("render");
   check_anchors(all);
   run_finish(sink);
+  clock.lap("finish");
 
   for (const auto& asset : assets_.files) sink.write(asset.output, asset.bytes);
   for (const auto& file : content_.static_files)
     if (auto bytes = tree_.read("content/" + file)) sink.write(file, *bytes);
+  clock.lap("assets");
   valid_ = keep;
 }
 
