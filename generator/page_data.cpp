@@ -1,7 +1,6 @@
 #include "page_data.h"
 
 #include <algorithm>
-#include <functional>
 
 #include "frontmatter.h"
 #include "paths.h"
@@ -67,28 +66,39 @@ bool is_ancestor_or_self(const ContentTree& content, int ancestor, int index) {
 
 }  // namespace
 
+namespace {
+
+/// One level of the section navigation; opens the branch that holds `self`.
+void append_nav_list(const ContentTree& content, const Page& page, int self, int section, std::string& out) {
+  out += "<ul>";
+  for (int child : content.pages[section].children) {
+    const Page& p = content.pages[child];
+    out += "<li><a href=\"";
+    append_relative_url(out, page.output, p.output);
+    out += child == self ? "\" aria-current=\"page\">" : "\">";
+    append_html_escaped(out, p.meta.title);
+    out += "</a>";
+    if (!p.children.empty() && is_ancestor_or_self(content, child, self)) append_nav_list(content, page, self, child, out);
+    out += "</li>";
+  }
+  out += "</ul>";
+}
+
+}  // namespace
+
 std::string section_nav_html(const ContentTree& content, const Page& page) {
   const int top = top_section(content, page);
   if (top < 0 || content.pages[top].children.empty()) return "";
   const int self = content.by_source.at(page.source);
-  std::string out;
-  std::function<void(int)> list = [&](int section) {
-    out += "<ul>";
-    for (int child : content.pages[section].children) {
-      const Page& p = content.pages[child];
-      out += "<li><a href=\"" + html_escape(relative_url(page.output, p.output)) + "\"";
-      if (child == self) out += " aria-current=\"page\"";
-      out += ">" + html_escape(p.meta.title) + "</a>";
-      if (!p.children.empty() && is_ancestor_or_self(content, child, self)) list(child);
-      out += "</li>";
-    }
-    out += "</ul>";
-  };
   const Page& section = content.pages[top];
-  out += "<a class=\"sectienav__kop\" href=\"" + html_escape(relative_url(page.output, section.output)) + "\"";
-  if (top == self) out += " aria-current=\"page\"";
-  out += ">" + html_escape(section.meta.title) + "</a>";
-  list(top);
+  std::string out;
+  out.reserve(4096);
+  out += "<a class=\"sectienav__kop\" href=\"";
+  append_relative_url(out, page.output, section.output);
+  out += top == self ? "\" aria-current=\"page\">" : "\">";
+  append_html_escaped(out, section.meta.title);
+  out += "</a>";
+  append_nav_list(content, page, self, top, out);
   return out;
 }
 

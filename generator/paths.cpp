@@ -1,5 +1,7 @@
 #include "paths.h"
 
+#include <string_view>
+
 #include <algorithm>
 #include <vector>
 
@@ -38,16 +40,42 @@ std::optional<std::string> resolve_relative(const std::string& from, const std::
   return out;
 }
 
-std::string relative_url(const std::string& from_output, const std::string& to_output) {
+namespace {
+
+bool url_safe(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
+         c == '.' || c == '~' || c == '/';
+}
+
+void append_url_encoded(std::string& out, std::string_view path) {
+  static const char* hex = "0123456789ABCDEF";
+  for (unsigned char c : path) {
+    if (url_safe(c)) {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += hex[c >> 4];
+      out += hex[c & 15];
+    }
+  }
+}
+
+}  // namespace
+
+void append_relative_url(std::string& out, const std::string& from_output, const std::string& to_output) {
   // Length of the shared leading folders, up to and including the last common '/'.
   size_t common = 0;
   for (size_t i = 0; i < from_output.size() && i < to_output.size() && from_output[i] == to_output[i]; ++i)
     if (from_output[i] == '/') common = i + 1;
-  std::string out;
   for (size_t i = common; i < from_output.size(); ++i)
     if (from_output[i] == '/') out += "../";
-  out.append(to_output, common);
-  return url_encode_path(out);
+  append_url_encoded(out, std::string_view(to_output).substr(common));
+}
+
+std::string relative_url(const std::string& from_output, const std::string& to_output) {
+  std::string out;
+  append_relative_url(out, from_output, to_output);
+  return out;
 }
 
 std::string root_prefix(const std::string& output) {
@@ -58,21 +86,9 @@ std::string root_prefix(const std::string& output) {
 }
 
 std::string url_encode_path(const std::string& path) {
-  static const char* hex = "0123456789ABCDEF";
-  auto safe = [](unsigned char c) {
-    return std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~' || c == '/';
-  };
-  if (std::all_of(path.begin(), path.end(), safe)) return path;
+  if (std::all_of(path.begin(), path.end(), [](char c) { return url_safe(static_cast<unsigned char>(c)); })) return path;
   std::string out;
-  for (unsigned char c : path) {
-    if (safe(c)) {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += hex[c >> 4];
-      out += hex[c & 15];
-    }
-  }
+  append_url_encoded(out, path);
   return out;
 }
 

@@ -11,6 +11,8 @@ std::optional<std::string> resolve_relative(const std::string& from, const std::
 /// The relative URL from the page at `from_output` to the file `to_output` (both relative to the
 /// site root), percent-encoded: "rollen/jobcoach.html" → "regels/index.html" gives "../regels/index.html".
 std::string relative_url(const std::string& from_output, const std::string& to_output);
+/// relative_url() appended to `out` (its characters never need HTML escaping).
+void append_relative_url(std::string& out, const std::string& from_output, const std::string& to_output);
 
 /// "../../" for a page two folders deep: the way back to the site root.
 std::string root_prefix(const std::string& output);
