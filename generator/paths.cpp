@@ -49,15 +49,15 @@ bool url_safe(unsigned char c) {
 
 void append_url_encoded(std::string& out, std::string_view path) {
   static const char* hex = "0123456789ABCDEF";
-  for (unsigned char c : path) {
-    if (url_safe(c)) {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += hex[c >> 4];
-      out += hex[c & 15];
-    }
+  size_t from = 0;
+  for (size_t i = 0; i < path.size(); ++i) {
+    const auto c = static_cast<unsigned char>(path[i]);
+    if (url_safe(c)) continue;
+    const char escaped[3] = {'%', hex[c >> 4], hex[c & 15]};
+    out.append(path, from, i - from).append(escaped, 3);
+    from = i + 1;
   }
+  out.append(path, from);
 }
 
 }  // namespace
@@ -67,8 +67,7 @@ void append_relative_url(std::string& out, const std::string& from_output, const
   size_t common = 0;
   for (size_t i = 0; i < from_output.size() && i < to_output.size() && from_output[i] == to_output[i]; ++i)
     if (from_output[i] == '/') common = i + 1;
-  for (size_t i = common; i < from_output.size(); ++i)
-    if (from_output[i] == '/') out += "../";
+  for (size_t i = from_output.find('/', common); i != std::string::npos; i = from_output.find('/', i + 1)) out += "../";
   append_url_encoded(out, std::string_view(to_output).substr(common));
 }
 
