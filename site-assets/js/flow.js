@@ -86,6 +86,8 @@
     var state = { answers: [], pos: null, change: false };
     var view = null; // what is shown: {node, index, walk}
     var shown = null; // the hash last rendered
+    var title = document.title.replace(/^Fout: /, ''); // the page title without the error prefix
+    var problem = null; // the error summary while it is shown
 
     function available(answer, data) {
       if (!answer.als) return true;
@@ -157,9 +159,7 @@
       form.setAttribute('data-node', id);
       form.setAttribute('data-kind', node.kind);
       var step = steps[id];
-      var error = step.querySelector('.stroom-fout');
-      if (error) error.hidden = true;
-      step.classList.remove('stroom-stap--fout');
+      clearError();
 
       if (node.kind === 'question') {
         var data = w.datas[index] || {};
@@ -187,6 +187,73 @@
       check.hidden = !done;
       if (done) fillSummary(w);
       if (moveFocus) step.focus();
+    }
+
+    // No answer chosen: the GOV.UK error summary above the question (role="alert", focused, a
+    // link to the first answer), the message next to the answers, "Fout: " before the title.
+    function showError(step) {
+      clearError();
+      var error = step.querySelector('.stroom-fout');
+      var fieldset = step.querySelector('.stroom-vraag');
+      var first = step.querySelector('input[type=radio]:not(:disabled)');
+      if (!error || !fieldset || !first) return;
+      var message = error.textContent.replace(/^Fout: /, '');
+      if (!error.querySelector('.visueel-verborgen')) {
+        var prefix = document.createElement('span');
+        prefix.className = 'visueel-verborgen';
+        prefix.textContent = 'Fout: ';
+        error.insertBefore(prefix, error.firstChild);
+      }
+      error.hidden = false;
+      step.classList.add('stroom-stap--fout');
+      var described = (fieldset.getAttribute('aria-describedby') || '').split(' ').filter(function (x) { return x && x !== error.id; });
+      described.push(error.id);
+      fieldset.setAttribute('aria-describedby', described.join(' '));
+
+      var box = document.createElement('div');
+      box.className = 'stroom-foutoverzicht';
+      box.id = 'stroom-foutoverzicht';
+      box.tabIndex = -1;
+      var live = document.createElement('div');
+      live.setAttribute('role', 'alert');
+      var heading = document.createElement('h2');
+      heading.className = 'stroom-foutoverzicht__kop';
+      heading.textContent = 'Er is een probleem';
+      var ul = document.createElement('ul');
+      ul.className = 'stroom-foutoverzicht__lijst';
+      var li = document.createElement('li');
+      var link = document.createElement('a');
+      link.href = '#' + first.id;
+      link.textContent = message; // the same words as the message next to the answers
+      // The hash holds the wizard's state: focus the answer without following the link.
+      link.addEventListener('click', function (event) {
+        event.preventDefault();
+        var legend = fieldset.querySelector('legend');
+        if (legend && legend.scrollIntoView) legend.scrollIntoView();
+        first.focus({ preventScroll: true });
+      });
+      li.appendChild(link);
+      ul.appendChild(li);
+      live.appendChild(heading);
+      live.appendChild(ul);
+      box.appendChild(live);
+      step.insertBefore(box, step.firstChild);
+      problem = { box: box, step: step, error: error, fieldset: fieldset };
+      document.title = 'Fout: ' + title;
+      box.focus();
+    }
+
+    function clearError() {
+      if (!problem) return;
+      if (problem.box.parentNode) problem.box.parentNode.removeChild(problem.box);
+      problem.error.hidden = true;
+      problem.step.classList.remove('stroom-stap--fout');
+      var id = problem.error.id;
+      var rest = (problem.fieldset.getAttribute('aria-describedby') || '').split(' ').filter(function (x) { return x && x !== id; });
+      if (rest.length) problem.fieldset.setAttribute('aria-describedby', rest.join(' '));
+      else problem.fieldset.removeAttribute('aria-describedby');
+      document.title = title;
+      problem = null;
     }
 
     function fillSummary(w) {
@@ -243,11 +310,7 @@
       } else if (node.kind === 'question') {
         var chosen = step.querySelector('input[type=radio]:checked:not(:disabled)');
         if (!chosen) {
-          var error = step.querySelector('.stroom-fout');
-          error.hidden = false;
-          step.classList.add('stroom-stap--fout');
-          var first = step.querySelector('input[type=radio]:not(:disabled)');
-          if (first) first.focus();
+          showError(step);
           return;
         }
         answer = chosen.value;

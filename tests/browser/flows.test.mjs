@@ -136,6 +136,69 @@ for (const flow of flows) {
       await context.close();
     });
 
+    test('no answer chosen: GOV.UK error summary, inline message, title, axe; gone after answering', async () => {
+      // The first question of a path (a flow may start with an info step).
+      const p = flow.paths.find((x) => x.steps.some((s) => s.kind === 'question'));
+      assert.ok(p, 'a path with a question');
+      const at = p.steps.findIndex((s) => s.kind === 'question');
+      const first = p.steps[at];
+      const q = first.node;
+      const context = await browser.newContext();
+      const page = await newCheckedPage(context, null);
+      await page.goto(fileUrl(flow, 'index.html'));
+      for (const step of p.steps.slice(0, at)) await answer(page, step);
+      const title = await page.title();
+      const summary = page.locator('#stroom-foutoverzicht');
+      assert.equal(await summary.count(), 0, 'no error summary before Volgende');
+      await page.locator('#stroom-volgende').click();
+      assert.equal((await current(page)).node, q, 'the wizard stays at the question');
+      assert.ok(await summary.isVisible(), 'error summary shown');
+      assert.equal(await summary.locator('[role="alert"] h2').textContent(), 'Er is een probleem');
+      assert.equal(await page.evaluate(() => document.activeElement.id), 'stroom-foutoverzicht', 'focus on the error summary');
+      assert.equal(await page.title(), `Fout: ${title}`);
+      const inline = page.locator(`#fout-${q}`);
+      assert.ok(await inline.isVisible(), 'inline message next to the answers');
+      const message = (await inline.textContent()).replace(/^Fout: /, '');
+      const fieldset = page.locator(`#stap-${q} fieldset`);
+      assert.ok((await fieldset.getAttribute('aria-describedby')).split(' ').includes(`fout-${q}`), 'fieldset described by the message');
+      const links = summary.locator('a');
+      assert.equal(await links.count(), 1);
+      assert.equal(await links.textContent(), message, 'the same words in the summary and next to the answers');
+      const firstRadio = await page.locator(`#stap-${q} input[type=radio]:not(:disabled)`).first().getAttribute('id');
+      assert.equal(await links.getAttribute('href'), `#${firstRadio}`);
+      const violations = (await runAxe(page)).map((v) => v.summary);
+      assert.deepEqual(violations, [], 'axe with the error summary shown');
+      const hash = new URL(page.url()).hash;
+      await links.click();
+      assert.equal(await page.evaluate(() => document.activeElement.id), firstRadio, 'the link moves focus to the first answer');
+      assert.equal(new URL(page.url()).hash, hash, 'the link keeps the wizard state in the URL');
+      // Volgende again without an answer: still one summary, focused again.
+      await page.locator('#stroom-volgende').click();
+      assert.equal(await summary.count(), 1);
+      assert.equal(await page.evaluate(() => document.activeElement.id), 'stroom-foutoverzicht');
+      // Choose an answer with the keyboard and continue: summary, message and prefix are gone.
+      await page.locator(`#stap-${q} input[value="${first.answer}"]`).focus();
+      await page.keyboard.press('Space');
+      await page.locator('#stroom-volgende').click();
+      assert.equal((await current(page)).node, p.steps[at + 1]?.node ?? p.outcome, 'the answer is taken');
+      assert.equal(await summary.count(), 0, 'error summary removed');
+      assert.equal(await page.title(), title, 'no "Fout: " in the title');
+      assert.ok(await inline.isHidden(), 'inline message hidden');
+      assert.ok(!((await fieldset.getAttribute('aria-describedby')) || '').includes(`fout-${q}`), 'aria-describedby back as it was');
+      // Back on the question: no error left behind; Vorige also clears an error.
+      const second = p.steps[at + 1];
+      if (second?.kind === 'question') {
+        await page.locator('#stroom-volgende').click();
+        assert.ok(await summary.isVisible(), 'error summary on the second question');
+        await page.locator('#stroom-vorige').click();
+        assert.equal((await current(page)).node, q);
+        assert.equal(await summary.count(), 0, 'Vorige removes the error summary');
+        assert.equal(await page.title(), title);
+      }
+      assert.deepEqual(takeIssues(page), []);
+      await context.close();
+    });
+
     test('JavaScript off: a sample of paths over the plain node pages', async () => {
       const context = await browser.newContext({ javaScriptEnabled: false });
       const page = await newCheckedPage(context, null);
