@@ -152,6 +152,8 @@ describe('urencalculator with JavaScript (file://)', () => {
     const links = await page.$$eval('.foutoverzicht a', (as) => as.map((a) => a.getAttribute('href')));
     assert.deepEqual(links, [`${P}contracturen`, `${P}contract-0`, `${P}jaar-0`, `${P}coachinguren`]);
     assert.match(await page.title(), /^Fout: /);
+    await page.keyboard.press('Tab'); // a focused link is black on the yellow focus colour, not red
+    assert.equal(await page.evaluate(() => getComputedStyle(document.activeElement).color), 'rgb(11, 12, 12)');
     assert.equal(await page.getAttribute(`${P}contracturen`, 'aria-invalid'), 'true');
     const described = await page.getAttribute(`${P}contracturen`, 'aria-describedby');
     assert.match(described, /fv-urencalculator-contracturen-fout/);
