@@ -341,7 +341,15 @@
   }
 
   /* ---- validation: GOV.UK error summary + inline messages ---- */
+  /* An error in a group item names the item ("Doel 2: vul …"): the summary lists every item's
+   * errors, and the same words twice would not say which item to fix. */
   Tool.prototype.message = function (e) {
+    var text = this.plainMessage(e), g = e.group;
+    if (!g || typeof e.index !== 'number') return text;
+    if (e.kind !== 'controle' && !(e.field && e.field.foutmelding)) text = text.charAt(0).toLowerCase() + text.slice(1);
+    return g.item_label + ' ' + (e.index + 1) + ': ' + text;
+  };
+  Tool.prototype.plainMessage = function (e) {
     var f = e.field, label = f ? '“' + f.label + '”' : '';
     if (e.kind === 'controle') return e.check.melding;
     if (e.kind === 'aantal') {

@@ -389,6 +389,132 @@ describe('dossiers: nothing is lost, nothing leaves the device', () => {
   });
 });
 
+// Repeatable groups: the logboek (content/hulpmiddelen/leidraad-formats/logboek.form.json) has
+// "doelen", 1 to 3 items of text, a number and a radio group each.
+describe('repeatable groups (logboek: doelen)', () => {
+  const LB = '#fv-logboek-';
+  const GROUP = `${LB}doelen`;
+  const ADD = `${GROUP} .groep__erbij`;
+  const logboekUrl = () => pathToFileURL(path.join(SITE, 'hulpmiddelen/leidraad-formats/logboek.html')).href;
+  const GOALS = [
+    { doel: 'Zorgvuldiger werken.', activiteiten: '3 maart: afvinklijst gemaakt.', uren: '20', resultaat: 0 },
+    { doel: 'Op tijd beginnen.', activiteiten: '5 maart: wekker en reisplan.', uren: '6', resultaat: 2 },
+    { doel: 'Pauzes met collega’s.', activiteiten: '10 maart: gesprek met de leidinggevende.', uren: '12.5', resultaat: 1 },
+  ];
+  const RESULTS = ['behaald', 'deels', 'niet'];
+  async function fillGoal(page, i, g) {
+    await page.fill(`${GROUP}-${i}-doel`, g.doel);
+    await page.fill(`${GROUP}-${i}-activiteiten`, g.activiteiten);
+    await page.fill(`${GROUP}-${i}-uren`, g.uren);
+    await page.check(`${GROUP}-${i}-resultaat-${g.resultaat}`);
+  }
+  async function shown(page) {
+    return page.$$eval(`${GROUP} .groep__items > .groep__item`, (items) =>
+      items.map((li) => {
+        const i = li.getAttribute('data-index');
+        const v = (id) => li.querySelector(`#fv-logboek-doelen-${i}-${id}`).value;
+        const checked = li.querySelector(`input[name="doelen.${i}.resultaat"]:checked`);
+        return {
+          kop: li.querySelector('legend').textContent,
+          weg: li.querySelector('.groep__weg').hidden ? null : li.querySelector('.groep__weg').textContent,
+          doel: v('doel'),
+          activiteiten: v('activiteiten'),
+          uren: v('uren'),
+          resultaat: checked ? checked.value : null,
+        };
+      }),
+    );
+  }
+  const expect = (goals) =>
+    goals.map((g, i) => ({
+      kop: `Doel ${i + 1}`,
+      weg: goals.length > 1 ? `Doel ${i + 1} verwijderen` : null,
+      doel: g.doel,
+      activiteiten: g.activiteiten,
+      uren: g.uren,
+      resultaat: RESULTS[g.resultaat],
+    }));
+  const storedGoals = async (page) => {
+    const state = JSON.parse(await stored(page));
+    return state.dossiers.find((d) => d.id === state.actief).formulieren.logboek.antwoorden.doelen;
+  };
+  const focused = (page) => page.evaluate(() => document.activeElement.id || document.activeElement.className);
+
+  test('add two items with the keyboard, fill them, remove one, reload: the rest is kept; axe', async () => {
+    const context = await browser.newContext();
+    const page = await openCalculator(context, logboekUrl());
+    assert.equal(await page.locator(`${GROUP} .groep__item`).count(), 1, 'one goal to start with (min_aantal 1)');
+    assert.equal(await page.isHidden(`${GROUP} .groep__weg`), true, 'the only goal cannot be removed');
+    await fillGoal(page, 0, GOALS[0]);
+
+    // Add with Enter and with Space: focus goes to the new goal's first field.
+    await page.focus(ADD);
+    await page.keyboard.press('Enter');
+    assert.equal(await focused(page), 'fv-logboek-doelen-1-doel', 'Enter adds a goal and focuses it');
+    await fillGoal(page, 1, GOALS[1]);
+    await page.focus(ADD);
+    await page.keyboard.press('Space');
+    assert.equal(await focused(page), 'fv-logboek-doelen-2-doel', 'Space adds a goal and focuses it');
+    await fillGoal(page, 2, GOALS[2]);
+    assert.equal(await page.isDisabled(ADD), true, 'no fourth goal (max_aantal 3)');
+    assert.deepEqual(await shown(page), expect(GOALS));
+    assert.equal(await page.textContent(`${LB}totaal_uren`), '38,5');
+    assert.equal((await storedGoals(page)).length, 3, 'saved on every change');
+
+    // Remove the middle goal with the keyboard: the third becomes the second, focus on "toevoegen".
+    await page.focus(`${GROUP} .groep__item[data-index="1"] .groep__weg`);
+    await page.keyboard.press('Enter');
+    const two = [GOALS[0], GOALS[2]];
+    assert.deepEqual(await shown(page), expect(two));
+    assert.equal(await page.isDisabled(ADD), false, 'a goal can be added again');
+    assert.match(await focused(page), /groep__erbij/, 'focus on the add button after removing');
+    assert.equal(await page.textContent(`${LB}totaal_uren`), '32,5');
+    assert.equal(await page.textContent(`${LB}deels`), '1');
+    assert.equal(await page.textContent(`${LB}niet`), '0');
+    assert.deepEqual((await storedGoals(page)).map((g) => g.doel), two.map((g) => g.doel));
+
+    await reload(page);
+    assert.deepEqual(await shown(page), expect(two), 'the remaining goals survive a reload');
+    assert.equal(await page.textContent(`${LB}totaal_uren`), '32,5');
+
+    // Remove the first with Space: one goal left, which cannot be removed; it survives a reload.
+    await page.focus(`${GROUP} .groep__item[data-index="0"] .groep__weg`);
+    await page.keyboard.press('Space');
+    assert.deepEqual(await shown(page), expect([GOALS[2]]));
+    await reload(page);
+    assert.deepEqual(await shown(page), expect([GOALS[2]]), 'the last goal survives a reload');
+    assert.equal(await page.textContent(`${LB}totaal_uren`), '12,5');
+    assert.equal(await page.textContent(`${LB}deels`), '1');
+
+    // An empty second goal and the error summary: every message names its goal, so no two are
+    // the same; the links reach the goal's fields; removing the goal removes its errors.
+    await page.click(ADD);
+    await page.fill(`${GROUP}-0-uren`, ''); // both goals now miss "Bestede tijd"
+    await page.click('.formulier button[type=submit]');
+    assert.equal(await page.isVisible('.foutoverzicht'), true);
+    const summary = () => page.$$eval('.foutoverzicht a', (as) => as.map((a) => [a.getAttribute('href'), a.textContent]));
+    const errors = await summary();
+    assert.equal(new Set(errors.map(([, text]) => text)).size, errors.length, `no two errors read the same: ${errors.map(([, t]) => t).join(' | ')}`);
+    const goal2 = errors.filter(([href]) => href.startsWith(`${GROUP}-1-`));
+    assert.deepEqual(goal2.map(([href]) => href), [`${GROUP}-1-doel`, `${GROUP}-1-activiteiten`, `${GROUP}-1-uren`, `${GROUP}-1-resultaat-0`]);
+    assert.equal(goal2[0][1], 'Doel 2: vul “Doel: wat moet er bereikt worden?” in.');
+    assert.equal(goal2[3][1], 'Doel 2: kies een antwoord bij “Is het doel gerealiseerd?”.');
+    assert.equal(await page.textContent(`${GROUP}-1-uren-fout`), `Fout: ${goal2[2][1]}`, 'the same words next to the field');
+    await page.click(`.foutoverzicht a[href="${GROUP}-1-resultaat-0"]`);
+    assert.equal(await focused(page), 'fv-logboek-doelen-1-resultaat-0');
+    const axe = await runAxe(page);
+    assert.deepEqual(axe.map((v) => v.summary), [], 'axe with two goals and the error summary');
+    await page.focus(`${GROUP} .groep__item[data-index="1"] .groep__weg`);
+    await page.keyboard.press('Enter');
+    assert.deepEqual((await summary()).filter(([href]) => href.startsWith(`${GROUP}-`)), [[`${GROUP}-0-uren`, 'Doel 1: vul “Bestede tijd” in.']],
+      'the removed goal takes its errors with it');
+    assert.deepEqual(await shown(page), expect([{ ...GOALS[2], uren: '' }]));
+    assert.deepEqual(takeIssues(page), []);
+    assert.deepEqual(page.__requests, [], 'no request while using the form');
+    await context.close();
+  });
+});
+
 describe('urencalculator without JavaScript', () => {
   test('the form, the profiles and the rules show as text', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
