@@ -411,63 +411,135 @@
       var q = parseQuery(query);
       if (!q.length) return { words: q, results: [], terms: [] };
       return Promise.all(q.map(expand)).then(function (expansions) {
-        var N = index.docs;
-        var score = new Float64Array(N);
-        var count = new Uint8Array(N);
-        var best = new Float64Array(N);
-        var touched = [];
-        var matchedTerms = [];
-        expansions.forEach(function (terms, wi) {
-          var mine = [];
-          Object.keys(terms).forEach(function (t) {
-            var p = postings(t);
-            if (!p) return;
-            matchedTerms.push(t);
-            var idf = Math.log(1 + N / p.docs.length);
-            for (var i = 0; i < p.docs.length; i++) {
-              var d = p.docs[i];
-              var s = terms[t] * FIELD[p.weights[i]] * idf;
-              if (best[d] === 0) mine.push(d);
-              if (s > best[d]) best[d] = s;
-            }
-          });
-          for (var i = 0; i < mine.length; i++) {
-            var d = mine[i];
-            if (count[d] === 0) touched.push(d);
-            count[d]++;
-            score[d] += best[d];
-            best[d] = 0;
-          }
-          void wi;
-        });
-        var nWords = q.length;
-        var total = touched.length;
-        // Only the best few need sorting: find the key of the want-th best with a numeric sort.
-        var want = limit * perPage * 4 + 16;
-        if (touched.length > want * 2) {
-          var keys = new Float64Array(touched.length);
-          for (var t = 0; t < touched.length; t++) keys[t] = (count[touched[t]] === nWords ? 1e12 : 0) + score[touched[t]];
-          var threshold = keys.slice().sort()[touched.length - want];
-          touched = touched.filter(function (d, t2) { return keys[t2] >= threshold; });
-        }
-        touched.sort(function (a, b) {
-          var fa = count[a] === nWords ? 1 : 0;
-          var fb = count[b] === nWords ? 1 : 0;
-          return fb - fa || score[b] - score[a] || a - b;
-        });
-        var results = [];
-        var perPageCount = Object.create(null);
-        for (var k = 0; k < touched.length && results.length < limit; k++) {
-          var doc = touched[k];
-          var page = index.docPage[doc];
-          var c = perPageCount[page] || 0;
-          if (c >= perPage) continue;
-          perPageCount[page] = c + 1;
-          results.push({ doc: doc, page: page, score: score[doc], all: count[doc] === nWords });
-        }
-        return { words: q, results: results, terms: matchedTerms, total: total };
+        return rank(q, expansions, limit, perPage);
       });
     });
+  }
+
+  // Work arrays of rank(), one per index, reused: a query touches only its own documents and
+  // clears what it set. score and best are per document; mine and touched lists of documents.
+  var work = null;
+  function workArrays() {
+    var N = index.docs;
+    if (!work) work = { score: new Float64Array(N), best: new Float64Array(N), count: new Uint8Array(N), mine: new Int32Array(N), touched: new Int32Array(N), keys: new Float64Array(N) };
+    return work;
+  }
+
+  /** Keeps the `want` largest of keys[0..n) in a min-heap `heap`; returns the smallest kept. */
+  function wantThLargest(keys, n, want) {
+    var heap = new Float64Array(want);
+    var size = 0;
+    for (var i = 0; i < n; i++) {
+      var x = keys[i];
+      var at;
+      if (size < want) {
+        at = size++;
+        while (at > 0) { // sift up
+          var up = (at - 1) >> 1;
+          if (heap[up] <= x) break;
+          heap[at] = heap[up];
+          at = up;
+        }
+        heap[at] = x;
+      } else if (x > heap[0]) {
+        at = 0;
+        for (;;) { // sift down
+          var child = 2 * at + 1;
+          if (child >= want) break;
+          if (child + 1 < want && heap[child + 1] < heap[child]) child++;
+          if (heap[child] >= x) break;
+          heap[at] = heap[child];
+          at = child;
+        }
+        heap[at] = x;
+      }
+    }
+    return heap[0];
+  }
+
+  /** A term's best score per document into best[] (sw: score by weight); new documents to mine[]. */
+  function scoreTerm(docs, weights, sw, best, mine, nMine) {
+    for (var i = 0; i < docs.length; i++) {
+      var d = docs[i];
+      var s = sw[weights[i]];
+      var b = best[d];
+      if (b === 0) mine[nMine++] = d;
+      if (s > b) best[d] = s;
+    }
+    return nMine;
+  }
+
+  /** Adds a word's best scores to the documents' totals and counts; clears best[]. */
+  function addWord(mine, nMine, best, score, count, touched, nTouched) {
+    for (var m = 0; m < nMine; m++) {
+      var d = mine[m];
+      if (count[d] === 0) touched[nTouched++] = d;
+      count[d]++;
+      score[d] += best[d];
+      best[d] = 0;
+    }
+    return nTouched;
+  }
+
+  /** Scores and ranks the documents of a query's expanded words (see search()). */
+  function rank(q, expansions, limit, perPage) {
+    var N = index.docs;
+    var w = workArrays();
+    var score = w.score;
+    var count = w.count;
+    var best = w.best;
+    var mine = w.mine;
+    var touchedAll = w.touched;
+    var nTouched = 0;
+    var matchedTerms = [];
+    var sw = new Float64Array(4);
+    for (var wi = 0; wi < expansions.length; wi++) {
+      var terms = expansions[wi];
+      var nMine = 0;
+      for (var t in terms) {
+        var p = postings(t);
+        if (!p) continue;
+        matchedTerms.push(t);
+        var idf = Math.log(1 + N / p.docs.length);
+        for (var f = 0; f < 4; f++) sw[f] = terms[t] * FIELD[f] * idf;
+        nMine = scoreTerm(p.docs, p.weights, sw, best, mine, nMine);
+      }
+      nTouched = addWord(mine, nMine, best, score, count, touchedAll, nTouched);
+    }
+    var nWords = q.length;
+    var total = nTouched;
+    // Only the best few need sorting: those with a key at least the want-th best key.
+    var want = limit * perPage * 4 + 16;
+    var touched;
+    if (nTouched > want * 2) {
+      var keys = w.keys;
+      for (var k = 0; k < nTouched; k++) keys[k] = (count[touchedAll[k]] === nWords ? 1e12 : 0) + score[touchedAll[k]];
+      var threshold = wantThLargest(keys, nTouched, want);
+      touched = [];
+      for (k = 0; k < nTouched; k++) if (keys[k] >= threshold) touched.push(touchedAll[k]);
+    } else {
+      touched = Array.prototype.slice.call(touchedAll.subarray(0, nTouched));
+    }
+    touched.sort(function (a, b) {
+      var fa = count[a] === nWords ? 1 : 0;
+      var fb = count[b] === nWords ? 1 : 0;
+      return fb - fa || score[b] - score[a] || a - b;
+    });
+    var results = [];
+    var perPageCount = Object.create(null);
+    for (k = 0; k < touched.length && results.length < limit; k++) {
+      var doc = touched[k];
+      var page = index.docPage[doc];
+      var c = perPageCount[page] || 0;
+      if (c >= perPage) continue;
+      perPageCount[page] = c + 1;
+      results.push({ doc: doc, page: page, score: score[doc], all: count[doc] === nWords });
+    }
+    for (k = 0; k < nTouched; k++) { // leave the work arrays clean for the next query
+      score[touchedAll[k]] = 0;
+      count[touchedAll[k]] = 0;
+    }
+    return { words: q, results: results, terms: matchedTerms, total: total };
   }
 
   /** Chunk name and first page of a page's metadata. */
