@@ -538,20 +538,36 @@ IndexFiles build_index(const std::vector<IndexedDoc>& docs, const IndexOptions& 
     return name;
   };
 
+  // A compound's postings are also copied into the shard of each term it ends in ("x"), so a query
+  // word that matches the term finds its compounds without loading their shards.
+  std::unordered_map<std::string_view, size_t> shard_of;
+  for (size_t i = 0; i < shards.size(); ++i)
+    for (auto* e : shards[i].second) shard_of.emplace(e->first, i);
+
   std::string shard_list;
   for (size_t i = 0; i < shards.size(); ++i) {
-    std::string t, w, c;
+    std::string t, w, c, x;
+    std::map<std::string_view, const std::string*> copies;
     for (auto* e : shards[i].second) {
       const auto& [key, entry] = *e;
       if (!entry.postings.empty()) t += (t.empty() ? "" : ",") + js_string(key) + ":\"" + entry.postings + "\"";
       if (!entry.stem.empty()) w += (w.empty() ? "" : ",") + js_string(key) + ":" + js_string(entry.stem);
       if (!entry.compounds.empty()) {
         c += (c.empty() ? "" : ",") + js_string(key) + ":[";
-        for (size_t k = 0; k < entry.compounds.size(); ++k) c += (k ? "," : "") + js_string(entry.compounds[k]);
+        for (size_t k = 0; k < entry.compounds.size(); ++k) {
+          const std::string& compound = entry.compounds[k];
+          c += (k ? "," : "") + js_string(compound);
+          const auto it = entries.find(compound);
+          const auto home = shard_of.find(compound);
+          if (it != entries.end() && !it->second.postings.empty() && home != shard_of.end() && home->second != i)
+            copies.emplace(compound, &it->second.postings);
+        }
         c += "]";
       }
     }
-    const std::string name = emit("t" + std::to_string(i), "{\"t\":{" + t + "},\"w\":{" + w + "},\"c\":{" + c + "}}");
+    for (const auto& [key, list] : copies) x += (x.empty() ? "" : ",") + js_string(key) + ":\"" + *list + "\"";
+    const std::string name =
+        emit("t" + std::to_string(i), "{\"t\":{" + t + "},\"w\":{" + w + "},\"c\":{" + c + "},\"x\":{" + x + "}}");
     shard_list += (i ? "," : "") + js_string(shards[i].first) + ":\"" + name + "\"";
   }
 

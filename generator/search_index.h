@@ -84,7 +84,7 @@ struct IndexOptions {
 };
 
 /// Builds search/index.js (manifest), search/t*.js (terms by prefix: postings, prefixes,
-/// compound parts) and search/d*.js (page titles, URLs, sections, excerpts), all classic scripts
+/// compound parts with copies of their postings) and search/d*.js (page titles, URLs, sections, excerpts), all classic scripts
 /// that call window.WijzerZoek.laad(name, data). Docs are given in page order.
 IndexFiles build_index(const std::vector<IndexedDoc>& docs, const IndexOptions& options = {});
 

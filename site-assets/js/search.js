@@ -207,8 +207,11 @@
   var waiting = Object.create(null);
   var root = '';
 
+  var copies = Object.create(null); // postings of compounds, copied into the shards of their parts
+
   function laad(name, data) {
     store[name] = data;
+    if (data && data.x) for (var term in data.x) copies[term] = data.x[term];
     if (waiting[name]) waiting[name].resolve(data);
   }
 
@@ -295,12 +298,17 @@
     return out;
   }
 
+  /** A term's encoded postings from the loaded shards, or undefined. */
+  function postingsText(term) {
+    var shard = store[shardOf(term)];
+    return (shard && shard.t[term]) || copies[term];
+  }
+
   /** A term's postings, decoded once: {docs: Int32Array, weights: Uint8Array}. */
   function postings(term) {
     var cached = index.postings[term];
     if (cached) return cached;
-    var shard = store[shardOf(term)];
-    var text = shard && shard.t[term];
+    var text = postingsText(term);
     if (!text) return null;
     var n = 0;
     for (var k = 0; k < text.length; k++) if (DIGIT[text.charCodeAt(k)] >= 32) n++;
@@ -391,10 +399,10 @@
         var list = sd2 && sd2.c[t];
         if (list && terms[t] === MATCH_EXACT) list.forEach(function (c) { later.push([c, MATCH_COMPOUND]); });
       });
-      return ensureShards(later.map(function (x) { return shardOf(x[0]); })).then(function () {
+      // (a compound's postings come with the shard of its part: no shard to load for those)
+      return ensureShards(later.map(function (x) { return postingsText(x[0]) ? null : shardOf(x[0]); })).then(function () {
         later.forEach(function (x) {
-          var sd3 = shardData(x[0]);
-          if (sd3 && sd3.t[x[0]]) add(x[0], x[1]);
+          if (postingsText(x[0])) add(x[0], x[1]);
         });
         return terms;
       });

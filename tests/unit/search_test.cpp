@@ -187,15 +187,26 @@ TEST_CASE("build_index: manifest, prefix shards and metadata chunks", "[search][
   const auto client = postings_of(index, "client");
   REQUIRE(client.size() == 40);
   CHECK(client[1] == std::pair<uint32_t, uint32_t>{4, search::kHeading});
-  // compound parts: organisatie → jobcoachorganisatie
+  // compound parts: organisatie → jobcoachorganisatie, whose postings the shard of organisatie
+  // carries too (they are in another shard)
   bool compound = false;
+  nlohmann::json copied, own;
   for (const auto& [path, bytes] : index.files)
     if (path.rfind("search/t", 0) == 0) {
       auto data = payload(bytes);
-      if (data["c"].contains("organisatie"))
+      if (data["c"].contains("organisatie")) {
         compound = data["c"]["organisatie"] == nlohmann::json::array({"jobcoachorganisatie"});
+        copied = data["x"].value("jobcoachorganisatie", nlohmann::json());
+        CHECK_FALSE(data["t"].contains("jobcoachorganisatie"));
+      }
+      if (data["t"].contains("jobcoachorganisatie")) {
+        own = data["t"]["jobcoachorganisatie"];
+        CHECK(data["x"].empty());
+      }
     }
   CHECK(compound);
+  CHECK(own.is_string());
+  CHECK(copied == own);
   // metadata: front-coded URLs, an anchor only where the heading does not give it
   const auto chunk = payload(*file_with(index, "search/d0."));
   CHECK(chunk[0][0] == 0);
