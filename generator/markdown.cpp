@@ -105,6 +105,13 @@ Markdown::Markdown(const std::string& body) {
   for (const char* name : kExtensions)
     if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name)) cmark_parser_attach_syntax_extension(parser_, ext);
   cmark_parser_feed(parser_, body.data(), body.size());
+  // Inline parsing happens in cmark_parser_finish and is not thread-safe in cmark-gfm: it keeps the
+  // characters that start inline syntax in one process-wide table, adds the extensions' ones
+  // ('~', ':', 'w') when it starts and removes them when it ends, so a parse ending on one thread
+  // switches strikethrough and autolinks off for one still running on another (github/cmark-gfm
+  // PR #176, not in Debian's version). Block parsing above still runs in parallel.
+  static std::mutex inline_parsing;
+  std::lock_guard lock(inline_parsing);
   root_ = cmark_parser_finish(parser_);
 }
 
