@@ -683,6 +683,60 @@
   }
 
   // ---------------------------------------------------------------------------------------------
+  // While typing: the next key's results, prepared in idle time
+
+  var NEXT_KEYS = 2;
+
+  /**
+   * The queries the next key most likely makes of `typed` (the text in the box) when its last word
+   * is not finished: `typed` plus each of the `n` letters that most indexed words (and their
+   * surface forms) continuing that word have next, weighed by their postings. Only from shards
+   * that are already loaded (a word of three letters or more has all its prefix shards); none when
+   * the text ends between words.
+   */
+  function likelyNext(typed, n) {
+    if (!index) return [];
+    var text = typed.normalize('NFC');
+    var all = splitWords(text);
+    var last = all[all.length - 1];
+    if (!last || last.end !== text.length) return [];
+    var word = fold(last.word);
+    if (word.length < 3) return [];
+    var weight = Object.create(null);
+    function count(key, list) {
+      if (key.length <= word.length || key.indexOf(word) !== 0 || !list) return;
+      var next = key.charAt(word.length);
+      weight[next] = (weight[next] || 0) + list.length;
+    }
+    shardsFor(word).forEach(function (name) {
+      var shard = store[name];
+      if (!shard) return;
+      for (var t in shard.t) count(t, shard.t[t]);
+      for (var w in shard.w) count(w, postingsText(shard.w[w]));
+    });
+    return Object.keys(weight).sort(function (a, b) { return weight[b] - weight[a] || (a < b ? -1 : 1); })
+      .slice(0, n).map(function (c) { return text + c; });
+  }
+
+  // An idle period, or 50 ms at most: while a page has a focused text box Chromium may give none.
+  var idle = typeof window !== 'undefined' && window.requestIdleCallback
+    ? function (f) { window.requestIdleCallback(f, { timeout: 50 }); }
+    : function (f) { setTimeout(f, 0); };
+
+  /** In idle time, and while `current()` (no newer key), loads what the likely next keys' results
+   * need: the same search and metadata as typing them will, one query after the other. */
+  function prefetchNext(typed, current) {
+    idle(function () {
+      if (!current()) return;
+      likelyNext(typed, NEXT_KEYS).reduce(function (done, next) {
+        return done.then(function () {
+          if (current()) return search(next.trim(), DROPDOWN, 1).then(describe);
+        });
+      }, Promise.resolve()).catch(function () {});
+    });
+  }
+
+  // ---------------------------------------------------------------------------------------------
   // The search box in the header: an ARIA 1.2 combobox with a listbox of results
 
   var RESULTS_PAGE = 'zoeken/index.html';
@@ -813,15 +867,21 @@
     }
 
     function run() {
-      var query = input.value.trim();
+      var typed = input.value;
+      var query = typed.trim();
       var mine = ++serial;
       if (!query) {
         close();
         status.textContent = '';
         return;
       }
-      search(query, DROPDOWN, 1).then(describe).then(function (found) {
-        if (mine === serial) return render(found, query);
+      search(query, DROPDOWN, 1).then(function (found) {
+        return mine === serial ? describe(found) : null; // a newer key: its own results count
+      }).then(function (found) {
+        if (mine !== serial) return;
+        var shown = render(found, query);
+        prefetchNext(typed, function () { return mine === serial; });
+        return shown;
       }).catch(function (err) {
         if (mine !== serial) return;
         close();

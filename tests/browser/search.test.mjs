@@ -130,6 +130,45 @@ describe('search from file://', () => {
     assert.ok(options.some((o) => o.marks.some((m) => /^begeleiding/i.test(m))));
   });
 
+  test('while typing: what the next key needs loads in idle time, before it is typed', async () => {
+    const fresh = await open(context, fileUrl(START));
+    const input = fresh.locator('#zoekvak-invoer');
+    await input.pressSequentially('organisati', { delay: 30 });
+    await fresh.waitForFunction(() => document.querySelector('#zoekvak-lijst')?.children.length > 0);
+    // the likely next key's search and result metadata load after the results show
+    let seen = -1;
+    while (seen !== fresh.__requests.length) {
+      seen = fresh.__requests.length;
+      await fresh.waitForTimeout(400);
+    }
+    // index scripts added from the next key until its results show
+    const loaded = fresh.evaluate(
+      () =>
+        new Promise((resolve) => {
+          const list = document.querySelector('#zoekvak-lijst');
+          const old = list.firstElementChild;
+          const scripts = [];
+          const observer = new MutationObserver((records) => {
+            for (const r of records)
+              for (const n of r.addedNodes) if (n.tagName === 'SCRIPT' && /\/search\//.test(n.src)) scripts.push(n.src);
+            if (!list.hidden && list.children.length && !list.contains(old)) {
+              observer.disconnect();
+              resolve({ scripts, options: [...list.children].map((o) => o.textContent) });
+            }
+          });
+          observer.observe(document.head, { childList: true });
+          observer.observe(list, { childList: true, attributes: true });
+        }),
+    );
+    await input.press('e');
+    const { scripts, options } = await loaded;
+    // nothing left to load, not even for the compound (its postings come with the shard of its part)
+    assert.deepEqual(scripts, []);
+    assert.ok(options.some((t) => /jobcoachorganisatie/i.test(t)), options.join('\n'));
+    assert.deepEqual(takeIssues(fresh), []);
+    await fresh.close();
+  });
+
   test('axe: zero violations with the results shown', async () => {
     await query(page, 'jobcoach');
     const violations = await runAxe(page);
