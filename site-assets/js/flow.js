@@ -137,10 +137,15 @@
       return c;
     }
 
-    function go(answers, pos, change) {
+    function hashFor(answers, pos, change) {
       var hash = 'a=' + encodeURIComponent(answersText(answers)).replace(/%2C/g, ',').replace(/%3A/g, ':');
       if (pos !== null && pos !== undefined) hash += '&s=' + pos;
       if (change) hash += '&c=1';
+      return hash;
+    }
+
+    function go(answers, pos, change) {
+      var hash = hashFor(answers, pos, change);
       // Render at once (the hashchange event comes later), then record the step in history.
       state = parseState(hash);
       shown = hash;
@@ -323,6 +328,12 @@
       var answers = view.walk.answers.slice(0, index);
       answers.push([view.node, answer]);
       if (same) answers = answers.concat(state.answers.slice(index + 1));
+      // The browser's Back button returns to this question with this answer still chosen.
+      try {
+        var here = hashFor(answers, index, state.change);
+        history.replaceState(history.state, '', '#' + here);
+        shown = here;
+      } catch (e) { /* no history API: Back shows the question without the answer */ }
       // Same answer: keep the later ones; after a change link, straight back to the end.
       go(answers, same && !state.change ? index + 1 : null, false);
     });
