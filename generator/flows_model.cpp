@@ -51,6 +51,18 @@ class Reader {
     return it->get<std::string>();
   }
 
+  /// An optional text field: absent gives "", present it must be text that is not blank.
+  std::string optional_text(const json& object, const std::string& pointer, const char* key, const std::string& what) {
+    auto it = object.find(key);
+    if (it == object.end()) return "";
+    if (!it->is_string()) {
+      error(pointer + "/" + key, what + ": \"" + key + "\" moet tekst zijn");
+      return "";
+    }
+    if (blank(it->get<std::string>())) error(pointer + "/" + key, what + ": \"" + key + "\" is leeg");
+    return it->get<std::string>();
+  }
+
   PageRef page_ref(const json& value, const std::string& pointer, const std::string& what) {
     PageRef ref;
     ref.pointer = pointer;
@@ -118,10 +130,13 @@ class Reader {
     else error(kind.empty() ? pointer : pointer + "/soort", where + ": \"soort\" moet 'vraag', 'info' of 'uitkomst' zijn");
 
     node.links = page_refs(value, pointer, "lees_meer", where);
+    if (node.kind != Kind::question && value.contains("fout"))
+      error(pointer + "/fout", where + ": alleen een vraag heeft \"fout\" (de melding als er geen antwoord is gekozen)");
     switch (node.kind) {
       case Kind::question: {
         node.title = required_text(value, pointer, "tekst", where);
         node.help = text_of(value, "uitleg");
+        node.error = optional_text(value, pointer, "fout", where);
         auto answers = value.find("antwoorden");
         if (answers == value.end() || !answers->is_array()) {
           error(pointer, where + ": een vraag heeft een lijst \"antwoorden\" (minstens twee)");

@@ -38,6 +38,7 @@ struct Node {
   std::string title;  ///< question text, or heading of an info step / outcome
   std::string text;   ///< body (paragraphs separated by blank lines)
   std::string help;   ///< questions: extra explanation
+  std::string error;  ///< questions: the message when no answer is chosen ("fout"); empty = the default
   std::vector<Answer> answers;           ///< questions
   std::string next;                      ///< info steps
   std::vector<PageRef> trajecten;        ///< outcomes: recommended traject pages, ordered by evidence

@@ -142,6 +142,10 @@ std::string routes_html(const RenderInput& in, const Node& outcome) {
   return out + "</ol>\n</section>\n";
 }
 
+/// What the wizard says when Volgende is pressed without an answer: the question's own "fout",
+/// or a general message.
+std::string error_message(const Node& node) { return node.error.empty() ? "Kies een antwoord." : node.error; }
+
 std::string wizard_step(const RenderInput& in, const Node& node) {
   const std::string from = wizard_output(in);
   const int rest = in.to_go.count(node.id) ? in.to_go.at(node.id) : 0;
@@ -153,7 +157,7 @@ std::string wizard_step(const RenderInput& in, const Node& node) {
              (node.help.empty() ? std::string() : " aria-describedby=\"uitleg-" + esc(node.id) + "\"") + ">\n";
       out += "<legend class=\"stroom-vraag__tekst\">" + esc(node.title) + "</legend>\n";
       if (!node.help.empty()) out += "<div class=\"stroom-uitleg\" id=\"uitleg-" + esc(node.id) + "\">" + paragraphs(node.help) + "</div>\n";
-      out += "<p class=\"stroom-fout\" id=\"fout-" + esc(node.id) + "\" hidden>Kies een antwoord.</p>\n";
+      out += "<p class=\"stroom-fout\" id=\"fout-" + esc(node.id) + "\" hidden>" + esc(error_message(node)) + "</p>\n";
       out += "<div class=\"stroom-keuzes\">\n";
       for (const auto& a : node.answers) {
         const std::string id = "k-" + node.id + "-" + a.id;

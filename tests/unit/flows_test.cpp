@@ -103,6 +103,10 @@ TEST_CASE("a valid flow builds its pages, test vectors and diagram", "[flows]") 
   CHECK(vectors["paths"][0]["state"] == "q1:ja,i1:verder,q2:a");
   CHECK(vectors["paths"][1]["outcome"] == "o2");
   CHECK(vectors["paths"][2]["state"] == "q1:nee,q2:a");
+  // Wizard: a question's own "fout" message (escaped), the general one when it has none.
+  const std::string& wizard = files.at("stroomschema/valid/index.html");
+  CHECK(wizard.find("<p class=\"stroom-fout\" id=\"fout-q1\" hidden>Kies of het &lt;zo&gt; is.</p>") != std::string::npos);
+  CHECK(wizard.find("<p class=\"stroom-fout\" id=\"fout-q2\" hidden>Kies een antwoord.</p>") != std::string::npos);
   // Diagram: inline SVG fit for HTML.
   const std::string& schema = files.at("stroomschema/valid/schema.html");
   CHECK(schema.find("<svg aria-hidden=\"true\"") != std::string::npos);
@@ -184,6 +188,23 @@ TEST_CASE("flow check: empty text", "[flows][checks]") {
   auto d = error_with(r->diags, "\"tekst\" is leeg");
   CHECK(d.message.find("knoop 'o1'") != std::string::npos);
   CHECK(d.line == line_of("empty-text.json", "\"  \""));
+}
+
+TEST_CASE("flow check: an empty \"fout\" message", "[flows][checks]") {
+  auto r = build("empty-fout.json");
+  auto d = error_with(r->diags, "\"fout\" is leeg");
+  CHECK(d.path == "content/stroomschema/empty-fout.json");
+  CHECK(d.message.find("knoop 'q1'") != std::string::npos);
+  CHECK(d.line == line_of("empty-fout.json", "\"fout\": \"\""));
+  CHECK(d.col == 6);  // at "fout"
+}
+
+TEST_CASE("flow check: \"fout\" only on a question", "[flows][checks]") {
+  auto r = build("fout-not-question.json");
+  auto d = error_with(r->diags, "alleen een vraag heeft \"fout\"");
+  CHECK(d.message.find("knoop 'i1'") != std::string::npos);
+  CHECK(d.line == line_of("fout-not-question.json", "\"fout\": \"Kies een antwoord.\""));
+  CHECK(r->diags.sorted().size() == 1);  // the question's own "fout" is fine
 }
 
 TEST_CASE("clean_svg makes Graphviz output fit for inline HTML", "[flows][diagram]") {
