@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { assertSiteExists, formatProblems, launchBrowser, newCheckedPage, pathToFileURL, runAxe, siteDir, takeIssues } from './lib.mjs';
+import { REPO_ROOT, assertSiteExists, formatProblems, launchBrowser, newCheckedPage, pathToFileURL, runAxe, siteDir, takeIssues } from './lib.mjs';
 
 const SITE = siteDir();
 const FLOW_DIR = path.join(SITE, 'stroomschema');
@@ -24,6 +24,14 @@ function loadFlows() {
 }
 
 const flows = loadFlows();
+
+/** The question's own message when no answer is chosen ("fout" in content/stroomschema/<flow>.json). */
+function ownMessages(flowId) {
+  const file = path.join(REPO_ROOT, 'content', 'stroomschema', `${flowId}.json`);
+  if (!fs.existsSync(file)) return null; // a site built from other content
+  const source = JSON.parse(fs.readFileSync(file, 'utf8'));
+  return Object.fromEntries(source.knopen.filter((n) => n.soort === 'vraag').map((n) => [n.id, n.fout]));
+}
 const fileUrl = (flow, name) => pathToFileURL(path.join(flow.dir, name)).href;
 let browser;
 
@@ -164,6 +172,11 @@ for (const flow of flows) {
       const links = summary.locator('a');
       assert.equal(await links.count(), 1);
       assert.equal(await links.textContent(), message, 'the same words in the summary and next to the answers');
+      const own = ownMessages(flow.flow);
+      if (own) {
+        assert.ok(own[q], `${q} has its own "fout" message`);
+        assert.equal(message, own[q], 'the question\'s own message, not the general one');
+      }
       const firstRadio = await page.locator(`#stap-${q} input[type=radio]:not(:disabled)`).first().getAttribute('id');
       assert.equal(await links.getAttribute('href'), `#${firstRadio}`);
       const violations = (await runAxe(page)).map((v) => v.summary);
@@ -190,6 +203,10 @@ for (const flow of flows) {
       if (second?.kind === 'question') {
         await page.locator('#stroom-volgende').click();
         assert.ok(await summary.isVisible(), 'error summary on the second question');
+        if (own) {
+          assert.equal(await summary.locator('a').textContent(), own[second.node], 'the second question\'s own message in the summary');
+          assert.equal(await page.locator(`#fout-${second.node}`).textContent(), `Fout: ${own[second.node]}`, 'and next to its answers');
+        }
         await page.locator('#stroom-vorige').click();
         assert.equal((await current(page)).node, q);
         assert.equal(await summary.count(), 0, 'Vorige removes the error summary');

@@ -235,5 +235,9 @@ TEST_CASE("the portal's flows are valid and every path ends in an outcome", "[fl
     auto vectors = nlohmann::json::parse(sink.files.at(key));
     CHECK(vectors["paths"].size() >= 10);
     for (const auto& path : vectors["paths"]) CHECK(path["outcome"].get<std::string>().rfind("o-", 0) == 0);
+    // Every question says what to choose when no answer is chosen ("fout"), not the general message.
+    const std::string& wizard = sink.files.at(std::string("stroomschema/") + flow + "/index.html");
+    CHECK(wizard.find("class=\"stroom-fout\"") != std::string::npos);
+    CHECK(wizard.find(">Kies een antwoord.</p>") == std::string::npos);
   }
 }
