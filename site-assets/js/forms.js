@@ -213,11 +213,18 @@
   };
 
   /* ---- groups ---- */
+  /* Saved answers may hold more items than max_aantal (an older form, an imported file): all are
+   * shown and kept, adding stays off, and a notice asks to remove some. Nothing typed is dropped. */
   Tool.prototype.setupGroups = function () {
     var self = this;
     eachField(this.def, function (f, g) {
       if (g || f.type !== 'groep') return;
       var box = document.getElementById(self.id(f)), add = box.querySelector('.groep__erbij');
+      var notice = el('p', 'groep__te-veel signaal');
+      notice.id = self.id(f) + '-te-veel';
+      notice.tabIndex = -1;
+      notice.hidden = true;
+      box.insertBefore(notice, box.querySelector('.groep__items'));
       add.hidden = false;
       add.addEventListener('click', function () {
         self.renderItems(f, self.items(f).length + 1, true);
@@ -232,18 +239,35 @@
         answers[f.id].splice(index, 1);
         self.apply(answers);
         self.changed();
-        add.focus();
+        var items = self.items(f), next = items[Math.min(index, items.length - 1)];
+        var target = !add.disabled ? add : !notice.hidden ? notice : next && next.querySelector('input, select, textarea');
+        if (target) target.focus();
       });
     });
+  };
+  /* More items than the group allows: say so above them (unless the error next to the group
+   * already does) and describe the group with it. */
+  Tool.prototype.showLimit = function (g) {
+    var id = this.id(g), box = document.getElementById(id), notice = document.getElementById(id + '-te-veel');
+    var d = (box.getAttribute('aria-describedby') || '').replace(id + '-te-veel', '').trim();
+    notice.hidden = !this.tooMany(g) || !!document.getElementById(id + '-fout');
+    notice.textContent = this.tooMany(g);
+    if (!notice.hidden) d += ' ' + notice.id;
+    if (d.trim()) box.setAttribute('aria-describedby', d.trim()); else box.removeAttribute('aria-describedby');
+  };
+  Tool.prototype.tooMany = function (g) {
+    var n = this.items(g).length, m = g.max_aantal;
+    return m && n > m ? 'Bij “' + g.label + '” staan ' + n + ' keer “' + g.item_label + '”, maar dit formulier heeft plaats voor hoogstens ' +
+      m + '. Verwijder er ' + (n - m) + '. Tot dan blijven alle ' + n + ' bewaard.' : '';
   };
   Tool.prototype.items = function (g) {
     return [].slice.call(document.getElementById(this.id(g)).querySelectorAll('.groep__items > .groep__item'));
   };
-  /* Makes the group hold `count` items, built from its <template>; keeps existing answers. */
+  /* Makes the group hold `count` items, built from its <template>; keeps existing answers. Never
+   * fewer than the saved answers hold: max_aantal only stops the add button. */
   Tool.prototype.renderItems = function (g, count, keep) {
     var box = document.getElementById(this.id(g)), list = box.querySelector('.groep__items');
     var tpl = box.querySelector('template.groep__sjabloon');
-    if (g.max_aantal) count = Math.min(count, g.max_aantal);
     var current = this.items(g).length;
     if (!keep || current > count) { while (list.firstChild) list.removeChild(list.firstChild); current = 0; }
     for (var i = current; i < count; i++) {
@@ -301,6 +325,7 @@
     });
     this.showSignals(out);
     if (this.checked) this.showErrors(out.errors, focusSummary);
+    eachField(this.def, function (f, g) { if (!g && f.type === 'groep') self.showLimit(f); });
   };
   Tool.prototype.showField = function (f, g, i, hidden, values) {
     var id = this.id(f, g, i), wrap = document.getElementById(id + '-veld') || document.getElementById(id);
@@ -353,6 +378,7 @@
     var f = e.field, label = f ? '“' + f.label + '”' : '';
     if (e.kind === 'controle') return e.check.melding;
     if (e.kind === 'aantal') {
+      if (this.tooMany(f)) return this.tooMany(f);
       if (f.max_aantal && f.min_aantal) return 'Vul bij ' + label + ' ' + f.min_aantal + ' tot ' + f.max_aantal + ' keer “' + f.item_label + '” in.';
       return f.max_aantal ? 'Vul bij ' + label + ' hoogstens ' + f.max_aantal + ' keer “' + f.item_label + '” in.' : 'Vul bij ' + label + ' minstens ' + f.min_aantal + ' keer “' + f.item_label + '” in.';
     }

@@ -513,6 +513,62 @@ describe('repeatable groups (logboek: doelen)', () => {
     assert.deepEqual(page.__requests, [], 'no request while using the form');
     await context.close();
   });
+
+  // Saved answers with more goals than the form allows (an older form, an imported file): all are
+  // shown and kept, nothing is dropped by the autosave; a notice asks to remove some.
+  test('more saved goals than allowed: all shown, kept on autosave, a notice until one is removed', async () => {
+    const context = await browser.newContext();
+    const page = await openCalculator(context, logboekUrl());
+    const FOUR = [...GOALS, { doel: 'Zelf de planning maken.', activiteiten: '17 maart: weekplanning besproken.', uren: '4', resultaat: 1 }];
+    const saved = FOUR.map((g) => ({ doel: g.doel, activiteiten: g.activiteiten, uren: g.uren, resultaat: RESULTS[g.resultaat], vervolg: '' }));
+    await page.evaluate(([key, doelen]) => {
+      const at = new Date().toISOString();
+      localStorage.setItem(key, JSON.stringify({
+        schema: 1, actief: 'd-vier',
+        dossiers: [{ id: 'd-vier', naam: 'Cliënt met vier doelen', gemaakt: at, gewijzigd: at,
+          formulieren: { logboek: { versie: 1, gewijzigd: at, antwoorden: { werknemer: 'A. de Vries', doelen } } } }],
+      }));
+    }, [KEY, saved]);
+    await reload(page);
+    assert.deepEqual(await shown(page), expect(FOUR), 'all four goals with their answers');
+    assert.equal(await page.isDisabled(ADD), true, 'no goal can be added while there are too many');
+    const NOTICE = `${GROUP}-te-veel`;
+    assert.equal(await page.isVisible(NOTICE), true, 'a notice says there are too many');
+    assert.equal(await page.textContent(NOTICE),
+      'Bij “Doelen uit het coachingsplan” staan 4 keer “Doel”, maar dit formulier heeft plaats voor hoogstens 3. Verwijder er 1. Tot dan blijven alle 4 bewaard.');
+    assert.ok((await page.getAttribute(GROUP, 'aria-describedby')).split(' ').includes('fv-logboek-doelen-te-veel'), 'the group is described by the notice');
+    assert.equal(await page.textContent(`${LB}totaal_uren`), '42,5', 'computed over all four');
+    assert.deepEqual((await runAxe(page)).map((v) => v.summary), [], 'axe with the notice shown');
+
+    // Typing saves all four (the autosave never drops the fourth), also across a reload.
+    await page.fill(`${GROUP}-3-vervolg`, 'Na de zomer opnieuw.');
+    assert.deepEqual((await storedGoals(page)).map((g) => [g.doel, g.vervolg]), [...saved.slice(0, 3).map((g) => [g.doel, '']), [FOUR[3].doel, 'Na de zomer opnieuw.']]);
+    await reload(page);
+    assert.deepEqual(await shown(page), expect(FOUR), 'still four after a reload');
+    assert.equal(await page.inputValue(`${GROUP}-3-vervolg`), 'Na de zomer opnieuw.');
+
+    // The error summary says the same; while the message is next to the group, the notice is not.
+    await page.click('.formulier button[type=submit]');
+    const notice = await page.$$eval('.foutoverzicht a', (as) => as.map((a) => a.textContent).filter((t) => /keer “Doel”/.test(t)));
+    assert.deepEqual(notice, ['Bij “Doelen uit het coachingsplan” staan 4 keer “Doel”, maar dit formulier heeft plaats voor hoogstens 3. Verwijder er 1. Tot dan blijven alle 4 bewaard.']);
+    assert.equal(await page.isHidden(NOTICE), true, 'not the same words twice');
+
+    // Removing one (the second) leaves three: no notice, no error, all answers of the rest kept.
+    await page.focus(`${GROUP} .groep__item[data-index="1"] .groep__weg`);
+    await page.keyboard.press('Enter');
+    const three = [FOUR[0], FOUR[2], FOUR[3]];
+    assert.deepEqual(await shown(page), expect(three));
+    assert.equal(await page.isHidden(NOTICE), true, 'the notice is gone');
+    assert.deepEqual(await page.$$eval('.foutoverzicht a', (as) => as.map((a) => a.textContent).filter((t) => /keer “Doel”/.test(t))), [], 'and so is the error');
+    assert.equal(await page.locator(`${GROUP}-fout`).count(), 0, 'no message next to the group');
+    assert.ok(!((await page.getAttribute(GROUP, 'aria-describedby')) || '').includes('te-veel'));
+    assert.equal(await page.isDisabled(ADD), true, 'three is the most: still no adding');
+    assert.equal(await focused(page), 'fv-logboek-doelen-1-doel', 'focus on the goal that took its place (the add button is off)');
+    assert.deepEqual((await storedGoals(page)).map((g) => g.doel), three.map((g) => g.doel));
+    assert.equal((await storedGoals(page))[2].vervolg, 'Na de zomer opnieuw.');
+    assert.deepEqual(takeIssues(page), []);
+    await context.close();
+  });
 });
 
 describe('urencalculator without JavaScript', () => {
