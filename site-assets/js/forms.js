@@ -213,24 +213,30 @@
   };
 
   /* ---- groups ---- */
-  /* Saved answers may hold more items than max_aantal (an older form, an imported file): all are
+  /* Adding and removing an item is announced in a polite live region ("Doel 2 is toegevoegd.").
+   * Saved answers may hold more items than max_aantal (an older form, an imported file): all are
    * shown and kept, adding stays off, and a notice asks to remove some. Nothing typed is dropped. */
   Tool.prototype.setupGroups = function () {
     var self = this;
     eachField(this.def, function (f, g) {
       if (g || f.type !== 'groep') return;
       var box = document.getElementById(self.id(f)), add = box.querySelector('.groep__erbij');
-      var notice = el('p', 'groep__te-veel signaal');
+      var live = box.appendChild(el('p', 'visueel-verborgen')), notice = el('p', 'groep__te-veel signaal');
+      live.setAttribute('role', 'status');
+      live.id = self.id(f) + '-status';
       notice.id = self.id(f) + '-te-veel';
       notice.tabIndex = -1;
       notice.hidden = true;
       box.insertBefore(notice, box.querySelector('.groep__items'));
+      // The same words again still change the region, so they are read out again.
+      var say = function (nr, done) { var t = f.item_label + ' ' + nr + ' is ' + done + '.'; live.textContent = live.textContent === t ? t + '\u00a0' : t; };
       add.hidden = false;
       add.addEventListener('click', function () {
         self.renderItems(f, self.items(f).length + 1, true);
         self.changed();
         var items = self.items(f), last = items[items.length - 1].querySelector('input, select, textarea');
         if (last) last.focus();
+        say(items.length, 'toegevoegd');
       });
       box.addEventListener('click', function (ev) {
         var btn = ev.target.closest && ev.target.closest('.groep__weg');
@@ -242,6 +248,7 @@
         var items = self.items(f), next = items[Math.min(index, items.length - 1)];
         var target = !add.disabled ? add : !notice.hidden ? notice : next && next.querySelector('input, select, textarea');
         if (target) target.focus();
+        say(index + 1, 'verwijderd');
       });
     });
   };

@@ -564,8 +564,35 @@ describe('repeatable groups (logboek: doelen)', () => {
     assert.ok(!((await page.getAttribute(GROUP, 'aria-describedby')) || '').includes('te-veel'));
     assert.equal(await page.isDisabled(ADD), true, 'three is the most: still no adding');
     assert.equal(await focused(page), 'fv-logboek-doelen-1-doel', 'focus on the goal that took its place (the add button is off)');
+    assert.equal((await page.textContent(`${GROUP}-status`)).trim(), 'Doel 2 is verwijderd.');
     assert.deepEqual((await storedGoals(page)).map((g) => g.doel), three.map((g) => g.doel));
     assert.equal((await storedGoals(page))[2].vervolg, 'Na de zomer opnieuw.');
+    assert.deepEqual(takeIssues(page), []);
+    await context.close();
+  });
+
+  test('adding and removing a goal is announced in a polite live region', async () => {
+    const context = await browser.newContext();
+    const page = await openCalculator(context, logboekUrl());
+    const STATUS = `${GROUP}-status`;
+    const said = async () => (await page.textContent(STATUS)).trim();
+    assert.equal(await page.getAttribute(STATUS, 'role'), 'status', 'a polite live region');
+    assert.equal(await said(), '', 'silent before anything happens');
+    await page.focus(ADD);
+    await page.keyboard.press('Enter');
+    assert.equal(await said(), 'Doel 2 is toegevoegd.');
+    await page.click(ADD);
+    assert.equal(await said(), 'Doel 3 is toegevoegd.');
+    await page.focus(`${GROUP} .groep__item[data-index="0"] .groep__weg`);
+    await page.keyboard.press('Enter');
+    assert.equal(await said(), 'Doel 1 is verwijderd.');
+    // The same words again still change the region, so they are read out again.
+    const before = await page.textContent(STATUS);
+    await page.click(`${GROUP} .groep__item[data-index="0"] .groep__weg`);
+    assert.equal(await said(), 'Doel 1 is verwijderd.');
+    assert.notEqual(await page.textContent(STATUS), before, 'the region changed');
+    assert.equal(await page.locator(`${GROUP} .groep__item`).count(), 1);
+    assert.deepEqual((await runAxe(page)).map((v) => v.summary), [], 'axe after adding and removing');
     assert.deepEqual(takeIssues(page), []);
     await context.close();
   });
