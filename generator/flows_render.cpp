@@ -28,7 +28,10 @@ std::string paragraphs(const std::string& text, const std::string& cls = "") {
     std::string line = text.substr(pos, end - pos);
     while (!line.empty() && (line.back() == ' ' || line.back() == '\r')) line.pop_back();
     if (line.find_first_not_of(' ') == std::string::npos) flush();
-    else para += (para.empty() ? "" : " ") + line.substr(line.find_first_not_of(' '));
+    else {
+      if (!para.empty()) para += ' ';
+      para.append(line, line.find_first_not_of(' '));
+    }
     pos = end + 1;
   }
   flush();
