@@ -418,11 +418,21 @@
     return loadIndex().then(function () {
       var q = parseQuery(query);
       if (!q.length) return { words: q, results: [], terms: [] };
+      var key = q.map(function (w) { return w.word; }).join(' ') + '|' + limit + '|' + perPage;
+      for (var i = 0; i < recent.length; i++) if (recent[i].key === key) return recent[i].found;
       return Promise.all(q.map(expand)).then(function (expansions) {
-        return rank(q, expansions, limit, perPage);
+        var found = rank(q, expansions, limit, perPage);
+        recent.unshift({ key: key, found: found });
+        recent.length = Math.min(recent.length, RECENT);
+        return found;
       });
     });
   }
+
+  // The last few searches' results, by their words: the index does not change, so a search typed
+  // again, or prepared for the next key (prefetchNext), is not ranked again.
+  var RECENT = 8;
+  var recent = [];
 
   // Work arrays of rank(), one per index, reused: a query touches only its own documents and
   // clears what it set. score and best are per document; mine and touched lists of documents.
