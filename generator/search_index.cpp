@@ -321,7 +321,7 @@ IndexedDoc analyse(const Doc& doc, size_t excerpt_chars) {
       terms->push_back({info.term, weight});
     } else {
       uint8_t& w = (*terms)[an.term_slot[info.term]].weight;
-      w = weight == kBody && w <= kBodyMany ? kBodyMany : std::max(w, weight);
+      w = weight == kBody && w <= kBodyMany ? static_cast<uint8_t>(kBodyMany) : std::max(w, weight);
     }
     if (info.surface != info.term && an.surface_stamp[info.surface] != page_stamp) {
       an.surface_stamp[info.surface] = page_stamp;
