@@ -170,8 +170,11 @@ void Search::transform(const BuildContext& ctx, const Page& page, Markdown& md, 
 void Search::extend(const BuildContext& ctx, const Page& page, nlohmann::json& data) const {
   if (!enabled_) return;
   const std::string root = root_prefix(page.output);
-  // search.js itself loads on first use (portal.js, data-zoek-script): it is not in the page budget.
+  // search.js and the results' styles load on first use (portal.js: data-zoek-script and
+  // data-zoek-style), so they are not in the page budget; the results page needs both at once.
   if (auto css = ctx.assets.output_of("css/search.css"); !css.empty()) data["page_css"].push_back(root + css);
+  if (page.source == kPageSource)
+    if (auto css = ctx.assets.output_of("css/search-results.css"); !css.empty()) data["page_css"].push_back(root + css);
   if (page.source == kPageSource) {
     // The A–Z index: every page but this one, by folded title.
     struct Item {

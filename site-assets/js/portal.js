@@ -1,7 +1,7 @@
 /* Begeleidingswijzer: small enhancements shared by every page. The pages work without it. */
 (function () {
   'use strict';
-  // Search loads on first use: the box shows at once, search.js (30 KB) comes when someone focuses
+  // Search loads on first use: the box shows at once, search.js (30 KB) and the results' styles come when someone focuses
   // or touches the box, or straight away on the results page.
   var box = document.querySelector('.zoekvak[data-zoek-script]');
   if (box) {
@@ -12,6 +12,13 @@
     var loadSearch = function () {
       if (requested) return;
       requested = true;
+      var style = box.getAttribute('data-zoek-style');
+      if (style && !document.querySelector('link[href="' + style + '"]')) {
+        var sheet = document.createElement('link');
+        sheet.rel = 'stylesheet';
+        sheet.href = style;
+        document.head.appendChild(sheet);
+      }
       var script = document.createElement('script');
       script.src = box.getAttribute('data-zoek-script');
       document.head.appendChild(script);
