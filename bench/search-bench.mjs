@@ -131,7 +131,7 @@ const first = [];
 const issues = [];
 for (const q of FIRST) {
   const context = await browser.newContext();
-  const page = await newCheckedPage(context, null);
+  const page = await newCheckedPage(context, null, { block: false });
   await page.goto(startUrl, { waitUntil: 'load' });
   await page.waitForSelector('.zoekvak__form:not([hidden])');
   const r = await typeAndWait(page, q);
@@ -182,7 +182,7 @@ async function typeKeys(page, q) {
 const later = [];
 {
   const context = await browser.newContext();
-  const page = await newCheckedPage(context, null);
+  const page = await newCheckedPage(context, null, { block: false });
   await page.goto(startUrl, { waitUntil: 'load' });
   await page.waitForSelector('.zoekvak__form:not([hidden])');
   await typeAndWait(page, 'jobcoach');
@@ -201,7 +201,7 @@ const typed = [];
 const typedKeys = [];
 {
   const context = await browser.newContext();
-  const page = await newCheckedPage(context, null);
+  const page = await newCheckedPage(context, null, { block: false });
   await page.goto(startUrl, { waitUntil: 'load' });
   await page.waitForSelector('.zoekvak__form:not([hidden])');
   await typeKeys(page, 'jobcoach');

@@ -260,24 +260,33 @@ function isLocalUrl(url, baseOrigin) {
  *   page-error         uncaught exception or unhandled rejection
  *   request-failed     a request that did not complete (e.g. missing file on file://)
  *   http-error         a response with status >= 400
- *   external-request   a request to any host but file:// and baseOrigin (blocked)
+ *   external-request   a request to any host but file:// and baseOrigin (blocked; with
+ *                      { block: false } only recorded, for timing runs)
  * Take the recorded problems with takeIssues(page).
  */
-export async function newCheckedPage(context, baseOrigin = null) {
+export async function newCheckedPage(context, baseOrigin = null, { block = true } = {}) {
   const page = await context.newPage();
   const state = { issues: [], baseOrigin };
   pageState.set(page, state);
   const record = (kind, detail, url = page.url()) => state.issues.push({ kind, detail, url });
   const isMainNavigation = (req) => req.isNavigationRequest() && req.frame() === page.mainFrame();
 
-  await page.route(
-    (url) => !isLocalUrl(url.href, baseOrigin),
-    async (route) => {
-      const req = route.request();
-      record('external-request', `request to another host: ${req.method()} ${req.url()} (${req.resourceType()})`);
-      await route.abort('blockedbyclient').catch(() => {});
-    },
-  );
+  const external = (req) => `request to another host: ${req.method()} ${req.url()} (${req.resourceType()})`;
+  if (block) {
+    await page.route(
+      (url) => !isLocalUrl(url.href, baseOrigin),
+      async (route) => {
+        record('external-request', external(route.request()));
+        await route.abort('blockedbyclient').catch(() => {});
+      },
+    );
+  } else {
+    // Timing runs (bench/): any route makes Playwright hold every request for a round trip to
+    // Node, which slows each script load; only watch.
+    page.on('request', (req) => {
+      if (!isLocalUrl(req.url(), baseOrigin)) record('external-request', external(req));
+    });
+  }
   page.on('console', (msg) => {
     if (msg.type() !== 'error') return;
     const loc = msg.location();
