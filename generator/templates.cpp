@@ -85,25 +85,12 @@ TemplateSources load_templates(const SourceTree& tree, Diagnostics& diags) {
 
 namespace {
 
-/// kainjow's escaping (same entities), without its per-character appends.
+/// kainjow's escaping (same entities: it writes ' as &apos;), without its per-character appends.
 std::string escape_like_kainjow(const std::string& text) {
   std::string out;
   out.reserve(text.size() + 16);
-  size_t from = 0;
-  for (size_t i = 0; i < text.size(); ++i) {
-    const char* entity;
-    switch (text[i]) {
-      case '&': entity = "&amp;"; break;
-      case '<': entity = "&lt;"; break;
-      case '>': entity = "&gt;"; break;
-      case '"': entity = "&quot;"; break;
-      case '\'': entity = "&apos;"; break;
-      default: continue;
-    }
-    out.append(text, from, i - from).append(entity);
-    from = i + 1;
-  }
-  return out.append(text, from);
+  append_html_escaped(out, text, "&apos;");
+  return out;
 }
 
 /// kainjow's lookup rules ({{.}}, plain names up the stack, dotted names resolved from the

@@ -135,7 +135,7 @@ std::string unique_slug(const std::string& slug, std::set<std::string>& taken) {
   return candidate;
 }
 
-void append_html_escaped(std::string& out, std::string_view text) {
+void append_html_escaped(std::string& out, std::string_view text, const char* apostrophe) {
   size_t from = 0;
   for (size_t i = 0; i < text.size(); ++i) {
     const char* entity;
@@ -144,7 +144,7 @@ void append_html_escaped(std::string& out, std::string_view text) {
       case '<': entity = "&lt;"; break;
       case '>': entity = "&gt;"; break;
       case '"': entity = "&quot;"; break;
-      case '\'': entity = "&#39;"; break;
+      case '\'': entity = apostrophe; break;
       default: continue;
     }
     out.append(text, from, i - from).append(entity);

@@ -27,8 +27,8 @@ std::string unique_slug(const std::string& slug, std::set<std::string>& taken);
 
 /// Escapes text for HTML element content and attribute values.
 std::string html_escape(std::string_view text);
-/// html_escape(text) appended to `out`.
-void append_html_escaped(std::string& out, std::string_view text);
+/// html_escape(text) appended to `out`; `apostrophe` is the entity written for '.
+void append_html_escaped(std::string& out, std::string_view text, const char* apostrophe = "&#39;");
 
 /// Offset of the first byte that is not part of valid UTF-8 (RFC 3629: no overlong forms, no
 /// surrogates, at most U+10FFFF), or npos when all of `text` is valid.
