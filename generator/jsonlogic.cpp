@@ -860,7 +860,8 @@ struct VarCollector {
                 walk(*segs[i], scope, nest + 1);
                 continue;
             }
-            path += (i > first ? "." : "") + key_text(*segs[i]);
+            if (i > first) path += '.';
+            path += key_text(*segs[i]);
         }
         if (constant && target == 0) add(path);
     }
