@@ -401,9 +401,11 @@ IndexedDoc analyse(const Doc& doc, size_t excerpt_chars) {
   };
 
   out.parts.resize(doc.sections.size());
-  out.meta.reserve(256 + doc.sections.size() * (excerpt_chars + 64));
+  out.excerpts.reserve(16 + doc.sections.size() * (excerpt_chars + 8));
+  out.excerpts += '[';
   out.url = doc.url;
-  append_js_string(out.meta, doc.title);
+  out.title = doc.title;
+  out.headings.reserve(doc.sections.size());
   for (size_t s = 0; s < doc.sections.size(); ++s) {
     const Section& section = doc.sections[s];
     terms = &out.parts[s];
@@ -414,22 +416,13 @@ IndexedDoc analyse(const Doc& doc, size_t excerpt_chars) {
     }
     add_text(section.heading, kHeading);
     add_text(section.text, kBody);
-    const std::string excerpt = make_excerpt(section.text.empty() && s == 0 ? doc.extra : section.text, excerpt_chars);
-    out.meta += ',';
-    if (s == 0) {
-      append_js_string(out.meta, excerpt);
-      continue;
-    }
-    out.meta += '[';
-    append_js_string(out.meta, section.heading);
-    out.meta += ',';
-    if (section.anchor != slugify(section.heading)) {  // else the browser derives it
-      append_js_string(out.meta, section.anchor);
-      out.meta += ',';
-    }
-    append_js_string(out.meta, excerpt);
-    out.meta += ']';
+    if (s) out.excerpts += ',';
+    append_js_string(out.excerpts, make_excerpt(section.text.empty() && s == 0 ? doc.extra : section.text, excerpt_chars));
+    if (s == 0) continue;
+    const bool derived = section.anchor == slugify(section.heading);  // else the browser derives it
+    out.headings.emplace_back(section.heading, derived ? std::string() : section.anchor);
   }
+  out.excerpts += ']';
   return out;
 }
 
@@ -571,44 +564,79 @@ IndexFiles build_index(const std::vector<IndexedDoc>& docs, const IndexOptions& 
     shard_list += (i ? "," : "") + js_string(shards[i].first) + ":\"" + name + "\"";
   }
 
-  // Page metadata in chunks of about chunk_bytes.
-  std::string chunk_list, sections;
-  std::string body;
-  size_t chunk_first = 0, chunk_no = 0;
-  auto flush = [&](size_t next_first) {
-    if (body.empty()) return;
-    body.insert(body.begin(), '[');
-    body += ']';
-    const std::string name = emit("d" + std::to_string(chunk_no++), body);
-    chunk_list += (chunk_list.empty() ? "" : ",") + std::string("[") + std::to_string(chunk_first) + ",\"" + name + "\"]";
-    body.clear();
-    chunk_first = next_first;
+  // Names (URL, title, headings) of page ranges of about names_bytes, and excerpts of page ranges of
+  // about chunk_bytes: [first page, file name] lists in the manifest.
+  std::string names_list, chunk_list, sections;
+  auto list_add = [](std::string& list, size_t first, const std::string& name) {
+    list += (list.empty() ? "[" : ",[") + std::to_string(first) + ",\"" + name + "\"]";
   };
-  for (size_t p = 0; p < docs.size(); ++p) {
-    const IndexedDoc& d = docs[p];
-    put_varint(sections, static_cast<uint32_t>(d.parts.size()));
-    // [n, rest of the URL after n bytes of the previous page's URL in this chunk, title, …]
-    size_t shared = 0;
-    if (!body.empty()) {
-      body += ',';
-      const std::string& prev = docs[p - 1].url;
-      while (shared < prev.size() && shared < d.url.size() && prev[shared] == d.url[shared]) ++shared;
-      while (shared > 0 && (static_cast<unsigned char>(d.url[shared]) & 0xC0) == 0x80) --shared;
+  {
+    // {"h": [distinct headings of the file], "p": [[n, rest of the URL after n bytes of the previous
+    // page's URL in this file, title, heading index or [heading index, anchor] per section], …]}
+    std::string pages, headings;
+    std::unordered_map<std::string_view, size_t> heading_no;
+    size_t first = 0, file_no = 0;
+    auto flush = [&](size_t next_first) {
+      if (pages.empty()) return;
+      list_add(names_list, first, emit("n" + std::to_string(file_no++), "{\"h\":[" + headings + "],\"p\":[" + pages + "]}"));
+      pages.clear();
+      headings.clear();
+      heading_no.clear();
+      first = next_first;
+    };
+    for (size_t p = 0; p < docs.size(); ++p) {
+      const IndexedDoc& d = docs[p];
+      put_varint(sections, static_cast<uint32_t>(d.parts.size()));
+      size_t shared = 0;
+      if (!pages.empty()) {
+        pages += ',';
+        const std::string& prev = docs[p - 1].url;
+        while (shared < prev.size() && shared < d.url.size() && prev[shared] == d.url[shared]) ++shared;
+        while (shared > 0 && (static_cast<unsigned char>(d.url[shared]) & 0xC0) == 0x80) --shared;
+      }
+      pages += '[' + std::to_string(shared) + ',';
+      append_js_string(pages, std::string_view(d.url).substr(shared));
+      pages += ',';
+      append_js_string(pages, d.title);
+      for (const auto& [heading, anchor] : d.headings) {
+        auto [it, added] = heading_no.emplace(heading, heading_no.size());
+        if (added) {
+          if (it->second) headings += ',';
+          append_js_string(headings, heading);
+        }
+        pages += ',';
+        if (anchor.empty()) {
+          pages += std::to_string(it->second);
+        } else {
+          pages += '[' + std::to_string(it->second) + ',';
+          append_js_string(pages, anchor);
+          pages += ']';
+        }
+      }
+      pages += ']';
+      if (pages.size() + headings.size() >= options.names_bytes) flush(p + 1);
     }
-    body += '[' + std::to_string(shared) + ',';
-    append_js_string(body, std::string_view(d.url).substr(shared));
-    body += ',';
-    body += d.meta;
-    body += ']';
-    if (body.size() >= options.chunk_bytes) flush(p + 1);
+    flush(docs.size());
   }
-  flush(docs.size());
+  {
+    std::string body;
+    size_t first = 0, chunk_no = 0;
+    for (size_t p = 0; p < docs.size(); ++p) {
+      body += body.empty() ? '[' : ',';
+      body += docs[p].excerpts;
+      if (body.size() >= options.chunk_bytes || p + 1 == docs.size()) {
+        list_add(chunk_list, first, emit("d" + std::to_string(chunk_no++), body + ']'));
+        body.clear();
+        first = p + 1;
+      }
+    }
+  }
 
   std::string stop;
   for (const auto& s : stop_words()) stop += (stop.empty() ? "" : " ") + s;
   const std::string manifest = "{\"v\":1,\"docs\":" + std::to_string(result.docs) +
-                               ",\"stop\":" + js_string(stop) + ",\"shards\":{" + shard_list + "},\"chunks\":[" +
-                               chunk_list + "],\"sections\":\"" + sections + "\"}";
+                               ",\"stop\":" + js_string(stop) + ",\"shards\":{" + shard_list + "},\"names\":[" +
+                               names_list + "],\"chunks\":[" + chunk_list + "],\"sections\":\"" + sections + "\"}";
   result.files["search/index.js"] = "WijzerZoek.laad(\"index\"," + manifest + ");\n";
   return result;
 }

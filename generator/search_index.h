@@ -56,13 +56,16 @@ struct Doc {
   std::string extra;  ///< indexed with the intro but not shown (description, facts)
 };
 
-/// A page, tokenised: per section its distinct terms with their best weight, and the page's
-/// entry of a metadata chunk.
+/// A page, tokenised: per section its distinct terms with their best weight, and what results
+/// show of it.
 struct IndexedDoc {
-  std::string url;  ///< relative to the site root
-  /// The page's metadata as JSON array items: title, intro excerpt, then per heading section
-  /// [heading, anchor (left out when the browser derives it from the heading), excerpt].
-  std::string meta;
+  std::string url;    ///< relative to the site root
+  std::string title;  ///< page title
+  /// Per heading section: its heading and its anchor, the anchor empty where the browser derives
+  /// it from the heading (slugify).
+  std::vector<std::pair<std::string, std::string>> headings;
+  /// The sections' excerpts (intro first) as a JS array literal.
+  std::string excerpts;
   std::vector<std::vector<TermHit>> parts;  ///< per section (intro first): unique terms
   /// (folded word, its stem) ids where they differ: typed prefixes of a word find its stem.
   std::vector<std::pair<uint32_t, uint32_t>> surfaces;
@@ -79,13 +82,16 @@ struct IndexFiles {
 };
 
 struct IndexOptions {
-  size_t shard_bytes = 48 * 1024;  ///< split a term-prefix shard above this size
-  size_t chunk_bytes = 8 * 1024;   ///< pages per metadata chunk: about this many bytes
+  size_t shard_bytes = 48 * 1024;   ///< split a term-prefix shard above this size
+  size_t names_bytes = 64 * 1024;   ///< pages per names file: about this many bytes
+  size_t chunk_bytes = 8 * 1024;    ///< pages per excerpt chunk: about this many bytes
 };
 
 /// Builds search/index.js (manifest), search/t*.js (terms by prefix: postings, prefixes,
-/// compound parts with copies of their postings) and search/d*.js (page titles, URLs, sections, excerpts), all classic scripts
-/// that call window.WijzerZoek.laad(name, data). Docs are given in page order.
+/// compound parts with copies of their postings), search/n*.js (page URLs, titles, section
+/// headings: what a result list shows; few and large, so they are loaded early) and search/d*.js
+/// (the sections' excerpts: small, loaded for the results shown). All are classic scripts that
+/// call window.WijzerZoek.laad(name, data). Docs are given in page order.
 IndexFiles build_index(const std::vector<IndexedDoc>& docs, const IndexOptions& options = {});
 
 /// Appends `s` as a JS string literal.

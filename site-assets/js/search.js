@@ -560,54 +560,93 @@
     return { words: q, results: results, terms: matchedTerms, total: total };
   }
 
-  /** Chunk name and first page of a page's metadata. */
-  function chunkOf(page) {
-    var chunks = index.m.chunks;
+  /** The [first page, file] entry of `list` (the manifest's names or chunks) that holds `page`. */
+  function fileOf(list, page) {
     var lo = 0;
-    var hi = chunks.length - 1;
+    var hi = list.length - 1;
     while (lo < hi) {
       var mid = (lo + hi + 1) >> 1;
-      if (chunks[mid][0] <= page) lo = mid;
+      if (list[mid][0] <= page) lo = mid;
       else hi = mid - 1;
     }
-    return chunks[lo];
+    return list[lo];
   }
 
-  /** Page metadata of a chunk, URLs expanded: [{url, title, sections: [{heading, anchor, excerpt}]}]. */
-  var chunkPages = Object.create(null);
-  function pagesOf(name) {
-    if (chunkPages[name]) return chunkPages[name];
+  /** The pages of a names file, URLs expanded: [{url, title, sections: [{heading, anchor}]}]. */
+  var namesCache = Object.create(null);
+  function namesOf(file) {
+    if (namesCache[file]) return namesCache[file];
+    var data = store[file];
     var prev = '';
-    var out = store[name].map(function (e) {
+    var out = data.p.map(function (e) {
       var url = prev.slice(0, e[0]) + e[1];
       prev = url;
-      var sections = [{ heading: '', anchor: '', excerpt: e[3] }];
-      for (var i = 4; i < e.length; i++) {
+      var sections = [{ heading: '', anchor: '' }];
+      for (var i = 3; i < e.length; i++) {
         var s = e[i];
-        var anchor = s.length === 3 ? s[1] : slugify(s[0]);
-        sections.push({ heading: s[0], anchor: anchor, excerpt: s[s.length - 1] });
+        var heading = data.h[typeof s === 'number' ? s : s[0]];
+        sections.push({ heading: heading, anchor: typeof s === 'number' ? slugify(heading) : s[1] });
       }
       return { url: url, title: e[2], sections: sections };
     });
-    chunkPages[name] = out;
+    namesCache[file] = out;
     return out;
   }
 
-  /** Adds title, section, excerpt and URL (relative to the site root) to results. */
-  function describe(found) {
-    var names = found.results.map(function (r) { return chunkOf(r.page)[1]; });
-    return ensureShards(names).then(function () {
+  /** Adds title, section heading and URL (relative to the site root) to results: what a list of
+   * results shows, from the names files (few, loaded early: see prefetchNames). */
+  function name(found) {
+    var files = found.results.map(function (r) { return fileOf(index.m.names, r.page)[1]; });
+    return ensureShards(files).then(function () {
       found.results.forEach(function (r) {
-        var chunk = chunkOf(r.page);
-        var page = pagesOf(chunk[1])[r.page - chunk[0]];
+        var entry = fileOf(index.m.names, r.page);
+        var page = namesOf(entry[1])[r.page - entry[0]];
         var section = page.sections[r.doc - index.pageStart[r.page]] || page.sections[0];
         r.title = page.title;
         r.heading = section.heading;
-        r.excerpt = section.excerpt;
         r.url = page.url + (section.anchor ? '#' + section.anchor : '');
       });
       return found;
     });
+  }
+
+  /** Adds the excerpt of each result's section, from the small excerpt chunks of its pages. */
+  function excerpts(found) {
+    var files = found.results.map(function (r) { return fileOf(index.m.chunks, r.page)[1]; });
+    return ensureShards(files).then(function () {
+      found.results.forEach(function (r) {
+        var entry = fileOf(index.m.chunks, r.page);
+        var page = store[entry[1]][r.page - entry[0]];
+        var k = r.doc - index.pageStart[r.page];
+        r.excerpt = k < page.length ? page[k] : '';
+      });
+      return found;
+    });
+  }
+
+  /** Adds everything a result shows. */
+  function describe(found) {
+    return name(found).then(excerpts);
+  }
+
+  /** Once the search is used: the names files a query has not loaded yet, one per idle period, so
+   * that a later query's result list needs only the term shards of its words. */
+  var namesPrefetched = false;
+  function prefetchNames() {
+    if (namesPrefetched || !index) return;
+    namesPrefetched = true;
+    var files = index.m.names.map(function (e) { return e[1]; });
+    (function next(i) {
+      while (i < files.length && namesCache[files[i]]) i++;
+      if (i < files.length) {
+        idle(function () {
+          load(files[i]).then(function () {
+            namesOf(files[i]);
+            next(i + 1);
+          }, function () {});
+        });
+      }
+    })(0);
   }
 
   /** Words of `text` to highlight for a query: [{start, end}]. */
@@ -626,10 +665,30 @@
     return out;
   }
 
-  /** Appends `text` to `el` with the query's words in <mark>. */
-  function appendMarked(el, text, found) {
+  /** At most about `max` characters of `text` (cut at spaces, "…" where cut), from a few words
+   * before the first of `marks` ([{start, end}]) when that one would not show otherwise. */
+  function snippet(text, marks, max) {
+    if (text.length <= max) return text;
+    var out = text;
+    if (marks.length && marks[0].end > max - 20) {
+      out = '…' + text.slice(text.lastIndexOf(' ', Math.max(0, marks[0].start - 30)) + 1);
+    }
+    if (out.length > max) {
+      var cut = out.lastIndexOf(' ', max);
+      out = out.slice(0, cut > max / 2 ? cut : max) + '…';
+    }
+    return out;
+  }
+
+  /** Appends `text` to `el` with the query's words in <mark>; with `max`, a snippet() of it. */
+  function appendMarked(el, text, found, max) {
+    var marks = highlights(text, found);
+    if (max && text.length > max) {
+      text = snippet(text, marks, max);
+      marks = highlights(text, found);
+    }
     var at = 0;
-    highlights(text, found).forEach(function (h) {
+    marks.forEach(function (h) {
       if (h.start > at) el.appendChild(document.createTextNode(text.slice(at, h.start)));
       var mark = document.createElement('mark');
       mark.textContent = text.slice(h.start, h.end);
@@ -751,6 +810,7 @@
 
   var RESULTS_PAGE = 'zoeken/index.html';
   var DROPDOWN = 8;
+  var SNIPPET = 160; // characters of an excerpt in the dropdown
 
   function resultsUrl(query) {
     return root + RESULTS_PAGE + '?q=' + encodeURIComponent(query);
@@ -813,10 +873,13 @@
     form.hidden = false;
     var active = -1;
     var shown = [];
-    var serial = 0;
+    var serial = 0; // searches started (one per key)
+    var rendered = 0; // result lists shown
 
     function close() {
+      ++rendered;
       list.hidden = true;
+      list.removeAttribute('aria-busy');
       list.textContent = '';
       input.setAttribute('aria-expanded', 'false');
       input.removeAttribute('aria-activedescendant');
@@ -837,7 +900,9 @@
       if (shown[i]) window.location.href = root + shown[i].url;
     }
 
-    function render(found, query) {
+    // The list shows as soon as the results have their titles and sections; each excerpt is filled
+    // in when its chunk has loaded (the list is aria-busy until then).
+    function render(found, query, withExcerpts) {
       close();
       status.textContent = '';
       if (!found.results.length) {
@@ -847,6 +912,7 @@
         });
       }
       shown = found.results;
+      var texts = [];
       found.results.forEach(function (r, i) {
         var li = el('li', 'zoek-optie');
         li.id = 'zoekvak-optie-' + i;
@@ -861,11 +927,7 @@
           appendMarked(h, r.heading, found);
           li.appendChild(h);
         }
-        if (r.excerpt) {
-          var x = el('span', 'zoek-optie__tekst');
-          appendMarked(x, r.excerpt, found);
-          li.appendChild(x);
-        }
+        texts.push(li.appendChild(el('span', 'zoek-optie__tekst')));
         li.addEventListener('mousedown', function (e) { e.preventDefault(); });
         li.addEventListener('click', function () { go(i); });
         list.appendChild(li);
@@ -874,6 +936,16 @@
       input.setAttribute('aria-expanded', 'true');
       var more = found.total > found.results.length ? ' Enter toont alle ' + found.total + '.' : '';
       status.textContent = found.results.length + (found.results.length === 1 ? ' resultaat.' : ' resultaten.') + more;
+      list.setAttribute('aria-busy', 'true');
+      var mine = ++rendered;
+      return withExcerpts.then(function () {
+        if (mine !== rendered) return;
+        found.results.forEach(function (r, i) {
+          if (r.excerpt) appendMarked(texts[i], r.excerpt, found, SNIPPET);
+          else texts[i].remove();
+        });
+        list.removeAttribute('aria-busy');
+      });
     }
 
     function run() {
@@ -885,13 +957,18 @@
         status.textContent = '';
         return;
       }
+      var withExcerpts = null;
       search(query, DROPDOWN, 1).then(function (found) {
-        return mine === serial ? describe(found) : null; // a newer key: its own results count
+        if (mine !== serial) return null; // a newer key: its own results count
+        withExcerpts = excerpts(found); // loads beside the names, shown when it arrives
+        withExcerpts.catch(function () {});
+        return name(found);
       }).then(function (found) {
         if (mine !== serial) return;
-        var shown = render(found, query);
-        prefetchNext(typed, function () { return mine === serial; });
-        return shown;
+        prefetchNames();
+        return render(found, query, withExcerpts);
+      }).then(function () {
+        if (mine === serial) prefetchNext(typed, function () { return mine === serial; });
       }).catch(function (err) {
         if (mine !== serial) return;
         close();
@@ -989,6 +1066,7 @@
     words: words,
     stem: stem,
     slugify: slugify,
+    snippet: snippet,
     search: function (query, limit) { return search(query, limit || 10, 1).then(describe); },
   };
   if (typeof window !== 'undefined') window.WijzerZoek = api;

@@ -53,7 +53,8 @@ async function query(page, text) {
     () => {
       const list = document.querySelector('#zoekvak-lijst');
       const status = document.querySelector('.zoekvak__melding');
-      return (list && !list.hidden && list.children.length) || /Geen resultaten/.test(status.textContent);
+      // the list shows first; its excerpts follow (aria-busy until then)
+      return (list && !list.hidden && list.children.length && !list.hasAttribute('aria-busy')) || /Geen resultaten/.test(status.textContent);
     },
     null,
     { timeout: 10000 },

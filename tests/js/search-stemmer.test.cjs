@@ -33,3 +33,19 @@ test('slugify matches the heading anchor rule', () => {
   assert.equal(zoek.slugify('Scholing, stage & leren'), 'scholing-stage-leren');
   assert.equal(zoek.slugify('€'), 'kop');
 });
+
+test('snippet: a long excerpt is cut at a space, from a few words before a match far into it', () => {
+  const text = 'Een twee drie vier vijf zes zeven acht negen tien elf twaalf dertien veertien vijftien zestien jobcoach zeventien achttien negentien twintig.';
+  const at = text.indexOf('jobcoach');
+  const mark = [{ start: at, end: at + 8 }];
+  const short = zoek.snippet(text, mark, 60);
+  assert.ok(short.startsWith('…'), short);
+  assert.ok(short.includes('jobcoach'), short);
+  assert.ok(short.endsWith('…') && short.length <= 62, short);
+  assert.ok(!/\S…$/.test(short.slice(0, -1)) && text.includes(short.slice(1, -1)), 'cut between words');
+  // a match near the start: the start of the text; no match: the start too
+  assert.equal(zoek.snippet(text, [{ start: 4, end: 8 }], 60), 'Een twee drie vier vijf zes zeven acht negen tien elf twaalf…');
+  assert.equal(zoek.snippet(text, [], 60), 'Een twee drie vier vijf zes zeven acht negen tien elf twaalf…');
+  // short enough: unchanged
+  assert.equal(zoek.snippet('Kort.', mark, 60), 'Kort.');
+});

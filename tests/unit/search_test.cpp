@@ -130,10 +130,12 @@ TEST_CASE("analyse: terms per section with their best weight; hyphenated words a
   CHECK(weight(1, "reintegratie") == search::kHeading);
   CHECK(weight(1, "client") == search::kBodyMany);
   CHECK(weight(1, "jobcoach") == -1);
-  // the metadata: title, intro excerpt, [heading, excerpt] (the anchor follows from the heading)
-  const auto meta = nlohmann::json::parse("[" + indexed.meta + "]");
-  CHECK(meta[0] == "De jobcoach");
-  CHECK(meta[2] == nlohmann::json::array({"Re-integratie", "Re-integratie van de cliënt, de cliënt."}));
+  // what results show: title, headings (no anchor where the heading gives it), excerpts
+  CHECK(indexed.title == "De jobcoach");
+  REQUIRE(indexed.headings.size() == 1);
+  CHECK(indexed.headings[0] == std::pair<std::string, std::string>{"Re-integratie", ""});
+  CHECK(nlohmann::json::parse(indexed.excerpts) ==
+        nlohmann::json::array({"Een jobcoach begeleidt. Jobcoaches en begeleiding.", "Re-integratie van de cliënt, de cliënt."}));
   // a typed word finds its stem
   bool found = false;
   for (const auto& [surface, term] : indexed.surfaces)
@@ -146,11 +148,11 @@ TEST_CASE("analyse: excerpts are cut at a word boundary", "[search][index]") {
   doc.url = "a.html";
   doc.title = "A";
   doc.sections = {{"", "", "een twee drie vier vijf zes zeven acht negen tien"}};
-  const auto meta = nlohmann::json::parse("[" + search::analyse(doc, 12).meta + "]");
-  CHECK(meta[1] == "een twee drie…");
+  const auto excerpts = nlohmann::json::parse(search::analyse(doc, 12).excerpts);
+  CHECK(excerpts == nlohmann::json::array({"een twee drie…"}));
 }
 
-TEST_CASE("build_index: manifest, prefix shards and metadata chunks", "[search][index]") {
+TEST_CASE("build_index: manifest, prefix shards, names and excerpt chunks", "[search][index]") {
   std::vector<search::IndexedDoc> docs;
   for (int p = 0; p < 40; ++p) {
     search::Doc doc;
@@ -163,6 +165,7 @@ TEST_CASE("build_index: manifest, prefix shards and metadata chunks", "[search][
   }
   search::IndexOptions options;
   options.shard_bytes = 400;  // force splitting
+  options.names_bytes = 800;
   options.chunk_bytes = 1000;
   const auto index = search::build_index(docs, options);
   CHECK(index.docs == 120);
@@ -170,14 +173,30 @@ TEST_CASE("build_index: manifest, prefix shards and metadata chunks", "[search][
   const auto manifest = payload(index.files.at("search/index.js"));
   CHECK(manifest["docs"] == 120);
   CHECK(decode(manifest["sections"]) == std::vector<uint32_t>(40, 3));
-  CHECK(manifest["chunks"].size() > 1);
-  CHECK(manifest["chunks"][0][0] == 0);
-  // every file the manifest names exists and registers itself under that name
-  for (const auto& [prefix, name] : manifest["shards"].items()) {
-    const std::string path = "search/" + name.get<std::string>() + ".js";
-    REQUIRE(index.files.count(path));
-    CHECK(index.files.at(path).rfind("WijzerZoek.laad(\"" + name.get<std::string>() + "\",", 0) == 0);
+  // names and excerpts of page ranges: the ranges start at page 0, ascend, and cover every page
+  for (const char* list : {"names", "chunks"}) {
+    INFO(list);
+    REQUIRE(manifest[list].size() > 1);
+    CHECK(manifest[list][0][0] == 0);
+    size_t pages = 0;
+    for (size_t i = 0; i < manifest[list].size(); ++i) {
+      const auto file = payload(index.files.at("search/" + manifest[list][i][1].get<std::string>() + ".js"));
+      CHECK(manifest[list][i][0] == pages);
+      pages += (file.is_array() ? file : file["p"]).size();
+    }
+    CHECK(pages == 40);
   }
+  // every file the manifest names exists and registers itself under that name
+  std::vector<std::string> named;
+  for (const auto& [prefix, name] : manifest["shards"].items()) named.push_back(name);
+  for (const auto& entry : manifest["names"]) named.push_back(entry[1]);
+  for (const auto& entry : manifest["chunks"]) named.push_back(entry[1]);
+  for (const auto& name : named) {
+    const std::string path = "search/" + name + ".js";
+    REQUIRE(index.files.count(path));
+    CHECK(index.files.at(path).rfind("WijzerZoek.laad(\"" + name + "\",", 0) == 0);
+  }
+  CHECK(named.size() + 1 == index.files.size());
   CHECK(manifest["shards"].size() > 5);
   // postings: doc ids and weights survive the round trip
   const auto werk = postings_of(index, "werk");
@@ -207,14 +226,15 @@ TEST_CASE("build_index: manifest, prefix shards and metadata chunks", "[search][
   CHECK(compound);
   CHECK(own.is_string());
   CHECK(copied == own);
-  // metadata: front-coded URLs, an anchor only where the heading does not give it
+  // names: front-coded URLs, headings once per file, an anchor only where the heading does not give it
+  const auto names = payload(*file_with(index, "search/n0."));
+  CHECK(names["h"] == nlohmann::json::array({"Cliënt & werkgever", "Kosten"}));
+  CHECK(names["p"][0] == nlohmann::json::parse(R"([0, "map/pagina-0.html", "Pagina 0", 0, [1, "kosten-2"]])"));
+  CHECK(names["p"][1] == nlohmann::json::parse(R"([11, "1.html", "Pagina 1", 0, [1, "kosten-2"]])"));
+  // excerpts: per page, intro first
   const auto chunk = payload(*file_with(index, "search/d0."));
-  CHECK(chunk[0][0] == 0);
-  CHECK(chunk[0][1] == "map/pagina-0.html");
-  CHECK(chunk[1][0] == 11);
-  CHECK(chunk[1][1] == "1.html");
-  CHECK(chunk[0][4] == nlohmann::json::array({"Cliënt & werkgever", "Zeven uren, een jobcoach."}));
-  CHECK(chunk[0][5] == nlohmann::json::array({"Kosten", "kosten-2", "Wie betaalt?"}));
+  CHECK(chunk[0] == nlohmann::json::array({"Werk en begeleiding 0", "Zeven uren, een jobcoach.", "Wie betaalt?"}));
+  CHECK(chunk[1][1] == "Een organisatie.");
   // the same input gives the same bytes
   CHECK(search::build_index(docs, options).files == index.files);
 }
@@ -277,13 +297,18 @@ TEST_CASE("Search feature: index, results page and A–Z list in a site build", 
   const auto manifest = payload(sink.files.at("search/index.js"));
   CHECK(manifest["docs"] == 1 + 1 + 2 + 3);  // home, rollen, jobcoach (+ taken), begrippen (+ 2 terms)
   // glossary terms are sections of the glossary page, with the anchors the glossary gives them
-  std::string chunks;
-  for (const auto& [path, bytes] : sink.files)
+  std::string names, chunks;
+  for (const auto& [path, bytes] : sink.files) {
+    if (path.rfind("search/n", 0) == 0) names += bytes;
     if (path.rfind("search/d", 0) == 0) chunks += bytes;
-  CHECK(chunks.find(R"(["proefplaatsing","begrip-proefplaatsing","Onbetaald werken met behoud van uitkering."])") !=
-        std::string::npos);
+  }
+  INFO(names);
+  CHECK(names.find(R"({"h":["proefplaatsing","jobcoach","Taken"])") != std::string::npos);
+  CHECK(names.find(R"("Begrippenlijst",[0,"begrip-proefplaatsing"],[1,"begrip-jobcoach"]])") != std::string::npos);
+  CHECK(names.find(R"("jobcoach.html","Jobcoach",2])") != std::string::npos);
+  CHECK(chunks.find(R"("Onbetaald werken met behoud van uitkering.")") != std::string::npos);
   CHECK(sink.files.at("begrippen/index.html").find("[begrip-proefplaatsing]") != std::string::npos);
-  CHECK(chunks.find(R"(["Taken","De jobcoach begeleidt de cliënt."])") != std::string::npos);
+  CHECK(chunks.find(R"("De jobcoach begeleidt de cliënt.")") != std::string::npos);
 }
 
 TEST_CASE("Search feature: a site without the search script has no search", "[search][site]") {
