@@ -572,24 +572,30 @@
     return list[lo];
   }
 
-  /** The pages of a names file, URLs expanded: [{url, title, sections: [{heading, anchor}]}]. */
+  /** A names file with its URLs expanded; headings' anchors are derived when a result needs them. */
   var namesCache = Object.create(null);
   function namesOf(file) {
     if (namesCache[file]) return namesCache[file];
     var data = store[file];
+    var urls = new Array(data.p.length);
     var prev = '';
-    var out = data.p.map(function (e) {
-      var url = prev.slice(0, e[0]) + e[1];
-      prev = url;
-      var sections = [{ heading: '', anchor: '' }];
-      for (var i = 3; i < e.length; i++) {
-        var s = e[i];
-        var heading = data.h[typeof s === 'number' ? s : s[0]];
-        sections.push({ heading: heading, anchor: typeof s === 'number' ? slugify(heading) : s[1] });
-      }
-      return { url: url, title: e[2], sections: sections };
-    });
-    namesCache[file] = out;
+    for (var i = 0; i < data.p.length; i++) {
+      prev = prev.slice(0, data.p[i][0]) + data.p[i][1];
+      urls[i] = prev;
+    }
+    namesCache[file] = { data: data, urls: urls, slugs: [] };
+    return namesCache[file];
+  }
+
+  /** Title, URL, heading and anchor of section `k` (0: the intro) of page `i` of a names file. */
+  function sectionName(names, i, k) {
+    var e = names.data.p[i];
+    var out = { url: names.urls[i], title: e[2], heading: '', anchor: '' };
+    var s = k > 0 ? e[2 + k] : undefined;
+    if (s === undefined) return out;
+    var h = typeof s === 'number' ? s : s[0];
+    out.heading = names.data.h[h];
+    out.anchor = typeof s === 'number' ? names.slugs[h] || (names.slugs[h] = slugify(out.heading)) : s[1];
     return out;
   }
 
@@ -600,11 +606,10 @@
     return ensureShards(files).then(function () {
       found.results.forEach(function (r) {
         var entry = fileOf(index.m.names, r.page);
-        var page = namesOf(entry[1])[r.page - entry[0]];
-        var section = page.sections[r.doc - index.pageStart[r.page]] || page.sections[0];
-        r.title = page.title;
+        var section = sectionName(namesOf(entry[1]), r.page - entry[0], r.doc - index.pageStart[r.page]);
+        r.title = section.title;
         r.heading = section.heading;
-        r.url = page.url + (section.anchor ? '#' + section.anchor : '');
+        r.url = section.url + (section.anchor ? '#' + section.anchor : '');
       });
       return found;
     });
