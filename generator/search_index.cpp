@@ -531,60 +531,37 @@ IndexFiles build_index(const std::vector<IndexedDoc>& docs, const IndexOptions& 
     return name;
   };
 
-  // Files: consecutive prefix groups packed while they fit in shard_bytes (a split prefix's small
-  // groups share a file: a script load from file:// costs about the same for 2 KB as for 40 KB).
-  std::vector<size_t> file_of(shards.size());
-  size_t files = 0;
-  {
-    size_t bytes = 0;
-    for (size_t i = 0; i < shards.size(); ++i) {
-      size_t size = 0;
-      for (auto* e : shards[i].second) size += entry_size(e->first, e->second);
-      if (i > 0 && bytes + size > options.shard_bytes) {
-        ++files;
-        bytes = 0;
-      }
-      file_of[i] = files;
-      bytes += size;
-    }
-    if (!shards.empty()) ++files;
-  }
-
-  // A compound's postings are also copied into the file of each term it ends in ("x"), so a query
-  // word that matches the term finds its compounds without loading their files.
-  std::unordered_map<std::string_view, size_t> shard_of;  // key → file
+  // A compound's postings are also copied into the shard of each term it ends in ("x"), so a query
+  // word that matches the term finds its compounds without loading their shards.
+  std::unordered_map<std::string_view, size_t> shard_of;
   for (size_t i = 0; i < shards.size(); ++i)
-    for (auto* e : shards[i].second) shard_of.emplace(e->first, file_of[i]);
+    for (auto* e : shards[i].second) shard_of.emplace(e->first, i);
 
   std::string shard_list;
-  for (size_t i = 0, f = 0; f < files; ++f) {
+  for (size_t i = 0; i < shards.size(); ++i) {
     std::string t, w, c, x;
     std::map<std::string_view, const std::string*> copies;
-    const size_t first = i;
-    for (; i < shards.size() && file_of[i] == f; ++i) {
-      for (auto* e : shards[i].second) {
-        const auto& [key, entry] = *e;
-        if (!entry.postings.empty()) t += (t.empty() ? "" : ",") + js_string(key) + ":\"" + entry.postings + "\"";
-        if (!entry.stem.empty()) w += (w.empty() ? "" : ",") + js_string(key) + ":" + js_string(entry.stem);
-        if (!entry.compounds.empty()) {
-          c += (c.empty() ? "" : ",") + js_string(key) + ":[";
-          for (size_t k = 0; k < entry.compounds.size(); ++k) {
-            const std::string& compound = entry.compounds[k];
-            if (k) c += ',';
-            append_js_string(c, compound);
-            const auto it = entries.find(compound);
-            const auto home = shard_of.find(compound);
-            if (it != entries.end() && !it->second.postings.empty() && home != shard_of.end() && home->second != f)
-              copies.emplace(compound, &it->second.postings);
-          }
-          c += "]";
+    for (auto* e : shards[i].second) {
+      const auto& [key, entry] = *e;
+      if (!entry.postings.empty()) t += (t.empty() ? "" : ",") + js_string(key) + ":\"" + entry.postings + "\"";
+      if (!entry.stem.empty()) w += (w.empty() ? "" : ",") + js_string(key) + ":" + js_string(entry.stem);
+      if (!entry.compounds.empty()) {
+        c += (c.empty() ? "" : ",") + js_string(key) + ":[";
+        for (size_t k = 0; k < entry.compounds.size(); ++k) {
+          const std::string& compound = entry.compounds[k];
+          c += (k ? "," : "") + js_string(compound);
+          const auto it = entries.find(compound);
+          const auto home = shard_of.find(compound);
+          if (it != entries.end() && !it->second.postings.empty() && home != shard_of.end() && home->second != i)
+            copies.emplace(compound, &it->second.postings);
         }
+        c += "]";
       }
     }
     for (const auto& [key, list] : copies) x += (x.empty() ? "" : ",") + js_string(key) + ":\"" + *list + "\"";
     const std::string name =
-        emit("t" + std::to_string(f), "{\"t\":{" + t + "},\"w\":{" + w + "},\"c\":{" + c + "},\"x\":{" + x + "}}");
-    for (size_t k = first; k < i; ++k) shard_list += (shard_list.empty() ? "" : ",") + js_string(shards[k].first) + ":\"" + name + "\"";
+        emit("t" + std::to_string(i), "{\"t\":{" + t + "},\"w\":{" + w + "},\"c\":{" + c + "},\"x\":{" + x + "}}");
+    shard_list += (i ? "," : "") + js_string(shards[i].first) + ":\"" + name + "\"";
   }
 
   // Names (URL, title, headings) of page ranges of about names_bytes, and excerpts of page ranges of

@@ -286,14 +286,14 @@
     return null;
   }
 
-  /** Shard files that may hold keys starting with `prefix` (prefixes may share a file). */
+  /** Shards that may hold keys starting with `prefix`. */
   function shardsFor(prefix) {
     var out = [];
     var own = shardOf(prefix);
     if (own) out.push(own);
     for (var i = 0; i < index.prefixes.length; i++) {
       var p = index.prefixes[i];
-      if (p.length > prefix.length && p.slice(0, prefix.length) === prefix && out.indexOf(index.m.shards[p]) < 0) out.push(index.m.shards[p]);
+      if (p.length > prefix.length && p.slice(0, prefix.length) === prefix) out.push(index.m.shards[p]);
     }
     return out;
   }
