@@ -93,6 +93,15 @@ console.log('== Chromium, file://');
 const browser = await launchBrowser();
 const startUrl = pathToFileURL(path.join(OUT, 'index.html')).href;
 
+/** A fresh browser context with the home page open and its search box ready. */
+async function openStart() {
+  const context = await browser.newContext();
+  const page = await newCheckedPage(context, null, { block: false });
+  await page.goto(startUrl, { waitUntil: 'load' });
+  await page.waitForSelector('.zoekvak__form:not([hidden])');
+  return { context, page };
+}
+
 /** Focuses the search box and types `q`; resolves with the ms from the focus until the result list
  *  (or "geen resultaten") shows, and until its excerpts are filled in too (the list is aria-busy
  *  until then). The first time, that includes loading search.js (it loads on first use) and the
@@ -139,10 +148,7 @@ const first = [];
 const firstFull = [];
 const issues = [];
 for (const q of FIRST) {
-  const context = await browser.newContext();
-  const page = await newCheckedPage(context, null, { block: false });
-  await page.goto(startUrl, { waitUntil: 'load' });
-  await page.waitForSelector('.zoekvak__form:not([hidden])');
+  const { context, page } = await openStart();
   const r = await typeAndWait(page, q);
   first.push(r.ms);
   firstFull.push(r.full);
@@ -200,10 +206,7 @@ async function typeKeys(page, q) {
 const later = [];
 const laterFull = [];
 {
-  const context = await browser.newContext();
-  const page = await newCheckedPage(context, null, { block: false });
-  await page.goto(startUrl, { waitUntil: 'load' });
-  await page.waitForSelector('.zoekvak__form:not([hidden])');
+  const { context, page } = await openStart();
   await typeAndWait(page, 'jobcoach');
   for (const q of LATER) {
     await page.waitForTimeout(300);
@@ -222,10 +225,7 @@ const typed = [];
 const typedFull = [];
 const typedKeys = [];
 {
-  const context = await browser.newContext();
-  const page = await newCheckedPage(context, null, { block: false });
-  await page.goto(startUrl, { waitUntil: 'load' });
-  await page.waitForSelector('.zoekvak__form:not([hidden])');
+  const { context, page } = await openStart();
   await typeKeys(page, 'jobcoach');
   for (const q of LATER) {
     const r = await typeKeys(page, q);

@@ -353,7 +353,7 @@
     return list;
   }
 
-  function ensureShards(names) {
+  function loadFiles(names) {
     var unique = [];
     names.forEach(function (n) { if (n && unique.indexOf(n) < 0) unique.push(n); });
     return Promise.all(unique.map(load));
@@ -365,7 +365,7 @@
     var names = [shardOf(q.stem), shardOf(q.word)];
     for (var cut = 1; cut <= 3; cut++) if (q.stem.length - cut >= 4) names.push(shardOf(q.stem.slice(0, -cut)));
     if (prefix) names = names.concat(shardsFor(q.word), shardsFor(q.stem));
-    return ensureShards(names).then(function () {
+    return loadFiles(names).then(function () {
       var terms = Object.create(null);
       function add(term, factor) {
         if (!(terms[term] >= factor)) terms[term] = factor;
@@ -400,7 +400,7 @@
         if (list && terms[t] === MATCH_EXACT) list.forEach(function (c) { later.push([c, MATCH_COMPOUND]); });
       });
       // (a compound's postings come with the shard of its part: no shard to load for those)
-      return ensureShards(later.map(function (x) { return postingsText(x[0]) ? null : shardOf(x[0]); })).then(function () {
+      return loadFiles(later.map(function (x) { return postingsText(x[0]) ? null : shardOf(x[0]); })).then(function () {
         later.forEach(function (x) {
           if (postingsText(x[0])) add(x[0], x[1]);
         });
@@ -602,10 +602,10 @@
   /** Adds title, section heading and URL (relative to the site root) to results: what a list of
    * results shows, from the names files (few, loaded early: see prefetchNames). */
   function name(found) {
-    var files = found.results.map(function (r) { return fileOf(index.m.names, r.page)[1]; });
-    return ensureShards(files).then(function () {
-      found.results.forEach(function (r) {
-        var entry = fileOf(index.m.names, r.page);
+    var entries = found.results.map(function (r) { return fileOf(index.m.names, r.page); });
+    return loadFiles(entries.map(function (e) { return e[1]; })).then(function () {
+      found.results.forEach(function (r, i) {
+        var entry = entries[i];
         var section = sectionName(namesOf(entry[1]), r.page - entry[0], r.doc - index.pageStart[r.page]);
         r.title = section.title;
         r.heading = section.heading;
@@ -617,10 +617,10 @@
 
   /** Adds the excerpt of each result's section, from the small excerpt chunks of its pages. */
   function excerpts(found) {
-    var files = found.results.map(function (r) { return fileOf(index.m.chunks, r.page)[1]; });
-    return ensureShards(files).then(function () {
-      found.results.forEach(function (r) {
-        var entry = fileOf(index.m.chunks, r.page);
+    var entries = found.results.map(function (r) { return fileOf(index.m.chunks, r.page); });
+    return loadFiles(entries.map(function (e) { return e[1]; })).then(function () {
+      found.results.forEach(function (r, i) {
+        var entry = entries[i];
         var page = store[entry[1]][r.page - entry[0]];
         var k = r.doc - index.pageStart[r.page];
         r.excerpt = k < page.length ? page[k] : '';
@@ -729,7 +729,7 @@
       var q = parseQuery(query);
       var names = q.map(function (w) { return shardOf(w.word.slice(0, 2)) || shardOf(w.word); });
       q.forEach(function (w) { names = names.concat(shardsFor(w.word.slice(0, 2))); });
-      return ensureShards(names.slice(0, 24)).then(function () {
+      return loadFiles(names.slice(0, 24)).then(function () {
         var changed = false;
         var better = q.map(function (w) {
           var bestWord = w.word;
