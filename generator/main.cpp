@@ -40,17 +40,30 @@ bool valid_source(const fs::path& source) {
   return false;
 }
 
-/// Refuses output folders whose replacement would destroy the sources.
-bool safe_output(const fs::path& source, const fs::path& out) {
+/// The folder itself when it exists, else its nearest existing parent's real path plus the rest.
+fs::path real_path(const fs::path& path) {
   std::error_code ec;
-  const fs::path src = fs::weakly_canonical(source, ec), dst = fs::weakly_canonical(out, ec);
+  fs::path real = fs::weakly_canonical(fs::absolute(path, ec), ec);
+  return ec ? fs::absolute(path).lexically_normal() : real;
+}
+
+/// Refuses output folders whose replacement would destroy sources or files wijzer did not write.
+bool safe_output(const fs::path& source, const fs::path& out) {
+  const fs::path dst = real_path(out);
   auto within = [](const fs::path& inner, const fs::path& outer) {
     auto mismatch = std::mismatch(outer.begin(), outer.end(), inner.begin(), inner.end());
     return mismatch.first == outer.end();
   };
-  if (within(src, dst) || within(dst, src / "content") || within(dst, src / "templates") ||
-      within(dst, src / "site-assets")) {
+  // Each source folder by its real path: a symlinked content/ is protected where it really is.
+  bool overlaps = within(real_path(source), dst);
+  for (const char* folder : {"content", "templates", "site-assets"})
+    overlaps = overlaps || within(dst, real_path(source / folder));
+  if (overlaps) {
     std::cerr << "wijzer: --out " << out.string() << " zou de bronbestanden overschrijven\n";
+    return false;
+  }
+  if (const std::string refusal = output_refusal(resolve_output(out)); !refusal.empty()) {
+    std::cerr << "wijzer: --out " << out.string() << " " << refusal << "; er is niets gewijzigd\n";
     return false;
   }
   return true;
@@ -62,7 +75,7 @@ int run_build(const fs::path& source, const fs::path& out, unsigned threads) {
   DiskTree tree(source);
   Diagnostics diags;
   try {
-    StagedDirectory staged(out);
+    StagedDirectory staged(resolve_output(out));
     BuildStats stats = build_site(tree, staged, diags, threads);
     print_diagnostics(diags);
     if (diags.has_errors()) {

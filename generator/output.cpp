@@ -24,6 +24,20 @@ namespace {
 
 const std::string kStagingMarker = ".wijzer-staging-";
 
+/// Whether `dir` is a folder that a build wrote: it holds the marker as a regular file.
+bool written_by_wijzer(const fs::path& dir) {
+  std::error_code ec;
+  return fs::is_regular_file(fs::symlink_status(dir / kSiteMarker, ec));
+}
+
+/// "… : de schijf is vol" and the like: why a system call failed, in the user's words.
+std::string reason(int error) {
+  if (error == ENOSPC || error == EDQUOT) return "de schijf is vol";
+  if (error == EACCES || error == EPERM) return "geen toestemming";
+  if (error == EROFS) return "alleen-lezen bestandssysteem";
+  return std::strerror(error);
+}
+
 /// Removes staging folders left by builds that were killed (their process is gone).
 void remove_stale_staging(const fs::path& target) {
   std::error_code ec;
@@ -35,11 +49,36 @@ void remove_stale_staging(const fs::path& target) {
     const std::string pid_text = name.substr(prefix.size());
     pid_t pid = static_cast<pid_t>(std::strtol(pid_text.c_str(), nullptr, 10));
     if (pid > 0 && pid != getpid() && kill(pid, 0) == 0) continue;  // another build is running
+    // Only what a build made: a staging folder gets the marker before anything else.
+    if (!written_by_wijzer(entry.path()) && !fs::is_empty(entry.path(), ec)) continue;
     fs::remove_all(entry.path(), ec);
   }
 }
 
 }  // namespace
+
+std::string output_refusal(const fs::path& target) {
+  std::error_code ec;
+  const fs::file_status status = fs::symlink_status(target, ec);
+  if (ec || status.type() == fs::file_type::not_found) return "";
+  if (status.type() != fs::file_type::directory) return "is geen map";
+  if (written_by_wijzer(target)) return "";
+  if (fs::is_empty(target, ec) && !ec) return "";
+  return "bevat bestanden die niet door wijzer zijn gemaakt (er staat geen " + std::string(kSiteMarker) +
+         " in); kies een lege of nieuwe map";
+}
+
+fs::path resolve_output(const fs::path& out) {
+  std::error_code ec;
+  fs::path path = out;
+  // Follow a chain of links, each relative to the folder it is in; stop at a loop.
+  for (int hops = 0; hops < 40 && fs::is_symlink(fs::symlink_status(path, ec)); ++hops) {
+    const fs::path link = fs::read_symlink(path, ec);
+    if (ec) break;
+    path = link.is_absolute() ? link : path.parent_path() / link;
+  }
+  return path.lexically_normal();
+}
 
 StagedDirectory::StagedDirectory(fs::path target) : target_(std::move(target)) {
   if (target_.filename().empty()) target_ = target_.parent_path();
@@ -49,7 +88,8 @@ StagedDirectory::StagedDirectory(fs::path target) : target_(std::move(target)) {
   std::error_code ec;
   fs::remove_all(staging_, ec);
   if (!fs::create_directories(staging_, ec) && ec)
-    throw std::runtime_error("kan map " + staging_.string() + " niet maken: " + ec.message());
+    throw std::runtime_error("kan map " + staging_.string() + " niet maken: " + reason(ec.value()));
+  write(kSiteMarker, "Deze map is gemaakt door wijzer build en wordt bij elke build vervangen.\n");
 }
 
 StagedDirectory::~StagedDirectory() {
@@ -68,7 +108,8 @@ void StagedDirectory::write(const std::string& path, const std::string& bytes) {
     }
     if (!made) {
       std::error_code ec;
-      fs::create_directories(staging_ / dir, ec);
+      if (!fs::create_directories(staging_ / dir, ec) && ec)
+        throw std::runtime_error("kan map " + (staging_ / dir).string() + " niet maken: " + reason(ec.value()));
       std::lock_guard lock(dirs_mutex_);
       dirs_.insert(dir);
     }
@@ -76,27 +117,36 @@ void StagedDirectory::write(const std::string& path, const std::string& bytes) {
   // Plain system calls rather than an ofstream (locale, buffer) per file.
   const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
   bool ok = fd >= 0;
+  int error = ok ? 0 : errno;
   for (size_t done = 0; ok && done < bytes.size();) {
     const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
     if (n < 0 && errno == EINTR) continue;
     ok = n > 0;
+    if (!ok) error = n < 0 ? errno : ENOSPC;  // a write of 0 bytes: no room left
     done += ok ? static_cast<size_t>(n) : 0;
   }
-  if (fd >= 0 && ::close(fd) != 0) ok = false;
-  if (!ok) throw std::runtime_error("kan " + file.string() + " niet schrijven");
+  if (fd >= 0 && ::close(fd) != 0 && ok) {
+    ok = false;
+    error = errno;
+  }
+  if (!ok) throw std::runtime_error("kan " + file.string() + " niet schrijven: " + reason(error));
 }
 
 void StagedDirectory::commit() {
   std::error_code ec;
+  // The folder may have changed while the build ran: check again right before replacing it.
+  if (const std::string refusal = output_refusal(target_); !refusal.empty())
+    throw std::runtime_error(target_.string() + " " + refusal);
   if (fs::exists(target_, ec)) {
     // One atomic step: the old site stays whole until the new one takes its place.
     if (renameat2(AT_FDCWD, staging_.c_str(), AT_FDCWD, target_.c_str(), RENAME_EXCHANGE) != 0)
-      throw std::runtime_error("kan " + target_.string() + " niet vervangen: " + std::strerror(errno));
+      throw std::runtime_error("kan " + target_.string() + " niet vervangen: " + reason(errno));
     committed_ = true;
-    fs::remove_all(staging_, ec);  // now holds the previous site
+    // Now holds the previous site: an empty folder or an earlier build (checked above).
+    if (written_by_wijzer(staging_) || fs::is_empty(staging_, ec)) fs::remove_all(staging_, ec);
   } else {
     fs::rename(staging_, target_, ec);
-    if (ec) throw std::runtime_error("kan " + target_.string() + " niet maken: " + ec.message());
+    if (ec) throw std::runtime_error("kan " + target_.string() + " niet maken: " + reason(ec.value()));
     committed_ = true;
   }
 }

@@ -26,6 +26,17 @@ class MemorySink : public OutputSink {
   std::mutex mutex_;
 };
 
+/// The file a build leaves at the root of its output, so a later build knows the folder is its own.
+inline constexpr const char* kSiteMarker = ".wijzer-site";
+
+/// Why a build may not replace `target`, or "" when it may: only an absent path, an empty folder or
+/// a folder an earlier build wrote (it holds kSiteMarker) may be replaced, never other files.
+std::string output_refusal(const std::filesystem::path& target);
+
+/// The folder a build replaces: a symlinked `--out` (a web root) is followed, so the folder it
+/// points at is updated and the link stays.
+std::filesystem::path resolve_output(const std::filesystem::path& out);
+
 /// Writes into a fresh folder beside `target` and swaps it in whole on commit(), so a failed or
 /// killed build never leaves a half-written site. Throws std::runtime_error on I/O failure.
 class StagedDirectory : public OutputSink {

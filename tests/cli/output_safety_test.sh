@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# `wijzer build --out` replaces only what it may (issue 13, finding 1): an absent path, an empty
+# folder or a folder an earlier build wrote. Anything else is a usage error that changes nothing.
+# Usage: output_safety_test.sh path/to/wijzer path/to/tests/fixtures
+set -u
+WIJZER=$1
+FIXTURES=$2
+WORK=$(mktemp -d)
+trap 'umount "$WORK/small" 2>/dev/null; rm -rf "$WORK"' EXIT
+passed=0 failed=0 skipped=0
+
+ok() { passed=$((passed + 1)); }
+fail() { failed=$((failed + 1)); echo "FAIL: $*"; }
+expect_code() {  # expect_code CODE description -- command...
+  local want=$1 what=$2; shift 3
+  "$@" >"$WORK/out" 2>"$WORK/err"; local got=$?
+  if [ "$got" = "$want" ]; then ok; else fail "$what: exit $got, wanted $want"; sed 's/^/    /' "$WORK/err" | head -5; fi
+}
+contains() {  # contains FILE TEXT description
+  if grep -qF -- "$2" "$1"; then ok; else fail "$3: '$2' not in output"; sed 's/^/    /' "$1" | head -5; fi
+}
+fingerprint() { (cd "$1" && find . -exec stat -c '%n %s %Y' {} + | sort | md5sum); }
+
+cp -r "$FIXTURES/golden/site" "$WORK/src"
+src="$WORK/src"
+
+# 1. a folder with someone's files
+mkdir -p "$WORK/werk/sub" && echo "mijn verslag" >"$WORK/werk/verslag.txt" && echo x >"$WORK/werk/sub/y"
+before=$(fingerprint "$WORK/werk")
+expect_code 2 "non-empty foreign folder" -- "$WIJZER" build --source "$src" --out "$WORK/werk"
+contains "$WORK/err" "werk bevat bestanden die niet door wijzer zijn gemaakt" "the refusal names the folder"
+[ "$before" = "$(fingerprint "$WORK/werk")" ] && ok || fail "foreign folder changed"
+ls -a "$WORK" | grep -q "wijzer-staging" && fail "staging folder left behind after a refusal" || ok
+
+# 2. the source's own .git and generator-like folders
+mkdir -p "$src/.git/objects" "$src/generator" && echo "ref: refs/heads/main" >"$src/.git/HEAD" && echo "int main(){}" >"$src/generator/main.cpp"
+before=$(fingerprint "$src")
+expect_code 2 "--out .git" -- "$WIJZER" build --source "$src" --out "$src/.git"
+expect_code 2 "--out generator" -- "$WIJZER" build --source "$src" --out "$src/generator"
+[ "$before" = "$(fingerprint "$src")" ] && ok || fail "source tree changed"
+
+# 3. a file
+echo "niet weggooien" >"$WORK/a-file.txt"
+expect_code 2 "--out a file" -- "$WIJZER" build --source "$src" --out "$WORK/a-file.txt"
+contains "$WORK/err" "a-file.txt is geen map" "the refusal says it is not a folder"
+[ -f "$WORK/a-file.txt" ] && [ "$(cat "$WORK/a-file.txt")" = "niet weggooien" ] && ok || fail "the file was replaced"
+
+# 4. the real folder behind a symlinked content/
+cp -r "$src" "$WORK/linked" && mv "$WORK/linked/content" "$WORK/real-content" && ln -s "$WORK/real-content" "$WORK/linked/content"
+before=$(fingerprint "$WORK/real-content")
+expect_code 2 "--out = real path of a symlinked content/" -- "$WIJZER" build --source "$WORK/linked" --out "$WORK/real-content"
+expect_code 2 "--out inside the real content/" -- "$WIJZER" build --source "$WORK/linked" --out "$WORK/real-content/x"
+[ "$before" = "$(fingerprint "$WORK/real-content")" ] && ok || fail "real content folder changed"
+
+# 5. what may be replaced: absent, empty, an earlier build
+expect_code 0 "absent folder" -- "$WIJZER" build --source "$src" --out "$WORK/new"
+[ -f "$WORK/new/.wijzer-site" ] && ok || fail "a build leaves its marker"
+mkdir "$WORK/empty"
+expect_code 0 "empty folder" -- "$WIJZER" build --source "$src" --out "$WORK/empty"
+expect_code 0 "own output again" -- "$WIJZER" build --source "$src" --out "$WORK/new"
+[ -f "$WORK/new/gids/stap-een.html" ] && ok || fail "rebuild wrote the site"
+
+# 6. a symlinked --out (a web root) is followed: the link stays, its target is updated
+mkdir "$WORK/webroot" && ln -s "$WORK/webroot" "$WORK/public"
+expect_code 0 "symlinked --out, first build" -- "$WIJZER" build --source "$src" --out "$WORK/public"
+expect_code 0 "symlinked --out, second build" -- "$WIJZER" build --source "$src" --out "$WORK/public"
+[ -L "$WORK/public" ] && ok || fail "the symlink was replaced by a folder"
+[ -f "$WORK/webroot/gids/stap-een.html" ] && ok || fail "the link's target holds the site"
+ln -s "$WORK/werk" "$WORK/to-foreign"
+expect_code 2 "symlink to a foreign folder" -- "$WIJZER" build --source "$src" --out "$WORK/to-foreign"
+[ -f "$WORK/werk/verslag.txt" ] && ok || fail "foreign folder behind a link changed"
+
+# 7. a stale staging folder that is not ours stays
+mkdir -p "$WORK/new.wijzer-staging-999999" && echo "bewaar" >"$WORK/new.wijzer-staging-999999/notitie.txt"
+expect_code 0 "build beside a foreign 'staging' folder" -- "$WIJZER" build --source "$src" --out "$WORK/new"
+[ -f "$WORK/new.wijzer-staging-999999/notitie.txt" ] && ok || fail "a folder without the marker was removed as stale staging"
+
+# 8. a full disk says so (needs a tmpfs mount: root in a namespace that allows it)
+mkdir "$WORK/small"
+if mount -t tmpfs -o size=16k tmpfs "$WORK/small" 2>/dev/null; then
+  expect_code 1 "disk full" -- "$WIJZER" build --source "$src" --out "$WORK/small/site"
+  contains "$WORK/err" "de schijf is vol" "disk-full error says why"
+  umount "$WORK/small"
+else
+  skipped=$((skipped + 1)); echo "skipped: disk-full case (cannot mount a tmpfs here)"
+fi
+
+echo "$passed passed, $failed failed, $skipped skipped"
+[ "$failed" = 0 ]
