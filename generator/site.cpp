@@ -181,6 +181,26 @@ class RecordingSink : public OutputSink {
   std::mutex mutex_;
 };
 
+/// Passes files on, and reports an error at the source that already makes that output path (a
+/// static file in content/ must not silently replace a generated file; the generated one wins).
+class ClaimingSink : public OutputSink {
+ public:
+  ClaimingSink(OutputSink& next, const std::map<std::string, std::string>& owners, Diagnostics& diags)
+      : next_(next), owners_(owners), diags_(diags) {}
+  void write(const std::string& path, const std::string& bytes) override {
+    if (auto it = owners_.find(path); it != owners_.end()) {
+      diags_.error(it->second, 1, 1,
+                   "wordt gepubliceerd als " + path + ", maar de bouw maakt dat bestand zelf (gegenereerd bestand)");
+    }
+    next_.write(path, bytes);
+  }
+
+ private:
+  OutputSink& next_;
+  const std::map<std::string, std::string>& owners_;
+  Diagnostics& diags_;
+};
+
 /// Stage times on stderr when WIJZER_TIMINGS is set (for bench/: where a build spends its time).
 class StageClock {
  public:
@@ -246,6 +266,7 @@ void SiteBuilder::full_build(OutputSink& sink, bool keep) {
 
   Diagnostics diags;
   content_ = load_content(tree_, diags);
+  for (const char* folder : {"content", "templates", "site-assets"}) tree_.check_entries(folder, diags);
   clock.lap("content");
   for (auto& feature : features_) feature->load(tree_, content_, diags);
   order_tree(content_);
@@ -253,6 +274,7 @@ void SiteBuilder::full_build(OutputSink& sink, bool keep) {
   sources_ = load_templates(tree_, diags);
   assets_ = load_assets(tree_, diags);
   check_templates(content_, sources_, diags);
+  claim_outputs(diags);
   clock.lap("templates");
   load_diags_ = diags.take();
   load_diag_files_.clear();
@@ -281,10 +303,31 @@ void SiteBuilder::full_build(OutputSink& sink, bool keep) {
   clock.lap("finish");
 
   for (const auto& asset : assets_.files) sink.write(asset.output, asset.bytes);
-  for (const auto& file : content_.static_files)
-    if (auto bytes = tree_.read("content/" + file)) sink.write(file, *bytes);
+  for (const auto& file : static_files_)
+    if (!finish_files_.count(file))
+      if (auto bytes = tree_.read("content/" + file)) sink.write(file, *bytes);
   clock.lap("assets");
   valid_ = keep;
+}
+
+void SiteBuilder::claim_outputs(Diagnostics& diags) {
+  owners_.clear();
+  static_files_.clear();
+  std::map<std::string, std::string> pages_and_assets;
+  for (const Page& page : content_.pages) pages_and_assets.emplace(page.output, page.file);
+  for (const auto& asset : assets_.files) pages_and_assets.emplace(asset.output, tree_.display("site-assets/" + asset.source));
+  for (const auto& file : content_.static_files) {
+    const std::string source = tree_.display("content/" + file);
+    if (auto it = pages_and_assets.find(file); it != pages_and_assets.end()) {
+      diags.error(source, 1, 1, "wordt gepubliceerd als " + file + ", net als " + it->second);
+      diags.error(it->second, 1, 1, "wordt gepubliceerd als " + file + ", net als " + source);
+      continue;
+    }
+    static_files_.push_back(file);
+    owners_.emplace(file, source);
+  }
+  // Features' finish() writes after this: a file it makes must not be one of these either.
+  for (auto& [output, source] : pages_and_assets) owners_.emplace(output, source);
 }
 
 void SiteBuilder::render(const std::vector<int>& pages, OutputSink& sink) {
@@ -311,8 +354,9 @@ void SiteBuilder::check_anchors(const std::vector<int>& pages) {
 
 void SiteBuilder::run_finish(OutputSink& sink) {
   const BuildContext ctx{tree_, content_, assets_};
-  RecordingSink recorder(sink);
   Diagnostics diags;
+  ClaimingSink claiming(sink, owners_, diags);
+  RecordingSink recorder(claiming);
   for (auto& feature : features_) feature->finish(ctx, recorder, diags);
   finish_diags_ = diags.take();
   finish_files_ = std::move(recorder.written);
@@ -353,7 +397,7 @@ ChangePlan SiteBuilder::plan(const std::vector<std::string>& changed) const {
     if (ext == ".json" || ext == ".yaml" || ext == ".yml") return everything(path, "databestand");
     if (ext != ".md") {
       const bool known =
-          std::find(content_.static_files.begin(), content_.static_files.end(), rel) != content_.static_files.end();
+          std::find(static_files_.begin(), static_files_.end(), rel) != static_files_.end();
       auto bytes = tree_.read(path);
       if (known != bytes.has_value()) return everything(path, known ? "bestand verwijderd" : "nieuw bestand");
       if (known) plan.files.push_back(rel);
@@ -389,7 +433,8 @@ size_t SiteBuilder::update(const ChangePlan& plan) {
       break;
   }
   for (const auto& file : plan.files)
-    if (auto bytes = tree_.read("content/" + file)) files_.write(file, *bytes);
+    if (!finish_files_.count(file))
+      if (auto bytes = tree_.read("content/" + file)) files_.write(file, *bytes);
   if (plan.pages.empty()) return 0;
   std::vector<int> pages;
   for (const PageEdit& edit : plan.pages) {

@@ -116,6 +116,7 @@ class SiteBuilder {
   void render(const std::vector<int>& pages, OutputSink& sink);
   void check_anchors(const std::vector<int>& pages);
   void run_finish(OutputSink& sink);
+  void claim_outputs(Diagnostics& diags);
 
   const SourceTree& tree_;
   FeatureFactory make_features_;
@@ -138,6 +139,8 @@ class SiteBuilder {
   std::vector<std::set<std::string>> preset_anchors_;  ///< per page: anchors before rendering
   std::vector<Diagnostic> finish_diags_;
   std::set<std::string> finish_files_;                 ///< files features' finish() wrote
+  std::map<std::string, std::string> owners_;          ///< output path → the source that makes it
+  std::vector<std::string> static_files_;              ///< content files copied as they are, clashes left out
 
   FileStore files_;
 };

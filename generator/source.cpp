@@ -1,8 +1,15 @@
 #include "source.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
 #include <fstream>
 #include <sstream>
+
+#include "diagnostics.h"
 
 namespace fs = std::filesystem;
 
@@ -17,7 +24,49 @@ std::optional<std::string> read_file(const fs::path& path) {
   return std::move(buffer).str();
 }
 
-DiskTree::DiskTree(fs::path root) : root_(std::move(root)) {}
+namespace {
+
+/// Whether `inner` is `outer` or below it (both normalised, absolute).
+bool within(const fs::path& inner, const fs::path& outer) {
+  auto mismatch = std::mismatch(outer.begin(), outer.end(), inner.begin(), inner.end());
+  return mismatch.first == outer.end();
+}
+
+}  // namespace
+
+DiskTree::DiskTree(fs::path root) : root_(std::move(root)) {
+  std::error_code ec;
+  real_root_ = fs::canonical(root_, ec);
+  if (ec) real_root_ = fs::absolute(root_, ec).lexically_normal();
+}
+
+std::string DiskTree::refusal(const fs::path& path, bool& is_error) const {
+  is_error = false;
+  std::error_code ec;
+  const fs::file_status own = fs::symlink_status(path, ec);
+  if (ec) return "kan niet worden gelezen";
+  if (fs::is_symlink(own)) {
+    const fs::path target = fs::canonical(path, ec);
+    if (ec) return "symbolische link die nergens heen wijst; overgeslagen";
+    if (!within(target, real_root_)) {
+      is_error = true;
+      return "symbolische link naar " + target.string() +
+             ", buiten de bronmap; wijzer leest alleen bestanden in de bronmap";
+    }
+    const fs::file_status status = fs::status(target, ec);
+    if (fs::is_directory(status)) return "symbolische link naar een map wordt niet gevolgd; overgeslagen";
+    if (!fs::is_regular_file(status)) return "geen gewoon bestand (FIFO, socket of apparaat); overgeslagen";
+  } else if (fs::is_directory(own)) {
+    return "";
+  } else if (!fs::is_regular_file(own)) {
+    return "geen gewoon bestand (FIFO, socket of apparaat); overgeslagen";
+  }
+  if (fs::file_size(path, ec) > kMaxFileBytes) {
+    is_error = true;
+    return "bestand is groter dan " + std::to_string(kMaxFileBytes >> 20) + " MB en wordt niet gelezen";
+  }
+  return "";
+}
 
 std::vector<std::string> DiskTree::list(const std::string& dir) const {
   std::vector<std::string> out;
@@ -34,13 +83,64 @@ std::vector<std::string> DiskTree::list(const std::string& dir) const {
       if (it->is_directory(ec)) it.disable_recursion_pending();
       continue;
     }
-    if (it->is_regular_file(ec)) out.push_back(dir + "/" + it->path().generic_string().substr(base_length));
+    if (it->is_directory(ec) && !it->is_symlink(ec)) continue;
+    bool is_error;
+    if (refusal(it->path(), is_error).empty())
+      out.push_back(dir + "/" + it->path().generic_string().substr(base_length));
   }
   std::sort(out.begin(), out.end());
   return out;
 }
 
-std::optional<std::string> DiskTree::read(const std::string& path) const { return read_file(root_ / path); }
+void DiskTree::check_entries(const std::string& dir, Diagnostics& diags) const {
+  std::error_code ec;
+  const fs::path base = root_ / dir;
+  if (!fs::is_directory(base, ec)) return;
+  const size_t base_length = base.generic_string().size() + 1;
+  for (auto it = fs::recursive_directory_iterator(base, ec); !ec && it != fs::recursive_directory_iterator();
+       it.increment(ec)) {
+    const std::string name = it->path().filename().string();
+    if (!name.empty() && name[0] == '.') {
+      if (it->is_directory(ec)) it.disable_recursion_pending();
+      continue;
+    }
+    bool is_error;
+    const std::string why = refusal(it->path(), is_error);
+    if (why.empty()) continue;
+    const std::string path = display(dir + "/" + it->path().generic_string().substr(base_length));
+    if (is_error) diags.error(path, 1, 1, why);
+    else diags.warning(path, 1, 1, why);
+  }
+}
+
+std::optional<std::string> DiskTree::read(const std::string& path) const {
+  const fs::path file = root_ / path;
+  bool is_error;
+  if (!refusal(file, is_error).empty()) return std::nullopt;
+  std::error_code ec;
+  // The resolved file must still lie inside the tree (a link in a parent folder, too).
+  const fs::path real = fs::canonical(file, ec);
+  if (ec || !within(real, real_root_)) return std::nullopt;
+  // O_NONBLOCK: a FIFO swapped in after the check must not hang the build; fstat decides.
+  const int fd = ::open(real.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOFOLLOW);
+  if (fd < 0) return std::nullopt;
+  struct stat info;
+  std::optional<std::string> bytes;
+  if (::fstat(fd, &info) == 0 && S_ISREG(info.st_mode) && static_cast<uintmax_t>(info.st_size) <= kMaxFileBytes) {
+    std::string text(static_cast<size_t>(info.st_size), '\0');
+    size_t done = 0;
+    while (done < text.size()) {
+      const ssize_t n = ::read(fd, text.data() + done, text.size() - done);
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) break;
+      done += static_cast<size_t>(n);
+    }
+    text.resize(done);  // a file that shrank while read
+    bytes = std::move(text);
+  }
+  ::close(fd);
+  return bytes;
+}
 
 std::string DiskTree::display(const std::string& path) const {
   if (root_.empty() || root_ == ".") return path;

@@ -2,10 +2,13 @@
 #include <filesystem>
 #include <map>
 #include <optional>
+#include <cstdint>
 #include <string>
 #include <vector>
 
 namespace wijzer {
+
+class Diagnostics;
 
 /// Read-only view of a source folder; tests use the in-memory one.
 class SourceTree {
@@ -17,18 +20,30 @@ class SourceTree {
   virtual std::optional<std::string> read(const std::string& path) const = 0;
   /// How a path is shown in diagnostics (relative to where the user ran the command).
   virtual std::string display(const std::string& path) const { return path; }
+  /// Reports the entries below `dir` that list() leaves out for safety: links that lead outside
+  /// the source tree (errors), special files and links to folders (warnings).
+  virtual void check_entries(const std::string& /*dir*/, Diagnostics& /*diags*/) const {}
 };
 
-/// A source folder on disk.
+/// A source folder on disk. Nothing outside it is ever read: a symbolic link counts only when it
+/// leads to a regular file inside the tree, and special files (FIFOs, devices) are never opened.
 class DiskTree : public SourceTree {
  public:
   explicit DiskTree(std::filesystem::path root);
   std::vector<std::string> list(const std::string& dir) const override;
   std::optional<std::string> read(const std::string& path) const override;
   std::string display(const std::string& path) const override;
+  void check_entries(const std::string& dir, Diagnostics& diags) const override;
+
+  /// Files larger than this are not read (a build holds its inputs in memory).
+  static constexpr uintmax_t kMaxFileBytes = uintmax_t{512} << 20;
 
  private:
+  /// Why the entry at `path` (below the root) is left out, or "" when it is a file to read.
+  std::string refusal(const std::filesystem::path& path, bool& is_error) const;
+
   std::filesystem::path root_;
+  std::filesystem::path real_root_;  ///< root_ with every link resolved
 };
 
 /// A source folder held in memory, for tests.

@@ -1,0 +1,123 @@
+// The source tree on disk reads nothing from outside itself (issue 13, finding 2): a link to
+// /etc/passwd, /proc/self/environ or markdown elsewhere is an error at its path and never
+// published; a FIFO is skipped with a warning and never blocks a build.
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <future>
+
+#include "output.h"
+#include "site.h"
+#include "source.h"
+
+namespace fs = std::filesystem;
+using namespace wijzer;
+
+namespace {
+
+/// A temporary folder with a small site, removed afterwards.
+struct TempSite {
+  fs::path root;
+  fs::path outside;
+  TempSite() {
+    char tmpl[] = "/tmp/wijzer-source-XXXXXX";
+    const fs::path base = mkdtemp(tmpl);
+    root = base / "site";
+    outside = base / "elders";
+    fs::create_directories(root / "content/gids");
+    fs::create_directories(root / "templates");
+    fs::create_directories(outside);
+    write("content/_index.md", "---\ntitle: Home\n---\nWelkom.\n");
+    write("content/gids/a.md", "---\ntitle: A\n---\nTekst.\n");
+    write("templates/page.mustache", "{{{page.content}}}");
+    write("templates/section.mustache", "{{{page.content}}}");
+    std::ofstream(outside / "geheim.md") << "---\ntitle: Geheim\n---\nGEHEIM-BUITEN-DE-BRON\n";
+    std::ofstream(outside / "geheim.txt") << "GEHEIM-BUITEN-DE-BRON\n";
+  }
+  ~TempSite() {
+    std::error_code ec;
+    fs::remove_all(root.parent_path(), ec);
+  }
+  void write(const std::string& path, const std::string& text) const { std::ofstream(root / path) << text; }
+};
+
+struct Result {
+  Diagnostics diags;
+  MemorySink sink;
+  bool published(const std::string& needle) const {
+    for (const auto& [path, bytes] : sink.files)
+      if (bytes.find(needle) != std::string::npos) return true;
+    return false;
+  }
+  bool has(Severity severity, const std::string& path_end, const std::string& text) const {
+    for (const auto& d : diags.sorted())
+      if (d.severity == severity && d.path.size() >= path_end.size() &&
+          d.path.compare(d.path.size() - path_end.size(), path_end.size(), path_end) == 0 &&
+          d.message.find(text) != std::string::npos)
+        return true;
+    return false;
+  }
+};
+
+std::unique_ptr<Result> build(const fs::path& root) {
+  DiskTree tree(root);
+  auto result = std::make_unique<Result>();
+  build_site(tree, result->sink, result->diags, 1);
+  return result;
+}
+
+}  // namespace
+
+TEST_CASE("links to files outside the source tree are errors and never read", "[source][security]") {
+  TempSite site;
+  fs::create_symlink("/etc/passwd", site.root / "content/passwd.txt");
+  fs::create_symlink("/proc/self/environ", site.root / "content/environ");
+  fs::create_symlink(site.outside / "geheim.md", site.root / "content/gids/geheim.md");
+  fs::create_symlink(site.outside / "geheim.txt", site.root / "templates/partial.mustache");
+  fs::create_symlink(site.outside, site.root / "content/map-buiten");
+  auto r = build(site.root);
+  CHECK(r->has(Severity::error, "content/passwd.txt", "buiten de bronmap"));
+  CHECK(r->has(Severity::error, "content/environ", "buiten de bronmap"));
+  CHECK(r->has(Severity::error, "content/gids/geheim.md", "buiten de bronmap"));
+  CHECK(r->has(Severity::error, "templates/partial.mustache", "buiten de bronmap"));
+  CHECK(r->has(Severity::error, "content/map-buiten", "buiten de bronmap"));
+  CHECK_FALSE(r->published("root:"));
+  CHECK_FALSE(r->published("GEHEIM-BUITEN-DE-BRON"));
+  CHECK(r->sink.files.count("passwd.txt") == 0);
+  CHECK(r->sink.files.count("environ") == 0);
+
+  // read() refuses too, whoever asks (features read data files by path).
+  DiskTree tree(site.root);
+  CHECK_FALSE(tree.read("content/passwd.txt").has_value());
+  CHECK_FALSE(tree.read("content/map-buiten/geheim.txt").has_value());
+  CHECK_FALSE(tree.read("content/../../elders/geheim.txt").has_value());
+}
+
+TEST_CASE("links inside the source tree still work", "[source]") {
+  TempSite site;
+  fs::create_symlink(site.root / "content/gids/a.md", site.root / "content/gids/b.md");
+  fs::create_symlink("a.md", site.root / "content/gids/c.md");
+  auto r = build(site.root);
+  CHECK_FALSE(r->diags.has_errors());
+  CHECK(r->sink.files.count("gids/b.html") == 1);
+  CHECK(r->sink.files.count("gids/c.html") == 1);
+}
+
+TEST_CASE("special files are skipped with a warning and never block the build", "[source]") {
+  TempSite site;
+  REQUIRE(mkfifo((site.root / "content/gids/pijp.md").c_str(), 0600) == 0);
+  REQUIRE(mkfifo((site.root / "content/data.json").c_str(), 0600) == 0);
+  // A build that opened the FIFO would wait for a writer forever: run it with a deadline.
+  auto done = std::async(std::launch::async, [&] { return build(site.root); });
+  REQUIRE(done.wait_for(std::chrono::seconds(20)) == std::future_status::ready);
+  auto r = done.get();
+  CHECK_FALSE(r->diags.has_errors());
+  CHECK(r->has(Severity::warning, "content/gids/pijp.md", "geen gewoon bestand"));
+  CHECK(r->has(Severity::warning, "content/data.json", "geen gewoon bestand"));
+  CHECK(r->sink.files.count("gids/a.html") == 1);
+}
