@@ -12,10 +12,12 @@ function text(page) {
   const html = readFileSync(join(site, page), 'utf8');
   return html
     .replace(/<script[\s\S]*?<\/script>/g, ' ')
+    .replace(/<span class="begrip__uitleg"[^>]*>[\s\S]*?<\/span>/g, '') // glossary tooltips
     .replace(/<[^>]+>/g, ' ')
     .replace(/&nbsp;|&#160;/g, ' ')
     .replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ');
+    .replace(/\s+/g, ' ')
+    .replace(/ ([,.;:)])/g, '$1'); // a tag before punctuation left a space
 }
 
 function htmlFiles(dir) {
@@ -59,4 +61,56 @@ test('the home page offers two ways in: professionals and clients', () => {
   const body = text('index.html');
   assert.match(body, /professional/i);
   assert.match(body, /cliënt/i);
+});
+
+// Issue 17, "Wrong": each corrected fact is asserted on the rendered page, and the wrong one is absent.
+const flow = (node) => `stroomschema/welke-begeleiding/${node}.html`;
+
+test('client aid: UWV benefits for Werkfit / Naar werk are WIA, WAO, WAZ, Wajong, Ziektewet (not WW)', () => {
+  for (const node of ['q-uitkering', 'q-uitkering-zorg']) {
+    const body = text(flow(node));
+    assert.ok(body.includes('WIA, WAO, WAZ, Wajong of Ziektewet'), `${node}: the five UWV benefits are not named`);
+    assert.doesNotMatch(body, /Wajong, WW|WW of Ziektewet|van het UWV[^.]*\bWW\b[^.]*Ziektewet/, `${node} lists WW among the UWV benefits`);
+    assert.match(body, /alleen een WW-uitkering/, `${node} does not say where WW belongs`);
+  }
+  assert.ok(text('voor-clienten/wie-kan-helpen.html').includes('WIA, WAO, WAZ, Wajong of Ziektewet'));
+});
+
+test('Werk als Beste Zorg: treatment at one of four ggz institutions, no benefit condition, no region question', () => {
+  const q = text(flow('q-instelling-zorg'));
+  for (const name of ['Dimence', 'Mediant', 'Yulius', 'Vincent van Gogh', 'Noord-Limburg']) assert.ok(q.includes(name), `q-instelling-zorg misses ${name}`);
+  const o = text(flow('o-ips-wabz'));
+  assert.ok(o.includes('geen eis over een uitkering'), 'o-ips-wabz does not say there is no benefit condition');
+  assert.doesNotMatch(o, /uitkering van de gemeente of het UWV nodig/);
+  // The outcome is reached by the institution question, never by a region question.
+  const paths = JSON.parse(readFileSync(join(site, 'stroomschema/welke-begeleiding/paths.json'), 'utf8')).paths;
+  const toWabz = paths.filter((p) => p.outcome === 'o-ips-wabz');
+  assert.ok(toWabz.length > 0, 'no path leads to o-ips-wabz');
+  for (const p of toWabz) {
+    const nodes = p.steps.map((s) => s.node);
+    assert.ok(nodes.includes('q-instelling-zorg'), `path to o-ips-wabz without q-instelling-zorg: ${nodes.join(' > ')}`);
+    assert.ok(!nodes.some((n) => n.startsWith('q-regio')), `path to o-ips-wabz asks a region: ${nodes.join(' > ')}`);
+  }
+  const index = text('trajecten/index.html');
+  assert.ok(index.includes('mensen in behandeling bij Dimence, Mediant, Yulius of Vincent van Gogh (Noord-Limburg)'));
+  assert.ok(index.includes('niet gekoppeld (re-integratie betaald via gemeente en UWV)'));
+  assert.doesNotMatch(index, /Vincent van Gogh \(Noord-Limburg\) alle gemeente of UWV/);
+});
+
+test('Duurzaam Werk(t) followed fourteen placements at twelve employers, written up as twelve cases', () => {
+  for (const page of ['duurzame-plaatsing/casussen/index.html', 'hulpmiddelen/duurzaamheid/index.html', 'duurzame-plaatsing/index.html']) {
+    const body = text(page);
+    assert.match(body, /[Vv]eertien plaatsingen/, `${page} does not say fourteen placements`);
+  }
+  const wrong = htmlFiles(site).filter((page) => /twaalf plaatsingen|12 plaatsingen/i.test(text(page)));
+  assert.deepEqual(wrong, [], `pages that say twelve placements: ${wrong.join(', ')}`);
+});
+
+test('client pages name the region Midden-Utrecht, never "regio Utrecht"', () => {
+  const client = [...htmlFiles(join(site, 'voor-clienten')), ...htmlFiles(join(site, 'stroomschema/welke-begeleiding'))];
+  const wrong = client.filter((page) => /regio Utrecht/i.test(text(page)));
+  assert.deepEqual(wrong, [], `client pages with "regio Utrecht": ${wrong.join(', ')}`);
+  for (const page of ['voor-clienten/welke-hulp-is-er.html', 'voor-clienten/wie-kan-helpen.html', flow('q-regio-geen'), flow('o-sterk-scholing'), flow('o-sterk-met-werk')]) {
+    assert.ok(text(page).includes('Midden-Utrecht'), `${page} does not name Midden-Utrecht`);
+  }
 });
