@@ -114,3 +114,65 @@ test('client pages name the region Midden-Utrecht, never "regio Utrecht"', () =>
     assert.ok(text(page).includes('Midden-Utrecht'), `${page} does not name Midden-Utrecht`);
   }
 });
+
+// Issue 17, "Dated rules": the art. 18 percentages, the Protocol Jobcoach standard and the 3-year
+// limit are 2011–2012 rules. The date is a field of the rule data, and every place that applies one
+// of them says at that point from when the rule is.
+const read = (file) => JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', file), 'utf8'));
+const STAND = /[Ss]tand\b|\bin (19|20)\d\d\b/;
+
+test('every urencalculator profile carries its stand, and the calculator fills and shows it', () => {
+  const { profielen } = read('content/hulpmiddelen/profielen.json');
+  assert.ok(profielen.length >= 4);
+  for (const p of profielen) {
+    assert.equal(typeof p.waarden.stand, 'string', `profile ${p.id} has no waarden.stand`);
+    assert.match(p.waarden.stand, /^stand .*\b(19|20)\d\d\b/, `profile ${p.id}: stand does not name a date`);
+    assert.match(p.toelichting, /^Stand /, `profile ${p.id}: the toelichting does not start with its stand`);
+  }
+  const form = read('content/hulpmiddelen/urencalculator.form.json');
+  const fields = form.secties.flatMap((s) => s.velden);
+  assert.ok(fields.some((f) => f.id === 'stand'), 'the urencalculator has no field "stand"');
+  assert.ok(fields.find((f) => f.id === 'profiel').vult.includes('stand'), 'choosing a profile does not fill its stand');
+  assert.ok(form.signalen.some((s) => s.id === 'geen_stand' && JSON.stringify(s.als).includes('stand')), 'no warning for a rule without stand');
+  const body = text('hulpmiddelen/urencalculator.html');
+  for (const p of profielen) assert.ok(body.includes(p.waarden.stand), `the page does not show the stand of ${p.id}`);
+  assert.ok(body.includes('Beleidsregel Protocol Jobcoach UWV'), 'the page does not say a 2019 beleidsregel exists');
+});
+
+test('the PO-jobcoaching outcomes date the Protocol standard and the 3-year limit, and say where to check', () => {
+  for (const node of ['o-standaard-wia', 'o-standaard-wajong', 'o-individueel-wia', 'o-individueel-wajong']) {
+    const body = text(`stroomschema/po-jobcoaching/${node}.html`);
+    assert.ok(body.includes('stand 1 juli 2011, zoals beschreven in de Leidraad Jobcoach (2012)'), `${node}: no stand`);
+    assert.ok(body.includes('Sinds 2019 is er een Beleidsregel Protocol Jobcoach UWV'), `${node}: the 2019 beleidsregel is not named`);
+    assert.match(body, /Controleer de huidige regel/, `${node}: does not say where to check`);
+  }
+});
+
+test('wherever the portal applies an art. 18 percentage, the Protocol standard or the 3-year limit, it dates it there', () => {
+  const RULES = [
+    ['art. 18 percentage', /(?<![\d,])(15|7,5) ?%/],
+    ['Protocol standard', /minstens 12 uur|35 ?% (van het )?(wettelijk )?(minimumloon|WML)/],
+    ['3-year limit', /(maximaal|hoogstens|max\.|niet langer dan|tot) (3|drie) jaar|(3|drie) jaar (bij dezelfde werkgever|financiering)/],
+  ];
+  // The two rule pages date the whole page in their first paragraph (test above); every other page
+  // must date the rule in the same paragraph, list item, table row, label or profile.
+  const pages = htmlFiles(site).filter((p) => !/^regels\/(protocol-jobcoach|reintegratiebesluit-art-18)\.html$/.test(p));
+  const undated = [];
+  let uses = 0;
+  for (const page of pages) {
+    const html = readFileSync(join(site, page), 'utf8')
+      .replace(/<script[\s\S]*?<\/script>/g, '')
+      .replace(/<span class="begrip__uitleg"[^>]*>[\s\S]*?<\/span>/g, '');
+    const blocks = html.match(/<(dl|p|li|tr|dt|dd|h[1-6]|label|legend|option|caption)\b[^>]*>[\s\S]*?<\/\1>/g) || [];
+    for (const block of blocks) {
+      const t = block.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+      for (const [rule, re] of RULES) {
+        if (!re.test(t)) continue;
+        uses++;
+        if (!STAND.test(t)) undated.push(`${page}: ${rule}: "${t.trim().slice(0, 120)}"`);
+      }
+    }
+  }
+  assert.ok(uses > 30, `only ${uses} uses of the rules found: the scan no longer sees them`);
+  assert.deepEqual(undated, [], `rules shown without their stand:\n${undated.join('\n')}`);
+});
