@@ -176,3 +176,61 @@ test('wherever the portal applies an art. 18 percentage, the Protocol standard o
   assert.ok(uses > 30, `only ${uses} uses of the rules found: the scan no longer sees them`);
   assert.deepEqual(undated, [], `rules shown without their stand:\n${undated.join('\n')}`);
 });
+
+// Issue 17, "Flows that miss a branch".
+const paths = (flowId) => JSON.parse(readFileSync(join(site, `stroomschema/${flowId}/paths.json`), 'utf8')).paths;
+const answer = (p, node) => p.steps.find((s) => s.node === node)?.answer;
+
+test('PO-jobcoaching asks UWV or gemeente first; a gemeente client never ends at a WIA or Wajong grondslag', () => {
+  const all = paths('po-jobcoaching');
+  assert.ok(all.length > 10);
+  for (const p of all) assert.equal(p.steps[0].node, 'q-verantwoordelijk', `a path starts at ${p.steps[0].node}`);
+  const gemeente = all.filter((p) => answer(p, 'q-verantwoordelijk') === 'gemeente');
+  assert.ok(gemeente.length > 0);
+  for (const p of gemeente) assert.equal(p.outcome, 'o-gemeente');
+  for (const p of all.filter((x) => /-(wia|wajong)$/.test(x.outcome))) assert.equal(answer(p, 'q-verantwoordelijk'), 'uwv');
+  const body = text('stroomschema/po-jobcoaching/o-gemeente.html');
+  assert.match(body, /niet artikel 35 WIA/);
+  assert.match(body, /1 juli 2023/);
+  assert.ok(text('stroomschema/po-jobcoaching/q-verantwoordelijk.html').includes('bijstand zonder Wajong-recht valt onder de gemeente'));
+});
+
+test('gemeentelijke beoordeling: the rights since 1 July 2023 are on every path and in the afwijzing', () => {
+  for (const p of paths('gemeentelijke-beoordeling')) {
+    assert.ok(p.steps.some((s) => s.node === 'i-aanvraagrecht'), `a path skips i-aanvraagrecht: ${p.state}`);
+  }
+  const info = text('stroomschema/gemeentelijke-beoordeling/i-aanvraagrecht.html');
+  for (const right of ['sinds 1 juli 2023', 'op die aanvraag beslissen', 'onderzoek door de gemeente', 'informeert hen over het besluit', 'bezwaar', 'beroep']) {
+    assert.ok(info.includes(right), `i-aanvraagrecht misses "${right}"`);
+  }
+  const afwijzing = text('stroomschema/gemeentelijke-beoordeling/o-afwijzing.html');
+  for (const right of ['besluit op een aanvraag', 'gronden', 'werknemer én werkgever', 'bezwaar', 'beroep', 'termijn']) {
+    assert.ok(afwijzing.includes(right), `o-afwijzing misses "${right}"`);
+  }
+  assert.doesNotMatch(afwijzing, /Vraag bij twijfel om de onderbouwing/);
+});
+
+test('client aid: the ggz branch asks about the benefit before any outcome for work-seekers', () => {
+  const ggz = paths('welke-begeleiding').filter((p) => answer(p, 'q-zorg') === 'ja' && answer(p, 'q-situatie-zorg') === 'zoeken'
+    && ['direct-werk', 'uitzoeken'].includes(answer(p, 'q-wens-zorg')));
+  assert.ok(ggz.length >= 6, `only ${ggz.length} ggz work-seeking paths`);
+  for (const p of ggz) assert.ok(answer(p, 'q-uitkering-zorg'), `ggz path without the benefit question: ${p.state}`);
+  const outcomes = new Set(ggz.map((p) => p.outcome));
+  for (const o of ['o-ips', 'o-ips-uwv', 'o-ips-gemeente', 'o-ips-wabz']) assert.ok(outcomes.has(o), `no ggz path ends at ${o}`);
+});
+
+test('client rights page: gemeente and UWV decisions, bezwaar with the term in the letter, the signed logboek', () => {
+  const body = text('voor-clienten/je-rechten-en-je-gegevens.html');
+  assert.ok(body.includes('Uitvoeringsinstituut Werknemersverzekeringen'), 'UWV is not explained');
+  assert.match(body, /Bij het UWV\. .*brief met het besluit/);
+  assert.match(body, /besluit van de gemeente of het UWV\? Dan mag je bezwaar maken/);
+  assert.match(body, /Kijk in de brief met het besluit\. Daar staat hoe lang je de tijd hebt voor bezwaar/);
+  assert.match(body, /beroep/);
+  assert.match(body, /vervolgaanvraag\. Het UWV behandelt die alleen als het logboek helemaal is ingevuld en getekend/);
+});
+
+test('trajecten: the choice aid exists and is linked, not "volgt later"', () => {
+  const html = readFileSync(join(site, 'trajecten/index.html'), 'utf8');
+  assert.doesNotMatch(text('trajecten/index.html'), /volgt later/);
+  assert.match(html, /href="\.\.\/stroomschema\/index\.html"/);
+});
