@@ -234,3 +234,105 @@ test('trajecten: the choice aid exists and is linked, not "volgt later"', () => 
   assert.doesNotMatch(text('trajecten/index.html'), /volgt later/);
   assert.match(html, /href="\.\.\/stroomschema\/index\.html"/);
 });
+
+// Issue 17, "Missing that professionals would look for".
+const INSTRUMENTS = ['dariuz', 'melba', 'fml', 'kolb', 'competentieatlas', 'arbolab', 'werkscan', 'bob-model'];
+
+test('one page per instrument: what it measures, who uses it, when in the process, with sources', () => {
+  for (const name of INSTRUMENTS) {
+    const page = `hulpmiddelen/instrumenten/${name}.html`;
+    const html = readFileSync(join(site, page), 'utf8');
+    for (const id of ['wat', 'wie', 'wanneer']) assert.match(html, new RegExp(`<h2[^>]*id="${id}"`), `${page} has no section #${id}`);
+    assert.ok(html.includes('class="bronnen"'), `${page} names no sources`);
+  }
+  const index = readFileSync(join(site, 'hulpmiddelen/instrumenten/index.html'), 'utf8');
+  for (const name of INSTRUMENTS) assert.ok(index.includes(`href="${name}.html"`), `the instrument index does not link ${name}`);
+  // linked from the handreiking and from the matching form (page links and field hints)
+  const handreiking = readFileSync(join(site, 'hulpmiddelen/handreiking/index.html'), 'utf8');
+  for (const name of ['dariuz', 'melba', 'fml']) assert.ok(handreiking.includes(`../instrumenten/${name}.html`), `handreiking does not link ${name}`);
+  const matching = readFileSync(join(site, 'hulpmiddelen/leidraad-formats/matching-coachingsplan.html'), 'utf8');
+  for (const name of ['fml', 'competentieatlas', 'melba', 'dariuz', 'arbolab', 'kolb']) {
+    assert.ok(matching.includes(`../instrumenten/${name}.html`), `matching page does not link ${name}`);
+  }
+  const form = read('content/hulpmiddelen/leidraad-formats/matching-coachingsplan.form.json');
+  const hints = form.secties.flatMap((s) => s.velden).map((f) => f.hint || '').join(' ');
+  for (const name of ['FML', 'competentieatlas', 'Melba', 'Dariuz', 'Arbolab', 'Kolb']) assert.ok(hints.includes(name), `matching form hints miss ${name}`);
+});
+
+test('the seeds\' requests: opdracht aan de jobcoach, plan van aanpak, reflectie grijze gebied, werkblad vijf stappen', () => {
+  const fields = (file) => read(file).secties.flatMap((s) => s.velden.flatMap((f) => (f.type === 'groep' ? [f, ...f.velden] : [f]))).map((f) => f.id);
+  const opdracht = fields('content/hulpmiddelen/gemeente/opdracht-jobcoach.form.json');
+  for (const id of ['leerpunten', 'talenten', 'beperkingen', 'doelen']) assert.ok(opdracht.includes(id), `opdracht aan de jobcoach has no ${id}`);
+  const pva = read('content/hulpmiddelen/gemeente/plan-van-aanpak.form.json');
+  assert.equal(pva.secties.flatMap((s) => s.velden).find((f) => f.id === 'doelen').max_aantal, 3, 'plan van aanpak: at most three goals');
+  const refl = read('content/hulpmiddelen/gemeente/reflectie-grijze-gebied.form.json');
+  assert.equal(refl.secties.flatMap((s) => s.velden).filter((f) => /^r_/.test(f.id)).length, 12, 'twelve reasons');
+  const werkblad = read('content/hulpmiddelen/vijfstappen/werkblad-vijfstappen.form.json');
+  assert.deepEqual(werkblad.secties.map((s) => s.id), ['stap1', 'stap2', 'stap3', 'stap4', 'stap5']);
+  for (const [page, form] of [['hulpmiddelen/gemeente/opdracht-jobcoach.html', 'opdracht-jobcoach'], ['hulpmiddelen/gemeente/plan-van-aanpak.html', 'plan-van-aanpak'],
+    ['hulpmiddelen/gemeente/reflectie-grijze-gebied.html', 'reflectie-grijze-gebied'], ['hulpmiddelen/vijfstappen/werkblad.html', 'werkblad-vijfstappen']]) {
+    assert.match(readFileSync(join(site, page), 'utf8'), new RegExp(`<form[^>]*id="fv-${form}"`), `${page} shows no form ${form}`);
+  }
+  // the worksheet and the choice aid point at each other
+  assert.ok(readFileSync(join(site, 'hulpmiddelen/vijfstappen/werkblad.html'), 'utf8').includes('../../stroomschema/index.html'));
+  assert.ok(readFileSync(join(site, 'trajecten/index.html'), 'utf8').includes('../processen/vijfstappen-methodiek.html'));
+  assert.ok(readFileSync(join(site, 'processen/vijfstappen-methodiek.html'), 'utf8').includes('../hulpmiddelen/vijfstappen/werkblad.html'));
+});
+
+test('gemeentelijke beoordeling: the three spanningsvelden and the twelve reasons of the grijze gebied', () => {
+  const html = readFileSync(join(site, 'processen/gemeentelijke-beoordeling.html'), 'utf8');
+  const section = (id) => html.slice(html.indexOf(`id="${id}"`), html.indexOf('<h2', html.indexOf(`id="${id}"`) + 10));
+  assert.equal((section('spanningsvelden').match(/<li>/g) || []).length, 3, 'three spanningsvelden');
+  assert.equal((section('grijze-gebied').match(/<li>/g) || []).length, 12, 'twelve reasons');
+  const body = text('processen/gemeentelijke-beoordeling.html');
+  for (const s of ['Methode.', 'Maatwerk en dezelfde lat.', 'Verbeteren en vrijheid.']) assert.ok(body.includes(s), s);
+});
+
+test('Leidraad: the seven hoofdvragen of the toetsing', () => {
+  const html = readFileSync(join(site, 'processen/uwv-route.html'), 'utf8');
+  const start = html.indexOf('id="hoofdvragen"');
+  assert.ok(start > 0, 'no section #hoofdvragen');
+  const list = html.slice(start, html.indexOf('</ol>', start));
+  assert.equal((list.match(/<li>/g) || []).length, 7);
+  assert.match(text('processen/uwv-route.html'), /klik tussen jobcoach en werknemer/);
+});
+
+test('Inspectie SZW 2019: the grades 6,1 and 6,6 for UWV services to people with a WIA benefit', () => {
+  const body = text('trajecten/uwv-naar-werk.html');
+  assert.match(body, /Inspectie SZW in 2019/);
+  assert.match(body, /6,1 bij gedeeltelijk arbeidsongeschikten en 6,6 bij volledig arbeidsongeschikten/);
+  assert.ok(readFileSync(join(site, 'trajecten/uwv-werkfit-maken.html'), 'utf8').includes('uwv-naar-werk.html#ervaringen'));
+});
+
+test('handreiking: development steps 1.1 to 2.0 and the training (41 professionals, two practice cases)', () => {
+  const body = text('processen/begeleidingsnoodzaak.html');
+  for (const v of ['1.1 → 1.2', '1.2 → 1.3', '1.3 → 2.0']) assert.ok(body.includes(v), `version step ${v}`);
+  assert.match(body, /41 professionals/);
+  assert.match(body, /klassiek autisme/);
+  assert.match(body, /verstandelijke beperking/);
+  assert.match(body, /28 professionals/);
+});
+
+test('the twelve cases are linked to the 21 aspects they illustrate and to the factor model', () => {
+  const html = readFileSync(join(site, 'duurzame-plaatsing/casussen/index.html'), 'utf8');
+  const start = html.indexOf('id="aspecten"');
+  const table = html.slice(start, html.indexOf('</table>', start));
+  const rows = table.split('<tr>').slice(2);
+  assert.equal(rows.length, 12, 'one row per case');
+  for (const [i, row] of rows.entries()) {
+    assert.match(row, /hulpmiddelen\/voorbeeldvragen\/[a-z-]+\.html/, `case ${i + 1}: no aspect`);
+    assert.match(row, /factormodel\.html#[a-z-]+/, `case ${i + 1}: no factor`);
+  }
+  for (let i = 1; i <= 12; i++) {
+    const page = `duurzame-plaatsing/casussen/casus-${String(i).padStart(2, '0')}.html`;
+    assert.match(readFileSync(join(site, page), 'utf8'), /hulpmiddelen\/voorbeeldvragen\/[a-z-]+\.html/, `${page} links no aspect`);
+  }
+});
+
+test('Wsw: no page says it simply "opgegaan in de Participatiewet"; the dated rule for existing employees is stated', () => {
+  const wrong = htmlFiles(site).filter((page) => /opgegaan in de Participatiewet/i.test(text(page)));
+  assert.deepEqual(wrong, []);
+  const body = text('regels/wettelijke-basis.html');
+  assert.match(body, /stand 1 januari 2015: sinds die datum is er geen nieuwe instroom in de Wsw/);
+  assert.match(text('stroomschema/po-jobcoaching/o-wsw.html'), /geen nieuwe instroom in de Wsw/);
+});
