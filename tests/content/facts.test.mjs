@@ -276,6 +276,7 @@ test('the seeds\' requests: opdracht aan de jobcoach, plan van aanpak, reflectie
   // the worksheet and the choice aid point at each other
   assert.ok(readFileSync(join(site, 'hulpmiddelen/vijfstappen/werkblad.html'), 'utf8').includes('../../stroomschema/index.html'));
   assert.ok(readFileSync(join(site, 'trajecten/index.html'), 'utf8').includes('../processen/vijfstappen-methodiek.html'));
+  assert.ok(readFileSync(join(site, 'stroomschema/index.html'), 'utf8').includes('../hulpmiddelen/vijfstappen/werkblad.html'), 'the flows page does not link the worksheet');
   assert.ok(readFileSync(join(site, 'processen/vijfstappen-methodiek.html'), 'utf8').includes('../hulpmiddelen/vijfstappen/werkblad.html'));
 });
 
