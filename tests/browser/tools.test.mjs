@@ -442,3 +442,73 @@ describe('Leidraad formats and the checklist', () => {
     await context.close();
   });
 });
+
+// ---------------------------------------------------------------------------
+// Forms added for issue 17: fill, reload, still there (and stored in the dossier); their rule
+// examples hold in the browser; axe clean.
+
+const NEW_TOOLS = {
+  'opdracht-jobcoach': {
+    page: 'hulpmiddelen/gemeente/opdracht-jobcoach.html', file: 'content/hulpmiddelen/gemeente/opdracht-jobcoach.form.json',
+    text: ['leerpunten', 'Zelfstandig de kassa opmaken.'], radio: null, groupText: ['doelen-0-doel', 'Binnen drie maanden zelfstandig openen.'],
+  },
+  'plan-van-aanpak': {
+    page: 'hulpmiddelen/gemeente/plan-van-aanpak.html', file: 'content/hulpmiddelen/gemeente/plan-van-aanpak.form.json',
+    text: ['talenten', 'Nauwkeurig en trouw.'], radio: ['soort', 'vervolg'], groupText: ['doelen-0-doel', 'Pauzes samen met collega’s.'],
+    shown: 'verlenging',
+  },
+  'reflectie-grijze-gebied': {
+    page: 'hulpmiddelen/gemeente/reflectie-grijze-gebied.html', file: 'content/hulpmiddelen/gemeente/reflectie-grijze-gebied.form.json',
+    text: ['client', 'K-12'], radio: ['r_nazorg', 'ja'], shown: 't_nazorg',
+  },
+  'werkblad-vijfstappen': {
+    page: 'hulpmiddelen/vijfstappen/werkblad.html', file: 'content/hulpmiddelen/vijfstappen/werkblad-vijfstappen.form.json',
+    text: ['klachten', 'Loopt vast bij drukte.'], radio: ['uitkering', 'geen'], signal: 'geen_uitkering',
+  },
+};
+
+describe('forms added for issue 17', () => {
+  for (const [id, t] of Object.entries(NEW_TOOLS)) {
+    test(`${id}: fill, reload, still there; examples hold in the browser; axe clean`, async () => {
+      const def = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, t.file), 'utf8'));
+      const P = `#fv-${id}-`;
+      const context = await browser.newContext();
+      const page = await newCheckedPage(context, null);
+      page.__requests = [];
+      page.on('request', (req) => {
+        if (page.__loaded && !req.url().startsWith('blob:')) page.__requests.push(req.url());
+      });
+      await gotoLoaded(page, pathToFileURL(path.join(SITE, t.page)).href);
+      if (t.shown) assert.equal(await page.isHidden(`${P}${t.shown}`), true, `${t.shown} is hidden before the answer`);
+      await page.fill(`${P}${t.text[0]}`, t.text[1]);
+      if (t.radio) await page.check(`${P}${t.radio[0]}-${optionIndex(def, t.radio[0], t.radio[1])}`);
+      if (t.groupText) await page.fill(`${P}${t.groupText[0]}`, t.groupText[1]);
+      if (t.shown) assert.equal(await page.isVisible(`${P}${t.shown}`), true, `${t.shown} shows after the answer`);
+      if (t.signal) assert.deepEqual(await signals(page), [t.signal]);
+      await reload(page);
+      assert.equal(await page.inputValue(`${P}${t.text[0]}`), t.text[1], 'text is back after a reload');
+      if (t.radio) assert.equal(await page.isChecked(`${P}${t.radio[0]}-${optionIndex(def, t.radio[0], t.radio[1])}`), true, 'choice is back');
+      if (t.groupText) assert.equal(await page.inputValue(`${P}${t.groupText[0]}`), t.groupText[1], 'group item is back');
+      const saved = await stored(page, id);
+      assert.equal(saved[t.text[0]], t.text[1], 'stored in the dossier');
+      const examples = def.voorbeelden || [];
+      const results = await page.evaluate(([formId, exs]) => {
+        const d = JSON.parse(document.getElementById(`fv-${formId}-definitie`).textContent);
+        return exs.map((ex) => {
+          const r = window.WijzerForms.evaluate(d, ex.invoer);
+          return { data: r.data, signalen: r.signals.map((s) => s.id).sort(), fouten: r.errors.map((e) => e.id).sort() };
+        });
+      }, [id, examples]);
+      for (const [i, ex] of examples.entries()) {
+        for (const [key, want] of Object.entries(ex.verwacht)) {
+          if (key === 'signalen' || key === 'fouten') continue;
+          assert.deepEqual(results[i].data[key], want, `${id} / ${ex.naam}: ${key}`);
+        }
+        assert.deepEqual(results[i].signalen, [...(ex.verwacht.signalen || [])].sort(), `${id} / ${ex.naam}: signalen`);
+        assert.deepEqual(results[i].fouten, [...(ex.verwacht.fouten || [])].sort(), `${id} / ${ex.naam}: fouten`);
+      }
+      await assertClean(page);
+      await context.close();
+    });
+  }
+});
