@@ -86,11 +86,37 @@ int ContentTree::lookup(const std::string& source) const {
   return -1;
 }
 
+/// The first folder or file name in `rel` outside the naming rule (docs/content-format.md), or "":
+/// lowercase letters, digits and '-', then extensions (".md", ".form.json"); `_index.md` too.
+std::string bad_name_segment(const std::string& rel) {
+  size_t begin = 0;
+  for (;;) {
+    const size_t slash = rel.find('/', begin);
+    const std::string name = rel.substr(begin, slash == std::string::npos ? std::string::npos : slash - begin);
+    bool ok = name == "_index.md" || !name.empty();
+    for (size_t i = 0; ok && i < name.size() && name != "_index.md"; ++i) {
+      const char c = name[i];
+      const bool word = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+      // A dot separates extensions: not first, not last, never two in a row.
+      ok = word || (c == '.' && i > 0 && i + 1 < name.size() && name[i - 1] != '.');
+    }
+    if (!ok) return name;
+    if (slash == std::string::npos) return "";
+    begin = slash + 1;
+  }
+}
+
 ContentTree load_content(const SourceTree& tree, Diagnostics& diags) {
   ContentTree content;
   std::vector<std::string> markdown;
   for (const std::string& path : tree.list("content")) {
     const std::string rel = path.substr(std::string("content/").size());
+    if (std::string bad = bad_name_segment(rel); !bad.empty()) {
+      diags.error(tree.display(path), 1, 1,
+                  "naam '" + bad + "' mag alleen kleine letters, cijfers en '-' bevatten, met een extensie als '.md' "
+                  "(de naam wordt een URL); het bestand wordt overgeslagen");
+      continue;
+    }
     if (ends_with(rel, ".md")) {
       markdown.push_back(path);
     } else {

@@ -53,6 +53,10 @@ struct ContentTree {
 };
 
 /// Reads content/ into a tree. Problems go to `diags`; the tree holds what could be read.
+/// The first folder or file name in a content path (relative to content/) outside the naming rule
+/// — lowercase letters, digits and '-', then extensions; `_index.md` — or "" when all follow it.
+std::string bad_name_segment(const std::string& rel);
+
 ContentTree load_content(const SourceTree& tree, Diagnostics& diags);
 
 /// Adds a page made by a feature (its `source` is a virtual path under content/); reports a clash

@@ -57,6 +57,12 @@ std::optional<DataFile> load_data_file(const SourceTree& tree, const std::string
     return std::nullopt;
   }
   if (is_json(path)) {
+    // Copies and walks of a JSON value recurse: refuse hostile nesting before parsing.
+    if (size_t deep = too_deeply_nested(*text, kMaxDataDepth); deep != std::string::npos) {
+      auto [line, col] = line_col(*text, deep);
+      diags.error(out.file, line, col, "te diep genest (meer dan " + std::to_string(kMaxDataDepth) + " niveaus)");
+      return std::nullopt;
+    }
     try {
       out.value = nlohmann::json::parse(*text);
     } catch (const nlohmann::json::parse_error& e) {
@@ -73,7 +79,7 @@ std::optional<DataFile> load_data_file(const SourceTree& tree, const std::string
   // yaml-cpp reads JSON too, and knows where every node stands.
   try {
     YAML::Node root = YAML::Load(*text);
-    if (!is_json(path)) out.value = yaml_to_json(root);
+    if (!is_json(path)) out.value = yaml_to_json(root, yaml_node_budget(text->size()));
     record_positions(root, "", out);
   } catch (const YAML::Exception& e) {
     if (!is_json(path)) {

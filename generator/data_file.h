@@ -13,6 +13,10 @@ namespace wijzer {
 
 /// A JSON or YAML data file, with the line and column of every value, so checks can point at
 /// `path:line:col` of the exact node (addressed by JSON pointer, e.g. "/begrippen/3/term").
+/// The deepest nesting of arrays and objects a data file may have (a JSON Logic rule in a form
+/// needs about ten levels).
+constexpr int kMaxDataDepth = 64;
+
 struct DataFile {
   std::string file;  ///< path as diagnostics show it
   nlohmann::json value;

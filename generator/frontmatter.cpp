@@ -37,8 +37,11 @@ bool valid_iso_date(const std::string& s) {
   if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
   for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
     if (!std::isdigit(static_cast<unsigned char>(s[i]))) return false;
-  int month = std::stoi(s.substr(5, 2)), day = std::stoi(s.substr(8, 2));
-  return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+  const int year = std::stoi(s.substr(0, 4)), month = std::stoi(s.substr(5, 2)), day = std::stoi(s.substr(8, 2));
+  if (month < 1 || month > 12 || day < 1) return false;
+  static const int days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  return day <= days[month - 1] + (month == 2 && leap ? 1 : 0);  // 2026-02-31 is no date
 }
 
 /// Where a YAML key sits in the file, for error locations.
@@ -143,7 +146,7 @@ SourceDocument parse_document(const std::string& text, const std::string& path, 
       diags.error(path, 2, 1, "front matter moet uit 'sleutel: waarde'-regels bestaan");
       return doc;
     } else {
-      doc.meta.fields = yaml_to_json(root);
+      doc.meta.fields = yaml_to_json(root, yaml_node_budget(yaml.size()));
     }
     read_known_fields(root, doc.meta, path, offset, diags);
   } catch (const YAML::Exception& e) {

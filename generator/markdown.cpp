@@ -123,6 +123,7 @@ Markdown::~Markdown() {
 std::vector<Heading> Markdown::take_headings(const std::set<std::string>& reserved) {
   std::vector<Heading> out;
   std::set<std::string> taken = reserved;
+  std::map<std::string, int> next;
   for (cmark_node* node : collect(root_, [](cmark_node* n) { return cmark_node_get_type(n) == CMARK_NODE_HEADING; })) {
     Heading h;
     h.level = cmark_node_get_heading_level(node);
@@ -137,7 +138,7 @@ std::vector<Heading> Markdown::take_headings(const std::set<std::string>& reserv
       }
     }
     h.text = plain_text(node);
-    h.anchor = unique_slug(anchor.empty() ? slugify(h.text) : anchor, taken);
+    h.anchor = unique_slug(anchor.empty() ? slugify(h.text) : anchor, taken, next);
     out.push_back(std::move(h));
   }
   return out;
@@ -283,6 +284,34 @@ std::string Markdown::render(const std::vector<Heading>& headings) const {
     // cmark-gfm labels footnote back-links in English.
     replace_all(out, "aria-label=\"Back to reference ", "aria-label=\"Terug naar verwijzing ");
     replace_all(out, "aria-label=\"Back to content\"", "aria-label=\"Terug naar de tekst\"");
+  }
+  return out;
+}
+
+std::vector<MarkdownProblem> check_markdown_input(const std::string& body, const MarkdownLimits& limits) {
+  std::vector<MarkdownProblem> out;
+  if (body.size() > limits.max_bytes) {
+    out.push_back({1, 1, true, "pagina is groter dan " + std::to_string(limits.max_bytes >> 20) + " MB: splits haar op"});
+    return out;
+  }
+  if (size_t bad = invalid_utf8(body); bad != std::string::npos) {
+    auto [line, col] = line_col(body, bad);
+    out.push_back({line, col, false, "geen geldige UTF-8 (vervangen door \xEF\xBF\xBD); sla het bestand op als UTF-8"});
+  }
+  size_t brackets = 0, pipes = 0;
+  for (size_t i = 0; i < body.size(); ++i) {
+    const char c = body[i];
+    if (c == '\n') {
+      pipes = 0;
+    } else if (c == '[' && ++brackets == limits.max_brackets + 1) {
+      auto [line, col] = line_col(body, i);
+      out.push_back({line, col, true,
+                     "meer dan " + std::to_string(limits.max_brackets) + " keer '[' op één pagina: splits de pagina"});
+    } else if (c == '|' && ++pipes == limits.max_table_columns + 1) {
+      auto [line, col] = line_col(body, i);
+      out.push_back({line, col, true,
+                     "tabelregel met meer dan " + std::to_string(limits.max_table_columns) + " kolommen"});
+    }
   }
   return out;
 }

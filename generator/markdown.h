@@ -48,4 +48,24 @@ class Markdown {
   cmark_node* root_;
 };
 
+/// Bounds on a page body that keep cmark-gfm's time and memory in check on hostile input
+/// (its bracket matching is quadratic; very wide tables abort in Debian's version).
+struct MarkdownLimits {
+  size_t max_bytes = size_t{4} << 20;  ///< a long leidraad page is about 60 KB
+  size_t max_brackets = 10000;         ///< '[' per page: links, images, footnotes
+  size_t max_table_columns = 256;      ///< '|' per line
+};
+
+/// One problem of a body at a body line and column.
+struct MarkdownProblem {
+  int line = 1;
+  int col = 1;
+  bool error = true;  ///< false: a warning (the body is still parsed)
+  std::string message;
+};
+
+/// Checks a page body before it is parsed. Errors mean it must not be parsed; invalid UTF-8 is a
+/// warning (cmark replaces it by U+FFFD).
+std::vector<MarkdownProblem> check_markdown_input(const std::string& body, const MarkdownLimits& limits = {});
+
 }  // namespace wijzer

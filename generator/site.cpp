@@ -75,6 +75,17 @@ void check_templates(const ContentTree& content, const TemplateSources& template
 std::string markdown_html(const BuildContext& ctx, Page& page, const LinkResolver& links,
                           const TemplateSources& sources, const Features& features, Diagnostics& diags,
                           std::vector<AnchorCheck>& anchor_checks) {
+  bool parse = true;
+  for (const MarkdownProblem& p : check_markdown_input(page.body)) {
+    const int line = page.body_line + p.line - 1;
+    if (p.error) diags.error(page.file, line, p.col, p.message);
+    else diags.warning(page.file, line, p.col, p.message);
+    parse = parse && !p.error;
+  }
+  if (!parse) {
+    page.headings.clear();
+    return "";
+  }
   Markdown md(page.body);
   page.headings = md.take_headings(sources.ids);
   for (const auto& h : page.headings) page.anchors.insert(h.anchor);

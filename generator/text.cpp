@@ -135,6 +135,18 @@ std::string unique_slug(const std::string& slug, std::set<std::string>& taken) {
   return candidate;
 }
 
+std::string unique_slug(const std::string& slug, std::set<std::string>& taken, std::map<std::string, int>& next) {
+  if (taken.insert(slug).second) return slug;
+  int& n = next.try_emplace(slug, 2).first->second;  // numbers below n were taken before, and stay taken
+  std::string candidate;
+  for (;; ++n) {
+    candidate = slug + "-" + std::to_string(n);
+    if (taken.insert(candidate).second) break;
+  }
+  ++n;
+  return candidate;
+}
+
 void append_html_escaped(std::string& out, std::string_view text, const char* apostrophe) {
   size_t from = 0;
   for (size_t i = 0; i < text.size(); ++i) {
@@ -188,6 +200,25 @@ std::string valid_utf8(std::string_view text) {
   }
   out.append(text);
   return out;
+}
+
+size_t too_deeply_nested(std::string_view json, int max_depth) {
+  int depth = 0;
+  bool in_string = false;
+  for (size_t i = 0; i < json.size(); ++i) {
+    const char c = json[i];
+    if (in_string) {
+      if (c == '\\') ++i;  // skip the escaped character
+      else if (c == '"') in_string = false;
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      if (++depth > max_depth) return i;
+    } else if (c == ']' || c == '}') {
+      --depth;
+    }
+  }
+  return std::string_view::npos;
 }
 
 }  // namespace wijzer

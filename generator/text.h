@@ -1,4 +1,5 @@
 #pragma once
+#include <map>
 #include <set>
 #include <string>
 #include <string_view>
@@ -24,6 +25,9 @@ std::string slugify(std::string_view utf8);
 
 /// Makes `slug` unique within `taken` by appending -2, -3, …; records the result.
 std::string unique_slug(const std::string& slug, std::set<std::string>& taken);
+/// The same for many repeats: `next` remembers per slug the first number not yet tried, so
+/// 40,000 equal headings take linear time instead of quadratic.
+std::string unique_slug(const std::string& slug, std::set<std::string>& taken, std::map<std::string, int>& next);
 
 /// Escapes text for HTML element content and attribute values.
 std::string html_escape(std::string_view text);
@@ -33,6 +37,10 @@ void append_html_escaped(std::string& out, std::string_view text, const char* ap
 /// Offset of the first byte that is not part of valid UTF-8 (RFC 3629: no overlong forms, no
 /// surrogates, at most U+10FFFF), or npos when all of `text` is valid.
 size_t invalid_utf8(std::string_view text);
+
+/// The offset of the first '[' or '{' nested deeper than `max_depth` in JSON text (strings
+/// skipped), or npos.
+size_t too_deeply_nested(std::string_view json, int max_depth);
 
 /// `text` with every byte that is not valid UTF-8 replaced by U+FFFD.
 std::string valid_utf8(std::string_view text);

@@ -60,9 +60,16 @@ nlohmann::json plain_scalar(const std::string& s) {
 
 }  // namespace
 
-nlohmann::json yaml_to_json(const YAML::Node& node, int depth) {
+namespace {
+
+/// The conversion with its limits: the nesting depth and the values still allowed.
+nlohmann::json convert(const YAML::Node& node, int depth, size_t& budget) {
   // Hostile input can nest thousands of levels; converting it would overflow the stack.
-  if (depth > kMaxYamlDepth) throw YAML::ParserException(node.Mark(), "te diep genest (meer dan 64 niveaus)");
+  if (depth > kMaxYamlDepth)
+    throw YAML::ParserException(node.Mark(), "te diep genest (meer dan " + std::to_string(kMaxYamlDepth) + " niveaus)");
+  if (budget == 0)
+    throw YAML::ParserException(node.Mark(), "te veel waarden: aliassen (*naam) herhalen hier te veel (alias-bom?)");
+  --budget;
   switch (node.Type()) {
     case YAML::NodeType::Null:
     case YAML::NodeType::Undefined:
@@ -75,16 +82,23 @@ nlohmann::json yaml_to_json(const YAML::Node& node, int depth) {
       return plain_scalar(valid_utf8(node.Scalar()));
     case YAML::NodeType::Sequence: {
       auto out = nlohmann::json::array();
-      for (const auto& item : node) out.push_back(yaml_to_json(item, depth + 1));
+      for (const auto& item : node) out.push_back(convert(item, depth + 1, budget));
       return out;
     }
     case YAML::NodeType::Map: {
       auto out = nlohmann::json::object();
-      for (const auto& kv : node) out[valid_utf8(kv.first.as<std::string>())] = yaml_to_json(kv.second);
+      for (const auto& kv : node) {
+        if (budget == 0) throw YAML::ParserException(kv.first.Mark(), "te veel waarden (alias-bom?)");
+        out[valid_utf8(kv.first.as<std::string>())] = convert(kv.second, depth + 1, budget);
+      }
       return out;
     }
   }
   return nullptr;
 }
+
+}  // namespace
+
+nlohmann::json yaml_to_json(const YAML::Node& node, size_t max_nodes) { return convert(node, 0, max_nodes); }
 
 }  // namespace wijzer
