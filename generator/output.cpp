@@ -86,7 +86,12 @@ StagedDirectory::StagedDirectory(fs::path target) : target_(std::move(target)) {
   staging_ = target_;
   staging_ += kStagingMarker + std::to_string(getpid());
   std::error_code ec;
-  fs::remove_all(staging_, ec);
+  // Our own name, but maybe not our folder (a pid reused after a reboot): remove only what a build made.
+  if (fs::exists(fs::symlink_status(staging_, ec))) {
+    if (!fs::is_directory(fs::symlink_status(staging_, ec)) || (!written_by_wijzer(staging_) && !fs::is_empty(staging_, ec)))
+      throw std::runtime_error(staging_.string() + " bestaat al en is niet door wijzer gemaakt");
+    fs::remove_all(staging_, ec);
+  }
   if (!fs::create_directories(staging_, ec) && ec)
     throw std::runtime_error("kan map " + staging_.string() + " niet maken: " + reason(ec.value()));
   write(kSiteMarker, "Deze map is gemaakt door wijzer build en wordt bij elke build vervangen.\n");

@@ -1,5 +1,6 @@
 #include "templates.h"
 
+#include <algorithm>
 #include <regex>
 
 #include "text.h"
@@ -25,10 +26,27 @@ bool check_syntax(const std::string& file, const std::string& source, Diagnostic
   return false;
 }
 
-/// Replaces every {{> name}} by the partial's text, recursively.
+/// Templates are small; these bound kainjow's parse time (quadratic in section nesting) and the
+/// text that partials may expand to (a partial that includes another ten times, sixteen deep).
+constexpr size_t kMaxTemplateBytes = size_t{4} << 20;
+constexpr int kMaxSectionDepth = 100;
+
+/// The offset of the first {{#…}} or {{^…}} nested deeper than kMaxSectionDepth, or npos.
+size_t too_deep_sections(const std::string& text) {
+  int depth = 0;
+  for (size_t i = text.find("{{"); i != std::string::npos; i = text.find("{{", i + 2)) {
+    if (i + 2 >= text.size()) break;
+    const char kind = text[i + 2];
+    if ((kind == '#' || kind == '^') && ++depth > kMaxSectionDepth) return i;
+    if (kind == '/') --depth;
+  }
+  return std::string::npos;
+}
+
+/// Replaces every {{> name}} by the partial's text, recursively, within kMaxTemplateBytes in all.
 std::string inline_partials(const std::string& file, const std::string& source,
                             const std::map<std::string, std::string>& partials, const std::set<std::string>& broken,
-                            Diagnostics& diags, int depth = 0) {
+                            Diagnostics& diags, size_t& budget, int depth = 0) {
   static const std::regex tag(R"(\{\{>\s*([A-Za-z0-9_./-]+)\s*\}\})");
   std::string out;
   size_t pos = 0;
@@ -44,8 +62,14 @@ std::string inline_partials(const std::string& file, const std::string& source,
       diags.error(file, line, col, "template: onbekende partial '" + m[1].str() + "'");
     } else if (depth > 16) {
       diags.error(file, line, col, "template: partials roepen elkaar eindeloos aan ('" + m[1].str() + "')");
+    } else if (found->second.size() > budget) {
+      if (budget != 0)
+        diags.error(file, line, col,
+                    "template: partials maken de template groter dan " + std::to_string(kMaxTemplateBytes >> 20) + " MB");
+      budget = 0;
     } else {
-      out += inline_partials(file, found->second, partials, broken, diags, depth + 1);
+      budget -= found->second.size();
+      out += inline_partials(file, found->second, partials, broken, diags, budget, depth + 1);
     }
   }
   out.append(source, pos);
@@ -68,6 +92,16 @@ TemplateSources load_templates(const SourceTree& tree, Diagnostics& diags) {
       continue;
     }
     const bool partial = path.rfind("templates/partials/", 0) == 0;
+    const size_t deep = too_deep_sections(*text);
+    if (text->size() > kMaxTemplateBytes || deep != std::string::npos) {
+      auto [line, col] = line_col(*text, deep == std::string::npos ? 0 : deep);
+      diags.error(file, line, col,
+                  deep == std::string::npos
+                      ? "template is groter dan " + std::to_string(kMaxTemplateBytes >> 20) + " MB"
+                      : "template: secties meer dan " + std::to_string(kMaxSectionDepth) + " niveaus diep genest");
+      (partial ? broken_partials : out.broken).insert(stem_of(path));
+      continue;
+    }
     if (!check_syntax(file, *text, diags)) {
       (partial ? broken_partials : out.broken).insert(stem_of(path));
       continue;
@@ -75,7 +109,18 @@ TemplateSources load_templates(const SourceTree& tree, Diagnostics& diags) {
     (partial ? partials : raw)[stem_of(path)] = *text;
     if (!partial) out.files[stem_of(path)] = file;
   }
-  for (const auto& [name, source] : raw) out.templates[name] = inline_partials(out.files[name], source, partials, broken_partials, diags);
+  for (const auto& [name, source] : raw) {
+    size_t budget = kMaxTemplateBytes - std::min(kMaxTemplateBytes, source.size());
+    std::string whole = inline_partials(out.files[name], source, partials, broken_partials, diags, budget);
+    // Partials inside sections add their own nesting.
+    if (too_deep_sections(whole) != std::string::npos) {
+      diags.error(out.files[name], 1, 1,
+                  "template: secties (met partials) meer dan " + std::to_string(kMaxSectionDepth) + " niveaus diep genest");
+      out.broken.insert(name);
+      continue;
+    }
+    out.templates[name] = std::move(whole);
+  }
   static const std::regex id(R"re(\bid="([A-Za-z][A-Za-z0-9_-]*)")re");
   for (const auto& [name, source] : out.templates)
     for (auto it = std::sregex_iterator(source.begin(), source.end(), id); it != std::sregex_iterator(); ++it)

@@ -11,6 +11,7 @@
 #include "data_file.h"
 #include "frontmatter.h"
 #include "markdown.h"
+#include "templates.h"
 #include "output.h"
 #include "site.h"
 #include "text.h"
@@ -221,4 +222,36 @@ TEST_CASE("content names outside the naming rule are errors and never published"
     CHECK(path.find("javascript") == std::string::npos);
     CHECK(bytes.find("javascript:alert") == std::string::npos);
   }
+}
+
+TEST_CASE("templates: deep sections and partials that multiply are errors, not hangs", "[hostile][templates]") {
+  MemoryTree deep;
+  deep.set("templates/page.mustache", "{{> diep}}");
+  deep.set("templates/partials/diep.mustache", repeat("{{#page}}", 100000) + "x" + repeat("{{/page}}", 100000));
+  Diagnostics d1;
+  within_deadline([&] { return load_templates(deep, d1); });
+  REQUIRE(d1.error_count() >= 1);
+  CHECK(d1.sorted()[0].path == "templates/partials/diep.mustache");
+  CHECK(d1.sorted()[0].message.find("niveaus diep") != std::string::npos);
+
+  // Ten copies of the next partial, sixteen levels: 10^16 copies once inlined.
+  MemoryTree bomb;
+  bomb.set("templates/page.mustache", "{{> p0}}");
+  for (int i = 0; i < 16; ++i)
+    bomb.set("templates/partials/p" + std::to_string(i) + ".mustache",
+             repeat("{{> p" + std::to_string(i + 1) + "}}", 10));
+  bomb.set("templates/partials/p16.mustache", "lol");
+  Diagnostics d2;
+  within_deadline([&] { return load_templates(bomb, d2); });
+  REQUIRE(d2.error_count() >= 1);
+  CHECK(d2.sorted()[0].message.find("groter dan") != std::string::npos);
+
+  // Partials each within the limit, together nested too deep inside the template.
+  MemoryTree nested;
+  nested.set("templates/page.mustache", repeat("{{#a}}", 60) + "{{> p}}" + repeat("{{/a}}", 60));
+  nested.set("templates/partials/p.mustache", repeat("{{#b}}", 60) + repeat("{{/b}}", 60));
+  Diagnostics d3;
+  auto sources = load_templates(nested, d3);
+  CHECK(d3.error_count() == 1);
+  CHECK(sources.broken.count("page") == 1);
 }
