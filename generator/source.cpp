@@ -68,13 +68,11 @@ std::string DiskTree::refusal(const fs::path& path, bool& is_error) const {
   return "";
 }
 
-std::vector<std::string> DiskTree::list(const std::string& dir) const {
-  std::vector<std::string> out;
+void DiskTree::walk(const std::string& dir, const std::function<void(const std::string&, const std::string&, bool)>& visit) const {
   std::error_code ec;
   const fs::path base = root_ / dir;
-  if (!fs::is_directory(base, ec)) return out;
+  if (!fs::is_directory(base, ec)) return;
   const size_t base_length = base.generic_string().size() + 1;  // paths below start with base + '/'
-
   for (auto it = fs::recursive_directory_iterator(base, ec); !ec && it != fs::recursive_directory_iterator();
        it.increment(ec)) {
     const std::string name = it->path().filename().string();
@@ -85,32 +83,26 @@ std::vector<std::string> DiskTree::list(const std::string& dir) const {
     }
     if (it->is_directory(ec) && !it->is_symlink(ec)) continue;
     bool is_error;
-    if (refusal(it->path(), is_error).empty())
-      out.push_back(dir + "/" + it->path().generic_string().substr(base_length));
+    const std::string why = refusal(it->path(), is_error);
+    visit(dir + "/" + it->path().generic_string().substr(base_length), why, is_error);
   }
+}
+
+std::vector<std::string> DiskTree::list(const std::string& dir) const {
+  std::vector<std::string> out;
+  walk(dir, [&](const std::string& path, const std::string& why, bool) {
+    if (why.empty()) out.push_back(path);
+  });
   std::sort(out.begin(), out.end());
   return out;
 }
 
 void DiskTree::check_entries(const std::string& dir, Diagnostics& diags) const {
-  std::error_code ec;
-  const fs::path base = root_ / dir;
-  if (!fs::is_directory(base, ec)) return;
-  const size_t base_length = base.generic_string().size() + 1;
-  for (auto it = fs::recursive_directory_iterator(base, ec); !ec && it != fs::recursive_directory_iterator();
-       it.increment(ec)) {
-    const std::string name = it->path().filename().string();
-    if (!name.empty() && name[0] == '.') {
-      if (it->is_directory(ec)) it.disable_recursion_pending();
-      continue;
-    }
-    bool is_error;
-    const std::string why = refusal(it->path(), is_error);
-    if (why.empty()) continue;
-    const std::string path = display(dir + "/" + it->path().generic_string().substr(base_length));
-    if (is_error) diags.error(path, 1, 1, why);
-    else diags.warning(path, 1, 1, why);
-  }
+  walk(dir, [&](const std::string& path, const std::string& why, bool is_error) {
+    if (why.empty()) return;
+    if (is_error) diags.error(display(path), 1, 1, why);
+    else diags.warning(display(path), 1, 1, why);
+  });
 }
 
 std::optional<std::string> DiskTree::read(const std::string& path) const {

@@ -1,5 +1,6 @@
 #pragma once
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <optional>
 #include <cstdint>
@@ -41,6 +42,8 @@ class DiskTree : public SourceTree {
  private:
   /// Why the entry at `path` (below the root) is left out, or "" when it is a file to read.
   std::string refusal(const std::filesystem::path& path, bool& is_error) const;
+  /// Calls `visit(path, refusal, is_error)` for every file and link below `dir`, hidden ones left out.
+  void walk(const std::string& dir, const std::function<void(const std::string&, const std::string&, bool)>& visit) const;
 
   std::filesystem::path root_;
   std::filesystem::path real_root_;  ///< root_ with every link resolved

@@ -6,18 +6,7 @@ WIJZER=$1
 FIXTURES=$2
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
-passed=0 failed=0
-
-ok() { passed=$((passed + 1)); }
-fail() { failed=$((failed + 1)); echo "FAIL: $*"; }
-expect_code() {  # expect_code CODE description -- command...
-  local want=$1 what=$2; shift 3
-  "$@" >"$WORK/out" 2>"$WORK/err"; local got=$?
-  if [ "$got" = "$want" ]; then ok; else fail "$what: exit $got, wanted $want"; sed 's/^/    /' "$WORK/err" | head -5; fi
-}
-contains() {  # contains FILE TEXT description
-  if grep -qF -- "$2" "$1"; then ok; else fail "$3: '$2' not in output"; sed 's/^/    /' "$1" | head -5; fi
-}
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 # version and help
 expect_code 0 "--version" -- "$WIJZER" --version

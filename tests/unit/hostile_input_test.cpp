@@ -5,15 +5,12 @@
 #include <chrono>
 #include <future>
 
-#define WIJZER_SOURCE_DIR WIJZER_TEST_DIR "/.."
-#include "../fuzz/fuzz_common.h"
+#include "portal_build.h"
 #include "content.h"
 #include "data_file.h"
 #include "frontmatter.h"
 #include "markdown.h"
 #include "templates.h"
-#include "output.h"
-#include "site.h"
 #include "text.h"
 
 using namespace wijzer;
@@ -48,25 +45,9 @@ auto within_deadline(F work) {
   return done.get();
 }
 
-struct Built {
-  Diagnostics diags;
-  MemorySink sink;
-  const Diagnostic* find(const std::string& path, const std::string& text) const {
-    static thread_local std::vector<Diagnostic> all;
-    all = diags.sorted();
-    for (const auto& d : all)
-      if (d.path == path && d.message.find(text) != std::string::npos) return &d;
-    return nullptr;
-  }
-};
+using Built = test::BuiltSite;
 
-std::unique_ptr<Built> build(const std::map<std::string, std::string>& files) {
-  MemoryTree tree = fuzz::base_tree();
-  for (const auto& [path, bytes] : files) tree.set(path, bytes);
-  auto out = std::make_unique<Built>();
-  build_site(tree, out->sink, out->diags, 1);
-  return out;
-}
+std::unique_ptr<Built> build(const std::map<std::string, std::string>& files) { return test::build_with(files); }
 
 }  // namespace
 
@@ -173,15 +154,15 @@ TEST_CASE("bracket storms, very wide tables and huge pages are errors before cma
   auto b = within_deadline([] {
     return build({{"content/gids/storm.md", "---\ntitle: Storm\n---\nIntro\n" + repeat("![[]()", 120000) + "\n"}});
   });
-  const Diagnostic* d = b->find("content/gids/storm.md", "'['");
-  REQUIRE(d);
+  auto d = b->find("content/gids/storm.md", "'['");
+  REQUIRE(d.has_value());
   CHECK(d->line == 5);
 }
 
 TEST_CASE("invalid UTF-8 in a page body is a warning at its position", "[hostile][markdown]") {
   auto b = build({{"content/gids/bytes.md", "---\ntitle: Bytes\n---\nGoed.\n\nHier \xC3\x28 fout.\n"}});
-  const Diagnostic* d = b->find("content/gids/bytes.md", "UTF-8");
-  REQUIRE(d);
+  auto d = b->find("content/gids/bytes.md", "UTF-8");
+  REQUIRE(d.has_value());
   CHECK(d->severity == Severity::warning);
   CHECK(d->line == 6);
   CHECK(d->col == 6);

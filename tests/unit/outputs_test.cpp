@@ -3,32 +3,15 @@
 // both sources.
 #include <catch2/catch.hpp>
 
-#define WIJZER_SOURCE_DIR WIJZER_TEST_DIR "/.."
-#include "../fuzz/fuzz_common.h"
-#include "output.h"
-#include "site.h"
+#include "portal_build.h"
 
 using namespace wijzer;
 
 namespace {
 
-struct Built {
-  Diagnostics diags;
-  MemorySink sink;
-  bool error_at(const std::string& path, const std::string& text) const {
-    for (const auto& d : diags.sorted())
-      if (d.severity == Severity::error && d.path == path && d.message.find(text) != std::string::npos) return true;
-    return false;
-  }
-};
+using Built = test::BuiltSite;
 
-std::unique_ptr<Built> build(const std::map<std::string, std::string>& files) {
-  MemoryTree tree = fuzz::base_tree();
-  for (const auto& [path, bytes] : files) tree.set(path, bytes);
-  auto out = std::make_unique<Built>();
-  build_site(tree, out->sink, out->diags, 1);
-  return out;
-}
+std::unique_ptr<Built> build(const std::map<std::string, std::string>& files) { return test::build_with(files); }
 
 /// The first output path of a plain build that starts with `prefix` and ends with `suffix`.
 std::string output_like(const std::string& prefix, const std::string& suffix) {

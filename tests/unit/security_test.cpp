@@ -4,34 +4,15 @@
 // on*= attribute or script URL that did not come from the templates).
 #include <catch2/catch.hpp>
 
-#define WIJZER_SOURCE_DIR WIJZER_TEST_DIR "/.."
-#include "../fuzz/fuzz_common.h"
-#include "output.h"
-#include "site.h"
+#include "portal_build.h"
 
 using namespace wijzer;
 
 namespace {
 
-struct Built {
-  Diagnostics diags;
-  MemorySink sink;
-  std::string errors() const {
-    std::string out;
-    for (const auto& d : diags.sorted())
-      if (d.severity == Severity::error) out += format_diagnostic(d) + "\n";
-    return out;
-  }
-};
+using Built = test::BuiltSite;
 
-/// The base site (real templates, assets and features) with `files` added.
-std::unique_ptr<Built> build(const std::map<std::string, std::string>& files) {
-  MemoryTree tree = fuzz::base_tree();
-  for (const auto& [path, bytes] : files) tree.set(path, bytes);
-  auto out = std::make_unique<Built>();
-  build_site(tree, out->sink, out->diags, 1);
-  return out;
-}
+std::unique_ptr<Built> build(const std::map<std::string, std::string>& files) { return test::build_with(files); }
 
 std::unique_ptr<Built> page(const std::string& body, const std::string& front = "title: Test\n") {
   return build({{"content/gids/test.md", "---\n" + front + "---\n" + body}});
