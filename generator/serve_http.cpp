@@ -231,6 +231,8 @@ ServeResponse serve_respond(const ServeRequest& request, const ServeContext& con
   } else if (request.method != "GET" && request.method != "HEAD") {
     res = refusal(405, "Alleen GET en HEAD.");
     res.headers.emplace_back("Allow", "GET, HEAD");
+  } else if (request.path.empty() || request.path[0] != '/') {
+    res = refusal(400, "Een pad begint met /.");  // else "x" would redirect to a relative "x/"
   } else if (request.path.rfind("/__wijzer/", 0) == 0) {
     res = live_endpoint(request, context);
   } else {

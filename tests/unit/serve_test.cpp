@@ -141,6 +141,9 @@ TEST_CASE("serve: pages carry the reload token; folders redirect with an encoded
   auto folder = serve_respond(get("/a b"), context());
   CHECK(folder.status == 302);
   CHECK(folder.header("Location") == "/a%20b/");
+  // Found by the serve fuzz target: a request path without its leading '/' redirected to "gids/".
+  CHECK(serve_respond(get("xa b"), context()).status == 400);  // was 302 to "xa%20b/"
+  CHECK(serve_respond(get(""), context()).status == 400);
   auto post = get("/");
   post.method = "POST";
   CHECK(serve_respond(post, context()).status == 405);
