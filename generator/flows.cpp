@@ -80,7 +80,7 @@ void Flows::load(const SourceTree& tree, ContentTree& content, Diagnostics& diag
     for (const flows::Node& node : flow.nodes) urls[node.id] = node.id + ".html";
     std::string svg;
     try {
-      svg = flows::layout_svg(flow, urls);
+      if (layout_) svg = flows::layout_svg(flow, urls);
     } catch (const std::exception& e) {
       flow.file.error(diags, "", std::string("diagram: ") + e.what());
     }

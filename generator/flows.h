@@ -32,7 +32,12 @@ class Flows : public Feature {
   };
   const std::vector<Compiled>& flows() const { return flows_; }
 
+  /// Off: diagram pages without the Graphviz picture (the fuzz targets: a layout costs more than
+  /// the rest of a build, and runs Graphviz's code rather than ours).
+  void set_diagram_layout(bool on) { layout_ = on; }
+
  private:
+  bool layout_ = true;
   std::vector<Compiled> flows_;
   std::set<std::string> wizard_pages_, node_pages_, diagram_pages_;  ///< page sources
 };

@@ -14,11 +14,13 @@
 #include <iostream>
 #include <memory>
 #include <mutex>
+#include <random>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <thread>
 
 #include "diagnostics.h"
+#include "serve_http.h"
 #include "site.h"
 #include "source.h"
 #include "watch.h"
@@ -30,88 +32,10 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-// The browser side of live reload: a classic script from the server itself (the portal's
-// Content-Security-Policy allows script-src 'self'), long-polling with <script> elements, so
-// connect-src 'none' holds too. Served only by `wijzer serve`, never part of a build.
-constexpr const char* kReloadJs = R"JS(// wijzer serve: reloads the page after a rebuild; shows build errors.
-(function () {
-  'use strict';
-  var me = document.currentScript;
-  var match = /[?&]v=(\d+)/.exec(me ? me.src : '');
-  var loaded = match ? Number(match[1]) : -1;
-  var since = -1;
-  var box = null;
-  var css = document.createElement('link');
-  css.rel = 'stylesheet';
-  css.href = '/__wijzer/reload.css';
-  document.head.appendChild(css);
-
-  function hide() {
-    if (box) box.remove();
-    box = null;
-  }
-  function show(state) {
-    hide();
-    box = document.createElement('div');
-    box.className = 'wijzer-bouwfout';
-    box.setAttribute('role', 'alert');
-    box.setAttribute('data-wijzer-version', String(state.version));
-    var title = document.createElement('h2');
-    title.textContent = 'Bouwfout: je ziet de laatste goede versie van de site';
-    var help = document.createElement('p');
-    help.textContent = state.errors.length === 1 ? 'Herstel deze fout; de pagina laadt daarna vanzelf opnieuw.'
-                                                  : 'Herstel deze ' + state.errors.length + ' fouten; de pagina laadt daarna vanzelf opnieuw.';
-    var list = document.createElement('ul');
-    state.errors.forEach(function (e) {
-      var item = document.createElement('li');
-      var where = document.createElement('code');
-      where.textContent = e.file + ':' + e.line + ':' + e.col;
-      item.append(where, ' ' + e.message);
-      list.append(item);
-    });
-    var close = document.createElement('button');
-    close.type = 'button';
-    close.textContent = 'Sluiten';
-    close.addEventListener('click', hide);
-    box.append(title, help, list, close);
-    document.body.append(box);
-  }
-  window.__wijzerLive = function (state) {
-    if (!state.ok) show(state);
-    else if (state.version !== loaded) return location.reload();
-    else hide();
-    since = state.version;
-  };
-  function poll() {
-    var s = document.createElement('script');
-    s.src = '/__wijzer/events.js?since=' + since;
-    s.onload = s.onerror = function (event) {
-      s.remove();
-      setTimeout(poll, event.type === 'error' ? 1000 : 0);
-    };
-    document.head.append(s);
-  }
-  // A pending script delays the load event: start polling once the page has loaded.
-  if (document.readyState === 'complete') poll();
-  else window.addEventListener('load', poll);
-})();
-)JS";
-
-constexpr const char* kReloadCss = R"CSS(.wijzer-bouwfout {
-  position: fixed; left: 1rem; right: 1rem; bottom: 1rem; max-height: 60vh; overflow: auto;
-  z-index: 2147483647; background: #fff; color: #1a1a1a; border: 3px solid #b00020;
-  border-radius: 6px; padding: 1rem 1.25rem; box-shadow: 0 4px 24px rgba(0, 0, 0, .3);
-  font: 16px/1.5 system-ui, sans-serif; text-align: left;
-}
-.wijzer-bouwfout h2 { margin: 0 0 .5rem; font-size: 1.2rem; color: #b00020; }
-.wijzer-bouwfout ul { margin: .5rem 0; padding-left: 1.25rem; }
-.wijzer-bouwfout code { font-family: ui-monospace, monospace; background: #f3f3f3; padding: 0 .25rem; }
-.wijzer-bouwfout button { font: inherit; padding: .25rem .75rem; }
-)CSS";
-
 /// What the server hands out: the last good site, and the state of the last build.
 class LiveSite {
  public:
+  static constexpr int kMaxPolls = 4;
   using Files = std::shared_ptr<const FileStore::Map>;
 
   /// `files` null keeps the site served now. `bump` tells open pages to look again.
@@ -134,11 +58,24 @@ class LiveSite {
     std::lock_guard lock(mutex_);
     return version_;
   }
-  /// The state as JSON; waits up to `wait` while the version is still `since`.
+  /// The state as JSON; waits up to `wait` while the version is still `since`. At most kMaxPolls
+  /// requests wait at once (each holds a server thread, and a browser allows about six
+  /// connections per host): any more are answered at once with "busy", and ask again later.
   std::string status(long long since, std::chrono::seconds wait) {
     std::unique_lock lock(mutex_);
-    changed_.wait_for(lock, wait, [&] { return stopping_ || static_cast<long long>(version_) != since; });
-    return nlohmann::json{{"version", version_}, {"ok", ok_}, {"errors", errors_}, {"warnings", warnings_}}.dump();
+    bool busy = false;
+    if (wait.count() > 0 && static_cast<long long>(version_) == since && !stopping_) {
+      if (polls_ >= kMaxPolls) {
+        busy = true;
+      } else {
+        ++polls_;
+        changed_.wait_for(lock, wait, [&] { return stopping_ || static_cast<long long>(version_) != since; });
+        --polls_;
+      }
+    }
+    nlohmann::json state{{"version", version_}, {"ok", ok_}, {"errors", errors_}, {"warnings", warnings_}};
+    if (busy) state["busy"] = true;
+    return state.dump();
   }
   void stop() {
     {
@@ -154,6 +91,7 @@ class LiveSite {
   Files files_;
   unsigned long long version_ = 1;
   bool ok_ = true, stopping_ = false;
+  int polls_ = 0;  ///< requests waiting in status()
   nlohmann::json errors_ = nlohmann::json::array();
   size_t warnings_ = 0;
 };
@@ -174,11 +112,6 @@ std::string clock_time() {
   char buf[16];
   std::strftime(buf, sizeof buf, "%H:%M:%S", std::localtime(&now));
   return buf;
-}
-
-std::string html_page(const std::string& title, const std::string& text) {
-  return "<!DOCTYPE html>\n<html lang=\"nl\"><head><meta charset=\"utf-8\"><title>" + title +
-         "</title></head><body><h1>" + title + "</h1><p>" + text + "</p></body></html>\n";
 }
 
 /// Runs the builds and reports them: terminal lines and the state the browser sees.
@@ -279,97 +212,47 @@ class Session {
   std::set<std::string> printed_;
 };
 
-void route(httplib::Server& server, LiveSite& live) {
-  auto no_store = [](httplib::Response& res) { res.set_header("Cache-Control", "no-store"); };
-  server.Get("/__wijzer/reload.js", [=](const httplib::Request&, httplib::Response& res) {
-    no_store(res);
-    res.set_content(kReloadJs, "text/javascript; charset=utf-8");
-  });
-  server.Get("/__wijzer/reload.css", [=](const httplib::Request&, httplib::Response& res) {
-    no_store(res);
-    res.set_content(kReloadCss, "text/css; charset=utf-8");
-  });
-  auto since_of = [](const httplib::Request& req) {
-    try {
-      return req.has_param("since") ? std::stoll(req.get_param_value("since")) : -1LL;
-    } catch (...) {
-      return -1LL;
+/// A random hex string: the per-server token of the live-reload endpoints.
+std::string random_token() {
+  std::random_device random;
+  std::string token;
+  for (int i = 0; i < 4; ++i) {
+    char part[9];
+    std::snprintf(part, sizeof part, "%08x", static_cast<unsigned>(random()));
+    token += part;
+  }
+  return token;
+}
+
+/// Every request goes through serve_respond (serve_http.h): httplib only parses and writes.
+void route(httplib::Server& server, LiveSite& live, int port) {
+  const std::string token = random_token();
+  server.set_pre_routing_handler([&live, port, token](const httplib::Request& req, httplib::Response& res) {
+    ServeRequest request;
+    request.method = req.method;
+    request.path = req.path;
+    for (const auto& [key, value] : req.params) request.params.emplace(key, value);
+    for (const auto& [key, value] : req.headers) {
+      std::string name = key;
+      for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      auto [it, added] = request.headers.emplace(name, value);
+      if (!added) it->second += ", " + value;  // two Host headers match no loopback host
     }
-  };
-  // Long poll: answers when the build state changes (or after 25 s); since=-1 answers at once.
-  server.Get("/__wijzer/events.js", [&live, since_of, no_store](const httplib::Request& req, httplib::Response& res) {
-    no_store(res);
-    res.set_content("window.__wijzerLive && window.__wijzerLive(" + live.status(since_of(req), std::chrono::seconds(25)) + ");\n",
-                    "text/javascript; charset=utf-8");
-  });
-  server.Get("/__wijzer/status", [&live, since_of, no_store](const httplib::Request& req, httplib::Response& res) {
-    no_store(res);
-    res.set_content(live.status(since_of(req), std::chrono::seconds(req.has_param("since") ? 25 : 0)),
-                    "application/json");
-  });
-  server.Get(R"(/.*)", [&live, no_store](const httplib::Request& req, httplib::Response& res) {
-    no_store(res);
-    const auto files = live.files();
-    const unsigned long long version = live.version();
-    if (!files) {
-      res.status = 503;
-      res.set_content(inject_reload_script(html_page("Nog geen site", "De eerste bouw had fouten: zie de terminal."), version),
-                      "text/html; charset=utf-8");
-      return;
-    }
-    std::string key = req.path.empty() ? "" : req.path.substr(1);
-    if (key.empty() || key.back() == '/') key += "index.html";
-    auto it = files->find(key);
-    if (it == files->end()) {
-      if (files->count(key + "/index.html")) {
-        res.set_redirect(req.path + "/");
-        return;
-      }
-      res.status = 404;
-      res.set_content(inject_reload_script(html_page("Niet gevonden", "Deze site heeft geen " + key + "."), version),
-                      "text/html; charset=utf-8");
-      return;
-    }
-    const std::string type = mime_type(key);
-    if (type.rfind("text/html", 0) == 0) res.set_content(inject_reload_script(*it->second, version), type.c_str());
-    else res.set_content(*it->second, type.c_str());
+    ServeContext context;
+    context.files = live.files();
+    context.version = live.version();
+    context.port = port;
+    context.token = token;
+    context.status = [&live](long long since, bool wait) { return live.status(since, std::chrono::seconds(wait ? 25 : 0)); };
+    ServeResponse answer = serve_respond(request, context);
+    res.status = answer.status;
+    for (const auto& [key, value] : answer.headers) res.set_header(key, value);
+    if (!answer.content_type.empty()) res.set_content(answer.body, answer.content_type.c_str());
+    return httplib::Server::HandlerResponse::Handled;
   });
 }
 
 }  // namespace
-
-std::string mime_type(const std::string& path) {
-  static const std::map<std::string, std::string> types = {
-      {"html", "text/html; charset=utf-8"},  {"css", "text/css; charset=utf-8"},
-      {"js", "text/javascript; charset=utf-8"}, {"mjs", "text/javascript; charset=utf-8"},
-      {"json", "application/json"},          {"svg", "image/svg+xml"},
-      {"png", "image/png"},                  {"jpg", "image/jpeg"},
-      {"jpeg", "image/jpeg"},                {"gif", "image/gif"},
-      {"webp", "image/webp"},                {"avif", "image/avif"},
-      {"ico", "image/x-icon"},               {"pdf", "application/pdf"},
-      {"txt", "text/plain; charset=utf-8"},  {"md", "text/plain; charset=utf-8"},
-      {"xml", "application/xml"},            {"woff", "font/woff"},
-      {"woff2", "font/woff2"},               {"ttf", "font/ttf"},
-      {"csv", "text/csv; charset=utf-8"},    {"map", "application/json"},
-      {"webmanifest", "application/manifest+json"}};
-  const size_t slash = path.rfind('/');
-  const size_t dot = path.rfind('.');
-  if (dot == std::string::npos || (slash != std::string::npos && dot < slash)) return "application/octet-stream";
-  std::string ext = path.substr(dot + 1);
-  for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  auto it = types.find(ext);
-  return it == types.end() ? "application/octet-stream" : it->second;
-}
-
-std::string inject_reload_script(const std::string& html, unsigned long long version) {
-  const std::string tag = "<script src=\"/__wijzer/reload.js?v=" + std::to_string(version) + "\"></script>";
-  const size_t body = html.rfind("</body>");
-  if (body == std::string::npos) return html + tag;
-  std::string out;
-  out.reserve(html.size() + tag.size());
-  out.append(html, 0, body).append(tag).append(html, body, std::string::npos);
-  return out;
-}
 
 int serve(const ServeOptions& options, std::ostream& out, std::ostream& err) {
   // Ctrl-C and SIGTERM arrive on a file descriptor in the main loop: blocked before any thread starts.
@@ -396,14 +279,14 @@ int serve(const ServeOptions& options, std::ostream& out, std::ostream& err) {
   session.first_build();
 
   httplib::Server server;
-  server.new_task_queue = [] { return new httplib::ThreadPool(24); };
+  // A thread per open connection: live-reload polls hold at most LiveSite::kMaxPolls of them.
+  server.new_task_queue = [] { return new httplib::ThreadPool(32); };
   // SO_REUSEADDR only: httplib's default also sets SO_REUSEPORT, which lets a second server share
   // a port that is in use instead of failing.
   server.set_socket_options([](socket_t sock) {
     int yes = 1;
     setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
   });
-  route(server, live);
   int port = options.port;
   if (port == 0) port = server.bind_to_any_port(options.host);
   else if (!server.bind_to_port(options.host, port)) port = -1;
@@ -412,6 +295,7 @@ int serve(const ServeOptions& options, std::ostream& out, std::ostream& err) {
         << " (is de poort bezet? kies een andere met --port)\n";
     return 1;
   }
+  route(server, live, port);
   std::thread listener([&] { server.listen_after_bind(); });
   out << "wijzer serve: http://" << options.host << ":" << port << "/  (bron: " << options.source.string()
       << "; wijzigingen worden direct zichtbaar; Ctrl-C stopt)" << std::endl;

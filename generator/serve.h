@@ -3,6 +3,8 @@
 #include <iosfwd>
 #include <string>
 
+#include "serve_http.h"
+
 namespace wijzer {
 
 /// `wijzer serve`: builds the site into memory, serves it on http://host:port/, watches content/,
@@ -18,11 +20,5 @@ struct ServeOptions {
 
 /// Runs until SIGINT or SIGTERM; returns the exit code (0, or 1 when the server cannot start).
 int serve(const ServeOptions& options, std::ostream& out, std::ostream& err);
-
-/// The Content-Type for a file name ("text/html; charset=utf-8" for "a/b.html").
-std::string mime_type(const std::string& path);
-
-/// `html` with the live-reload script (build `version`) before its last </body>, or at the end.
-std::string inject_reload_script(const std::string& html, unsigned long long version);
 
 }  // namespace wijzer

@@ -15,7 +15,7 @@ inline std::string input(const uint8_t* data, size_t size) { return std::string(
 
 /// The repository's real templates/ and site-assets/, read once, plus a home page: a site that
 /// builds cleanly, into which a target puts its fuzzed file.
-inline MemoryTree base_tree() {
+inline const MemoryTree& base_tree_ref() {
   static const MemoryTree base = [] {
     MemoryTree tree;
     const std::filesystem::path root = WIJZER_SOURCE_DIR;
@@ -32,6 +32,8 @@ inline MemoryTree base_tree() {
   }();
   return base;
 }
+/// A copy of base_tree_ref() to add files to.
+inline MemoryTree base_tree() { return base_tree_ref(); }
 
 /// Security oracle: HTML produced from content must not hold a live <script> element or an
 /// on*= event-handler attribute, nor a javascript: URL. With `whole_page`, the scripts templates

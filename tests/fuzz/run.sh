@@ -3,7 +3,8 @@
 # build-fuzz/ and runs each for SECONDS (default 30) over its seed corpus and regressions.
 # Any crash, hang (> 10 s per input), leak, out-of-memory or sanitizer report fails the run; the
 # input that caused it is kept in build-fuzz/fuzz-findings/<target>/ (copy it to
-# tests/fuzz/regressions/<target>/ once fixed). Prints executions and exec/s per target.
+# tests/fuzz/regressions/<target>/ once fixed). Prints a table of runs and exec/s per target; with
+# CI=true a target under MIN_EXEC_PER_SEC (500) fails the run too: a target that slow barely explores.
 # Usage: tests/fuzz/run.sh [SECONDS] [TARGET...]      (--no-build as first argument: skip the build)
 set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
@@ -13,7 +14,11 @@ if [ "${1:-}" = "--no-build" ]; then build=0; shift; fi
 SECONDS_PER_TARGET=${1:-30}
 shift || true
 TARGETS=("$@")
-[ ${#TARGETS[@]} -gt 0 ] || TARGETS=(frontmatter markdown data_file rules flows forms site)
+[ ${#TARGETS[@]} -gt 0 ] || TARGETS=(frontmatter markdown data_file rules flows forms site serve)
+MIN_EXEC_PER_SEC=${MIN_EXEC_PER_SEC:-500}
+# Largest input per target: small inputs keep each run fast; the seeds of every target fit.
+declare -A MAX_LEN=([frontmatter]=4096 [markdown]=4096 [data_file]=4096 [rules]=2048 [flows]=8192 [forms]=8192
+                    [site]=8192 [serve]=1024)
 BUILD=${WIJZER_FUZZ_BUILD:-$ROOT/build-fuzz}
 
 if ! command -v clang++ >/dev/null || ! ls /usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a >/dev/null 2>&1; then
@@ -30,7 +35,9 @@ if [ $build = 1 ]; then
   cmake --build "$BUILD" -j2 "${targets[@]}" || exit 1
 fi
 
-export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:allocator_may_return_null=1:suppressions=$ROOT/tests/fuzz/asan.supp}
+# A smaller quarantine and shorter allocation stacks: each run allocates afresh, and the defaults
+# (256 MB, 30 frames) spend a third of a run in page faults and stack unwinding.
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:allocator_may_return_null=1:quarantine_size_mb=64:malloc_context_size=10:suppressions=$ROOT/tests/fuzz/asan.supp}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$ROOT/tests/fuzz/lsan.supp:print_suppressions=0}
 # CI fuzzes from a fixed seed, so whether a change lands does not hang on the luck of one 30 s run;
@@ -48,23 +55,29 @@ for t in "${TARGETS[@]}"; do
   log=$BUILD/fuzz-work/$t.log
   echo "== fuzz $t for ${SECONDS_PER_TARGET} s"
   # New inputs go to a scratch corpus; the seeds and regressions are read, never changed.
+  dict=(); [ -f "$ROOT/tests/fuzz/dict/$t.dict" ] && dict=(-dict="$ROOT/tests/fuzz/dict/$t.dict")
   "$bin" "$work" "$ROOT/tests/fuzz/corpus/$t" "$ROOT/tests/fuzz/regressions/$t" \
-    -max_total_time="$SECONDS_PER_TARGET" -timeout=10 -rss_limit_mb=2048 -max_len=16384 \
-    -print_final_stats=1 -artifact_prefix="$findings/" "${seed_arg[@]}" >"$log" 2>&1
+    -max_total_time="$SECONDS_PER_TARGET" -timeout=10 -rss_limit_mb=2048 -max_len="${MAX_LEN[$t]:-4096}" \
+    -print_final_stats=1 -artifact_prefix="$findings/" "${dict[@]}" "${seed_arg[@]}" >"$log" 2>&1
   code=$?
   runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' | tail -1)
   speed=$(grep -o 'stat::average_exec_per_sec: *[0-9]*' "$log" | grep -o '[0-9]*$' | tail -1)
   cov=$(grep -o 'cov: [0-9]*' "$log" | tail -1)
-  line=$(printf '%-12s %4s s %10s runs %7s exec/s  %s' "$t" "$SECONDS_PER_TARGET" "${runs:-?}" "${speed:-?}" "${cov:-}")
+  line=$(printf '%-12s %10s %8s  %s' "$t" "${runs:-?}" "${speed:-?}" "${cov:-}")
   if [ $code = 0 ] && ! grep -qE 'ERROR: (AddressSanitizer|LeakSanitizer|libFuzzer)|runtime error:|SECURITY FINDING' "$log"; then
-    passed=$((passed + 1)); summary+=("ok    $line")
+    if [ "${CI:-}" = true ] && [ "${speed:-0}" -lt "$MIN_EXEC_PER_SEC" ]; then
+      failed=$((failed + 1)); summary+=("SLOW  $line (under $MIN_EXEC_PER_SEC exec/s; log ${log#$ROOT/})")
+    else
+      passed=$((passed + 1)); summary+=("ok    $line")
+    fi
   else
     failed=$((failed + 1)); summary+=("FAIL  $line (exit $code; log ${log#$ROOT/})")
     grep -m1 -B2 -A25 -E 'ERROR: |runtime error:|SECURITY FINDING|==[0-9]+==' "$log" | head -60
     ls "$findings" | sed 's/^/    finding: /'
   fi
 done
-echo "== fuzz summary"
+echo "== fuzz summary ($SECONDS_PER_TARGET s per target)"
+printf '      %-12s %10s %8s  %s\n' target runs exec/s coverage
 printf '%s\n' "${summary[@]}"
 echo "fuzz: $passed passed, $failed failed"
 [ $failed = 0 ]

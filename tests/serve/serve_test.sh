@@ -50,6 +50,53 @@ page_has "" '<h1>Proefsite</h1>' || fail "/ does not serve index.html"
 [ "$(curl -s -o /dev/null -w '%{http_code}' "${url}gids/geen.html")" = 404 ] || fail "missing page is not 404"
 curl -sf "${url}__wijzer/reload.js" | grep -q __wijzerLive || fail "reload.js"
 pass "pages, assets, MIME types, 404, reload script"
+port=${url##*:}; port=${port%/}
+token=$(curl -sf "$url$page" | grep -o 'reload\.js?v=[0-9]*&amp;t=[0-9a-f]*' | grep -o '[0-9a-f]*$')
+[ -n "$token" ] || fail "the page's reload script has no token"
+
+# Issue 13.3: the 404 page is escaped and carries the portal's CSP, in a header too.
+curl -s -D "$tmp/h404" -o "$tmp/b404" "${url}gids/%3Cscript%3Ealert(1)%3C/script%3E.html"
+grep -q '^HTTP/1.1 404' "$tmp/h404" || fail "404 for a path with <script>: $(head -1 "$tmp/h404")"
+grep -qi "^Content-Security-Policy: default-src 'none'; script-src 'self';" "$tmp/h404" || fail "404 without a CSP header"
+grep -q '<script>alert' "$tmp/b404" && fail "the 404 page prints the path unescaped: $(cat "$tmp/b404")"
+grep -q '&lt;script&gt;alert(1)&lt;/script&gt;' "$tmp/b404" || fail "the 404 page does not show the path escaped"
+grep -qi '^X-Content-Type-Options: nosniff' "$tmp/h404" || fail "404 without nosniff"
+pass "404: path escaped, CSP header"
+
+# DNS rebinding: a Host other than the loopback address with this port is refused.
+code_for() { curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$@"; }
+for host in "evil.example:$port" "evil.example" "127.0.0.1:$((port + 1))" "localhost"; do
+  [ "$(code_for -H "Host: $host" "$url$page")" = 421 ] || fail "Host: $host is not refused"
+done
+for host in "127.0.0.1:$port" "localhost:$port" "[::1]:$port"; do
+  [ "$(code_for -H "Host: $host" "$url$page")" = 200 ] || fail "Host: $host is refused"
+done
+pass "foreign Host refused (421), loopback hosts served"
+
+# events.js is only for this server's own pages: a token from the page, no cross-origin fetch.
+events="${url}__wijzer/events.js?since=-1"
+[ "$(code_for "$events")" = 403 ] || fail "events.js without the token is served"
+[ "$(code_for "$events&t=0$token")" = 403 ] || fail "events.js with a wrong token is served"
+[ "$(code_for -H 'Sec-Fetch-Site: cross-site' "$events&t=$token")" = 403 ] || fail "cross-site events.js is served"
+[ "$(code_for -H 'Sec-Fetch-Site: same-site' "$events&t=$token")" = 403 ] || fail "same-site events.js is served"
+curl -s -D "$tmp/hev" -o "$tmp/bev" -H 'Sec-Fetch-Site: same-origin' "$events&t=$token"
+grep -q '^HTTP/1.1 200' "$tmp/hev" || fail "same-origin events.js with the token: $(head -1 "$tmp/hev")"
+grep -q '__wijzerLive(' "$tmp/bev" || fail "events.js body: $(cat "$tmp/bev")"
+grep -qi '^X-Content-Type-Options: nosniff' "$tmp/hev" || fail "events.js without nosniff"
+grep -qi '^Cross-Origin-Resource-Policy: same-origin' "$tmp/hev" || fail "events.js without CORP"
+pass "events.js: token and same origin required; nosniff, CORP"
+
+# 30 pending live-reload polls do not delay a page.
+version=$(curl -sf "${url}__wijzer/status" | grep -o '"version":[0-9]*' | cut -d: -f2)
+polls=()
+for ((i = 0; i < 30; i++)); do
+  curl -s -o /dev/null --max-time 30 "${url}__wijzer/events.js?since=$version&t=$token" & polls+=($!)
+done
+sleep 0.5
+took=$(curl -s -o /dev/null -w '%{http_code} %{time_total}' --max-time 5 "$url$page")
+kill "${polls[@]}" 2>/dev/null; wait "${polls[@]}" 2>/dev/null
+case "$took" in "200 0."*) ;; *) fail "a page with 30 pending polls: $took (status, seconds)";; esac
+pass "30 pending polls: page served in ${took#* } s"
 
 # 1. A page edit is served within a bounded time.
 printf '%s\n\nEen nieuwe zin: serve-test-een.\n' "$original" > "$md"
@@ -62,7 +109,7 @@ until_true 10 status_has '"ok":false' || fail "the error did not show in the sta
 status=$(curl -sf "${url}__wijzer/status")
 echo "$status" | grep -q 'stap-twee.md","line":' || fail "status has no file and line: $status"
 echo "$status" | grep -q "bestaat-niet.md" || fail "status has no message: $status"
-curl -sf "${url}__wijzer/events.js?since=-1" | grep -q '__wijzerLive({.*"ok":false' || fail "events.js has no error state"
+curl -sf "${url}__wijzer/events.js?since=-1&t=$token" | grep -q '__wijzerLive({.*"ok":false' || fail "events.js has no error state"
 page_has "$page" 'serve-test-een' || fail "the last good page is no longer served"
 page_has "$page" 'serve-test-twee' && fail "the broken page is served"
 grep -q 'stap-twee.md:[0-9]*:[0-9]*: error: link naar onbekende pagina' "$tmp/err" || fail "the terminal does not show the error"
@@ -95,7 +142,6 @@ polled=$(grep -o '"version":[0-9]*' "$tmp/poll" | cut -d: -f2)
 pass "new folder watched; long poll answered"
 
 # 6. A second server on the same port fails (exit 1) instead of sharing it.
-port=${url##*:}; port=${port%/}
 timeout 60 "$WIJZER" serve --source "$tmp/site" --port "$port" > "$tmp/out2" 2>&1; code=$?
 [ "$code" = 1 ] || fail "a second server on port $port: exit $code, not 1 ($(cat "$tmp/out2"))"
 grep -q "kan niet luisteren" "$tmp/out2" || fail "a second server on port $port: no message"
