@@ -56,20 +56,24 @@ bool empty(const json& v) {
   return v.is_null() || v == false || (v.is_string() && v.get<std::string>().empty()) || (v.is_array() && v.empty());
 }
 
-bool holds(const json& rule, const json& data) {
+/// A rule error is false/null; one that hit a limit of the engine is also kept in `stopped`
+/// under the rule's JSON pointer (`at`).
+bool holds(const json& rule, const json& data, Outcome& out, const std::string& at) {
   try {
     return jsonlogic::truthy(jsonlogic::evaluate(rule, data));
-  } catch (const jsonlogic::Error&) {
+  } catch (const jsonlogic::Error& e) {
+    if (e.fatal) out.stopped.emplace(at, e.what());
     return false;
   }
 }
 
-json compute(const json& rule, const json& data) {
+json compute(const json& rule, const json& data, Outcome& out, const std::string& at) {
   try {
     json v = jsonlogic::evaluate(rule, data);
     if (v.is_number() && !std::isfinite(v.get<double>())) return nullptr;
     return v;
-  } catch (const jsonlogic::Error&) {
+  } catch (const jsonlogic::Error& e) {
+    if (e.fatal) out.stopped.emplace(at, e.what());
     return nullptr;
   }
 }
@@ -121,7 +125,7 @@ class Evaluator {
       }
     });
     for (const auto& s : form_.sections) {
-      const bool section_visible = s.visible.is_null() || holds(s.visible, data);
+      const bool section_visible = s.visible.is_null() || holds(s.visible, data, out_, s.pointer + "/zichtbaar");
       for (const auto& f : s.fields) field(f, section_visible, data, nullptr, "");
     }
     for (const auto& c : form_.checks) {
@@ -129,16 +133,16 @@ class Evaluator {
       if (const Field* g = form_.group_of(c.field)) {
         const json& items = data[g->id];
         for (size_t i = 0; i < items.size(); ++i)
-          if (holds(c.rule, merged(data, items[i]))) {
+          if (holds(c.rule, merged(data, items[i]), out_, c.pointer + "/als")) {
             add_error(c.id);
             break;
           }
-      } else if (!out_.hidden.count(c.field) && holds(c.rule, data)) {
+      } else if (!out_.hidden.count(c.field) && holds(c.rule, data, out_, c.pointer + "/als")) {
         add_error(c.id);
       }
     }
     for (const auto& s : form_.signals)
-      if (!s.rule.is_null() && holds(s.rule, data)) out_.signals.push_back(s.id);
+      if (!s.rule.is_null() && holds(s.rule, data, out_, s.pointer + "/als")) out_.signals.push_back(s.id);
   }
 
  private:
@@ -155,10 +159,10 @@ class Evaluator {
   /// Visibility, computed value and errors of one field; `scope` is what its rules read.
   void field(const Field& f, bool parent_visible, json& scope, json* item, const std::string& prefix) {
     json& value = item ? (*item)[f.id] : scope[f.id];
-    const bool visible = parent_visible && (f.visible.is_null() || holds(f.visible, scope));
+    const bool visible = parent_visible && (f.visible.is_null() || holds(f.visible, scope, out_, f.pointer + "/zichtbaar"));
     if (!item && !visible) out_.hidden.insert(f.id);
     if (f.type == FieldType::computed) {
-      value = visible ? compute(f.rule, scope) : json(nullptr);
+      value = visible ? compute(f.rule, scope, out_, f.pointer + "/regel") : json(nullptr);
       if (item) scope[f.id] = value;
       return;
     }
@@ -234,6 +238,8 @@ size_t check_examples(const Form& form, Diagnostics& diags) {
     }
     if (!ok) continue;
     const Outcome out = evaluate(form, ex.input);
+    for (const auto& [at, what] : out.stopped)  // at the rule: the example only shows it
+      fail(at, "de regel stopt bij een grens van de regel-engine: " + what);
     for (const auto& [key, expected] : ex.expected.items()) {
       const std::string at = ex.pointer + "/verwacht/" + pointer_token(key);
       if (key == "signalen" || key == "fouten") {

@@ -86,6 +86,27 @@ TEST_CASE("a failing worked example fails the build at the example", "[forms][ex
   CHECK(with(diags, "onbekend veld \"onzin\" in de invoer").size() == 1);
 }
 
+// Issue 13 finding 5: a rule stopped by the engine's limits read as null/false, so an example
+// expecting null held and a hostile rule went unnoticed. Now it is an error at the rule.
+TEST_CASE("a worked example that hits a rule limit is an error at the rule", "[forms][examples][limits]") {
+  MemoryTree tree;
+  std::string zeros = "0";
+  for (int i = 1; i < 64; ++i) zeros += ",0";
+  tree.set("content/t.form.json", R"({"id": "t", "versie": 1, "titel": "T", "secties": [{"id": "s", "titel": "S", "velden": [
+    {"id": "a", "type": "number", "label": "A"},
+    {"id": "b", "type": "berekend", "label": "B", "uitleg": "Verdubbelt.",
+     "regel": {"reduce": [[)" + zeros + R"(], {"merge": [{"var": "accumulator"}, {"var": "accumulator"}]}, [{"var": "a"}]]}}]}],
+    "voorbeelden": [{"naam": "leeg", "invoer": {"a": 1}, "verwacht": {"b": null}}]})");
+  Diagnostics diags;
+  auto form = forms::load_form(tree, "content/t.form.json", diags);
+  REQUIRE(form);
+  CHECK(forms::check_examples(*form, diags) == 0);
+  auto stopped = with(diags, "de regel stopt bij een grens van de regel-engine: jsonlogic: Limit Exceeded");
+  REQUIRE(stopped.size() == 1);
+  CHECK(stopped[0].line == 4);  // "regel"
+  CHECK(stopped[0].message.find("voorbeeld \"leeg\"") != std::string::npos);
+}
+
 TEST_CASE("a form with rules needs worked examples", "[forms][examples]") {
   MemoryTree tree;
   tree.set("content/t.form.json", R"({"id": "t", "versie": 1, "titel": "T", "secties": [{"id": "s", "titel": "S", "velden": [
