@@ -366,7 +366,8 @@
   // Data paths read from the top-level data with a constant path (dot-joined),
   // as in jsonlogic.h: iteration bodies and try handlers are 2 scopes deeper.
   function variables(rule) {
-    const out = [], add = p => { if (p !== '' && !out.includes(p)) out.push(p); };
+    const out = [], seen = new Set();  // a set: many distinct paths must not cost quadratic time
+    const add = p => { if (p !== '' && !seen.has(p)) { seen.add(p); out.push(p); } };
     function walk(node, scope, nest) {
       if (nest > MAX_DEPTH) fail(LIMIT, true);
       const w = (n, s = scope) => walk(n, s, nest + 1);
