@@ -236,6 +236,12 @@ size_t check_examples(const Form& form, Diagnostics& diags) {
       if (!f || form.group_of(id)) fail(ex.pointer + "/invoer/" + pointer_token(id), "onbekend veld \"" + id + "\" in de invoer");
       else if (f->type == FieldType::computed) fail(ex.pointer + "/invoer/" + pointer_token(id), "\"" + id + "\" is berekend, geen invoer");
     }
+    form.for_each_field([&](const Field& f, const Field* group) {
+      const json* items = group || f.type != FieldType::group || !ex.input.contains(f.id) ? nullptr : &ex.input[f.id];
+      if (items && items->is_array() && items->size() > static_cast<size_t>(kMaxGroupItems))
+        fail(ex.pointer + "/invoer/" + pointer_token(f.id), "\"" + f.id + "\" heeft " + std::to_string(items->size()) +
+                                                                " items, hoogstens " + std::to_string(kMaxGroupItems));
+    });
     if (!ok) continue;
     const Outcome out = evaluate(form, ex.input);
     for (const auto& [at, what] : out.stopped)  // at the rule: the example only shows it

@@ -2,6 +2,8 @@
 // worked examples and the static HTML. Fixtures: tests/fixtures/forms/content/.
 #include <catch2/catch.hpp>
 
+#include <chrono>
+
 #include "forms_html.h"
 #include "forms_model.h"
 #include "forms_rules.h"
@@ -105,6 +107,40 @@ TEST_CASE("a worked example that hits a rule limit is an error at the rule", "[f
   REQUIRE(stopped.size() == 1);
   CHECK(stopped[0].line == 4);  // "regel"
   CHECK(stopped[0].message.find("voorbeeld \"leeg\"") != std::string::npos);
+}
+
+// A count in a form bounds memory only if the count itself is bounded: every evaluation builds
+// min_aantal items (2,000,000,000: out of memory), and each item of an example's group is evaluated
+// against a copy of all answers (20,000 items: 400 million copies).
+TEST_CASE("group counts and example items are bounded", "[forms][groups][limits]") {
+  auto form_with = [](const std::string& min_count, const std::string& items) {
+    return R"({"id": "t", "versie": 1, "titel": "T", "secties": [{"id": "s", "titel": "S", "velden": [
+    {"id": "doelen", "type": "groep", "label": "Doelen", "item_label": "Doel", "min_aantal": )" + min_count + R"(,
+     "velden": [{"id": "doel", "type": "text", "label": "Doel"},
+                {"id": "lang", "type": "berekend", "label": "Lang", "uitleg": "Lengte.", "regel": {"var": "doel"}}]}]}],
+    "voorbeelden": [{"naam": "veel", "invoer": {"doelen": [)" + items + R"(]}, "verwacht": {}}]})";
+  };
+  const auto start = std::chrono::steady_clock::now();
+  MemoryTree tree;
+  tree.set("content/t.form.json", form_with("2000000000", R"({"doel": "a"})"));
+  Diagnostics diags;
+  auto form = forms::load_form(tree, "content/t.form.json", diags);
+  if (form) forms::check_examples(*form, diags);
+  auto too_many = with(diags, "\"min_aantal\" is hoogstens 1000");
+  REQUIRE(too_many.size() == 1);
+  CHECK(too_many[0].line == 2);
+
+  std::string items = R"({"doel": "a"})";
+  for (int i = 1; i < 20000; ++i) items += R"(, {"doel": "a"})";
+  tree.set("content/t.form.json", form_with("1", items));
+  Diagnostics many;
+  form = forms::load_form(tree, "content/t.form.json", many);
+  REQUIRE(form);
+  CHECK(forms::check_examples(*form, many) == 0);
+  auto found = with(many, "\"doelen\" heeft 20000 items, hoogstens 1000");
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].line == 5);
+  CHECK(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() < 20);
 }
 
 TEST_CASE("a form with rules needs worked examples", "[forms][examples]") {
