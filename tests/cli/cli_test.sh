@@ -94,6 +94,10 @@ contains "$WORK/out" '{"error": {"type": "Limit Exceeded"}}' "a rule doubling wi
 { printf '{"s":"'; head -c 8388608 /dev/zero | tr '\0' a; printf '","r":['; seq -s, 0 49999; printf ']}'; } >"$WORK/text.json"
 expect_code 0 "eval 50,000 in on 8 MiB" -- limited "$WIJZER" eval '{"map":[{"var":"r"},{"in":["b",{"val":[[2],"s"]}]}]}' "@$WORK/text.json"
 contains "$WORK/out" '{"error": {"type": "Limit Exceeded"}}' "50,000 in on an 8 MiB text stop"
+# substr made one string per character (8 MiB of text: 320 MB); now it fits in 150 MB of address space.
+expect_code 0 "eval substr on 8 MiB" -- \
+  bash -c '[ -n "${ASAN_OPTIONS:-}" ] || ulimit -v 150000; exec timeout 60 "$0" "$@"' "$WIJZER" eval '{"substr":[{"var":"s"},-3]}' "@$WORK/text.json"
+contains "$WORK/out" '{"result": "aaa"}' "substr on an 8 MiB text"
 
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]
