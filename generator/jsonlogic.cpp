@@ -999,7 +999,13 @@ struct VarCollector {
 struct Checker {
     std::vector<Issue> issues;
 
-    void issue(const std::string& ptr, std::string msg) { issues.push_back({ptr, std::move(msg)}); }
+    // Each issue keeps its pointer (up to ~256 levels long): a rule of a million bad nodes would
+    // keep a gigabyte. Past kMaxIssues one last issue says so.
+    static constexpr std::size_t kMaxIssues = 100;
+    void issue(const std::string& ptr, std::string msg) {
+        if (issues.size() < kMaxIssues) issues.push_back({ptr, std::move(msg)});
+        else if (issues.size() == kMaxIssues) issues.push_back({ptr, "more than 100 problems; the first 100 are reported"});
+    }
 
     void walk(const json& node, const std::string& ptr, int nest) {
         if (nest > kMaxWalkDepth) return issue(ptr, "rule nested too deeply");

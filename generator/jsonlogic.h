@@ -86,7 +86,8 @@ struct Issue {
 // Static problems: unknown operators, multi-key objects, argument shapes
 // that always fail at run time (non-array arguments where an array is
 // required, too few arguments, literal non-numbers in arithmetic, ...).
-// Operator problems point at "<object>/<operator>".
+// Operator problems point at "<object>/<operator>". At most 100 problems are
+// listed, then one that says there are more.
 std::vector<Issue> check(const nlohmann::json& rule);
 
 // Names of all supported operators, sorted.

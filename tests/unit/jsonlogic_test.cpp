@@ -425,3 +425,16 @@ TEST_CASE("wijzer eval parses large data in linear time", "[jsonlogic][eval][lim
     CHECK(run(std::string(512, '[') + std::string(512, ']')).code == 0);
     CHECK(run(R"(["[[[[", "\"]"])").code == 0);  // brackets in strings do not count
 }
+
+// check() kept every problem with its pointer: 200,000 bad nodes 200 levels deep are 200,000
+// pointers of ~1 KB. It lists 100 and says there are more.
+TEST_CASE("jsonlogic check() lists at most 100 problems", "[jsonlogic][limits]") {
+    json bad = json::array();
+    for (int i = 0; i < 200000; ++i) bad.push_back(json{{"foo", 1}});
+    json rule = bad;
+    for (int i = 0; i < 100; ++i) rule = json{{"!", json::array({std::move(rule)})}};  // 200 levels
+    auto issues = jl::check(rule);
+    REQUIRE(issues.size() == 101);
+    CHECK(issues[0].message == "unknown operator \"foo\"");
+    CHECK(issues[100].message.find("more than 100 problems") != std::string::npos);
+}
