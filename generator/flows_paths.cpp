@@ -45,7 +45,7 @@ std::vector<Path> enumerate_paths(const Flow& flow, Diagnostics& diags, const Pa
   std::function<void(const Node&)> walk = [&](const Node& node) {
     if (overflow) return;
     if (++visits > limits.visits)
-      return stop("te veel vertakkingen: na " + std::to_string(limits.visits) + " doorlopen stappen zijn nog niet alle paden bekeken");
+      return stop("te veel vertakkingen: na " + std::to_string(limits.visits) + " bezochte knopen zijn nog niet alle paden bekeken");
     if (on_path.count(node.id)) {
       report("cycle:" + node.id, node.pointer,
              "knoop '" + node.id + "': kringloop, dit pad bereikt nooit een uitkomst (" + describe(node.id) + ")");

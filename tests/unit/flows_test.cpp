@@ -246,8 +246,9 @@ TEST_CASE("the portal's flows are valid and every path ends in an outcome", "[fl
 namespace {
 
 /// A flow "valid" of `questions` questions in a chain, both answers of each leading to the next;
-/// the last leads to the outcome, or (dead_end) offers only answers whose "als" never holds.
-std::string chain_flow(int questions, bool dead_end = false) {
+/// the last leads to the outcome, or (dead_end) offers only answers whose "als" never holds; with
+/// `last_rule`, the answers of the last question have that "als".
+std::string chain_flow(int questions, bool dead_end = false, const std::string& last_rule = "") {
   std::string s = "{\"id\": \"valid\", \"titel\": \"Keten\", \"doelgroep\": \"clienten\", \"start\": \"q0\",\n\"knopen\": [\n";
   auto q = [](int i) {
     std::string id = "q";
@@ -259,6 +260,7 @@ std::string chain_flow(int questions, bool dead_end = false) {
     for (const char* a : {"ja", "nee"}) {
       s += std::string(a == std::string("ja") ? "" : ", ") + "{\"id\": \"" + a + "\", \"label\": \"" + a + "\", \"volgende\": \"" + next + "\"";
       if (dead_end && i + 1 == questions) s += ", \"als\": {\"===\": [{\"var\": \"q0\"}, \"geen\"]}, \"als_tekst\": \"nooit\"";
+      if (!last_rule.empty() && i + 1 == questions) s += ", \"als\": " + last_rule + ", \"als_tekst\": \"soms\"";
       s += "}";
     }
     s += "]},\n";
@@ -304,6 +306,20 @@ TEST_CASE("flow paths: the walk is bounded when no path reaches an outcome", "[f
 TEST_CASE("flow check: at most 1000 nodes", "[flows][checks][limits]") {
   auto [r, seconds] = build_flow(chain_flow(1000));  // 1001 nodes with the outcome
   auto d = error_with(r->diags, "meer dan 1000 knopen (1001)");
+  CHECK(d.line == 2);
+  CHECK(seconds < 30);
+}
+
+// Each "als" had its own budget of 10 million steps, and a rule is evaluated once per path that
+// reaches it: 12 questions give 2^11 visits of the last one, 2 rules each (~600,000 steps a rule:
+// 2.5 billion steps). All rules of a flow now share one budget.
+TEST_CASE("flow paths: all als rules share one budget", "[flows][checks][limits]") {
+  std::string zeros = "[0";
+  for (int i = 1; i < 50; ++i) zeros += ",0";
+  zeros += "]";
+  const std::string rule = R"({"!!": [{"map": [)" + zeros + R"(, {"map": [)" + zeros + R"(, {"map": [)" + zeros + R"(, 1]}]}]}]})";
+  auto [r, seconds] = build_flow(chain_flow(12, false, rule));
+  auto d = error_with(r->diags, "de regels (\"als\") op alle paden samen kosten meer dan 10000000 rekenstappen");
   CHECK(d.line == 2);
   CHECK(seconds < 30);
 }
