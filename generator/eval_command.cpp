@@ -1,7 +1,9 @@
 #include "eval_command.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <filesystem>
 #include <fstream>
 #include <optional>
 #include <sstream>
@@ -18,30 +20,70 @@ using json = nlohmann::json;
 
 constexpr int kMaxInputDepth = 512;
 
+constexpr std::size_t kMaxFileBytes = 16u << 20;  // 16 MiB: far above any real rule or dossier
+
+/// The argument's text: itself, or for "@path" the file's contents. Only a regular file of at most
+/// kMaxFileBytes is read: /dev/zero, a FIFO or a directory would block, never end or exhaust memory.
 std::optional<std::string> read_text(const std::string& arg, const char* what, std::ostream& err) {
     if (arg.empty() || arg[0] != '@') return arg;
-    std::ifstream in(arg.substr(1), std::ios::binary);
-    std::ostringstream buf;
-    if (in) buf << in.rdbuf();
-    if (!in || in.bad()) {
-        err << "wijzer eval: cannot read " << what << " file " << arg.substr(1) << "\n";
+    const std::string path = arg.substr(1);
+    std::error_code ec;
+    const auto status = std::filesystem::status(path, ec);
+    if (!ec && status.type() != std::filesystem::file_type::regular) {
+        err << "wijzer eval: " << what << " file " << path << " is not a regular file\n";
         return std::nullopt;
     }
-    return buf.str();
+    std::ifstream in(path, std::ios::binary);
+    if (ec || !in) {
+        err << "wijzer eval: cannot read " << what << " file " << path << "\n";
+        return std::nullopt;
+    }
+    std::string text;
+    char chunk[1 << 16];
+    while (text.size() <= kMaxFileBytes && in.read(chunk, sizeof chunk)) text.append(chunk, sizeof chunk);
+    if (!in.bad() && text.size() <= kMaxFileBytes) text.append(chunk, static_cast<std::size_t>(in.gcount()));
+    if (text.size() > kMaxFileBytes) {  // checked while reading: the size on disk may change meanwhile
+        err << "wijzer eval: " << what << " file " << path << " is larger than " << (kMaxFileBytes >> 20) << " MiB\n";
+        return std::nullopt;
+    }
+    if (in.bad()) {
+        err << "wijzer eval: cannot read " << what << " file " << path << "\n";
+        return std::nullopt;
+    }
+    return text;
+}
+
+/// Deepest nesting of [ and { outside strings: one linear pass before parsing. (nlohmann's parser
+/// callback could stop a deep parse, but it scans the parent array at every object's end: 500,000
+/// objects in one array took 84 s.)
+int nesting(const std::string& text) {
+    int depth = 0, deepest = 0;
+    bool in_string = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (in_string) {
+            if (c == '\\') ++i;
+            else if (c == '"') in_string = false;
+        } else if (c == '"') {
+            in_string = true;
+        } else if (c == '[' || c == '{') {
+            deepest = std::max(deepest, ++depth);
+        } else if (c == ']' || c == '}') {
+            --depth;
+        }
+    }
+    return deepest;
 }
 
 std::optional<json> parse_arg(const std::string& arg, const char* what, std::ostream& err) {
     auto text = read_text(arg, what, err);
     if (!text) return std::nullopt;
-    bool too_deep = false;
-    json::parser_callback_t limit = [&too_deep](int depth, json::parse_event_t, json&) {
-        if (depth > kMaxInputDepth) too_deep = true;
-        return !too_deep;
-    };
-    try {
-        json value = json::parse(*text, limit);
-        if (!too_deep) return value;
+    if (nesting(*text) > kMaxInputDepth) {
         err << "wijzer eval: " << what << " is nested deeper than " << kMaxInputDepth << " levels\n";
+        return std::nullopt;
+    }
+    try {
+        return json::parse(*text);
     } catch (const json::exception& e) {  // parse errors, and numbers too large for a double
         err << "wijzer eval: " << what << " is not valid JSON: " << e.what() << "\n";
     }

@@ -240,6 +240,10 @@ const Node* Flow::find(const std::string& id) const {
   return it == index.end() ? nullptr : &nodes[it->second];
 }
 
+/// A flow is read by people one question at a time; far more nodes is a mistake or an attack, and
+/// the path walk and the text list recurse along a path.
+constexpr size_t kMaxNodes = 1000;
+
 std::optional<Flow> read_flow(const std::string& path, DataFile file, const ContentTree& content, Diagnostics& diags) {
   Flow flow;
   flow.source = path;
@@ -264,6 +268,11 @@ std::optional<Flow> read_flow(const std::string& path, DataFile file, const Cont
   auto nodes = root.find("knopen");
   if (nodes == root.end() || !nodes->is_array() || nodes->empty()) {
     reader.error("", "stroomschema: \"knopen\" moet een lijst met minstens één knoop zijn");
+    return flow;
+  }
+  if (nodes->size() > kMaxNodes) {  // bounds every walk over the graph, including recursive ones
+    reader.error("/knopen", "stroomschema: meer dan " + std::to_string(kMaxNodes) + " knopen (" +
+                                std::to_string(nodes->size()) + "): splits het stroomschema");
     return flow;
   }
   for (size_t i = 0; i < nodes->size(); ++i) {

@@ -1,5 +1,6 @@
 #include "flows_paths.h"
 
+#include <algorithm>
 #include <functional>
 #include <set>
 
@@ -8,6 +9,11 @@
 namespace wijzer::flows {
 
 std::vector<Path> enumerate_paths(const Flow& flow, Diagnostics& diags, size_t limit) {
+  return enumerate_paths(flow, diags, PathLimits{limit});
+}
+
+std::vector<Path> enumerate_paths(const Flow& flow, Diagnostics& diags, const PathLimits& limits) {
+  const size_t limit = limits.paths;
   std::vector<Path> paths;
   const Node* start = flow.find(flow.start);
   if (!start) return paths;
@@ -21,6 +27,13 @@ std::vector<Path> enumerate_paths(const Flow& flow, Diagnostics& diags, size_t l
   std::set<std::string> on_path;
   nlohmann::json answers = nlohmann::json::object();
   bool overflow = false;
+  size_t total_steps = 0, visits = 0, rule_steps = 0;
+  // Stops the walk with one error: the number of paths alone does not bound the work (a chain of
+  // n two-way questions has 2^n paths of n steps, and a dead end may end every one of them).
+  auto stop = [&](const std::string& message) {
+    overflow = true;
+    flow.file.error(diags, "/knopen", message + ": splits het stroomschema of voeg takken samen");
+  };
 
   auto describe = [&](const std::string& last) {  // the current path, ending in `last`
     std::string s;
@@ -31,17 +44,19 @@ std::vector<Path> enumerate_paths(const Flow& flow, Diagnostics& diags, size_t l
 
   std::function<void(const Node&)> walk = [&](const Node& node) {
     if (overflow) return;
+    if (++visits > limits.visits)
+      return stop("te veel vertakkingen: na " + std::to_string(limits.visits) + " bezochte knopen zijn nog niet alle paden bekeken");
     if (on_path.count(node.id)) {
       report("cycle:" + node.id, node.pointer,
              "knoop '" + node.id + "': kringloop, dit pad bereikt nooit een uitkomst (" + describe(node.id) + ")");
       return;
     }
     if (node.kind == Kind::outcome) {
-      if (paths.size() >= limit) {
-        overflow = true;
-        flow.file.error(diags, "/knopen", "meer dan " + std::to_string(limit) + " paden: splits het stroomschema of voeg takken samen");
-        return;
-      }
+      if (paths.size() >= limit) return stop("meer dan " + std::to_string(limit) + " paden");
+      total_steps += steps.size();
+      if (total_steps > limits.total_steps)
+        return stop("de paden zijn samen langer dan " + std::to_string(limits.total_steps) + " stappen (" +
+                    std::to_string(paths.size()) + " paden tot hier, dit pad " + std::to_string(steps.size()) + " stappen)");
       paths.push_back({steps, node.id});
       return;
     }
@@ -59,8 +74,12 @@ std::vector<Path> enumerate_paths(const Flow& flow, Diagnostics& diags, size_t l
         if (!answer.when.is_null()) {
           bool open = false;
           try {
-            open = jsonlogic::truthy(jsonlogic::evaluate(answer.when, answers));
+            jsonlogic::Options budget;  // every rule on every path shares one budget
+            budget.max_steps = limits.rule_steps - std::min(rule_steps, limits.rule_steps);
+            open = jsonlogic::truthy(jsonlogic::evaluate(answer.when, answers, budget, rule_steps));
           } catch (const jsonlogic::Error& e) {
+            if (rule_steps > limits.rule_steps)
+              return stop("de regels (\"als\") op alle paden samen kosten meer dan " + std::to_string(limits.rule_steps) + " rekenstappen");
             report("rule:" + answer.pointer, answer.pointer + "/als",
                    "knoop '" + node.id + "', antwoord '" + answer.id + "': regelfout " + e.type() + " (" + describe(node.id) + ")");
           }

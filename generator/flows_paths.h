@@ -23,10 +23,22 @@ struct Path {
 /// The answer id an info step takes.
 inline constexpr const char* kInfoAnswer = "verder";
 
+/// Bounds of the path enumeration, so time and memory stay bounded whatever the flow: the number
+/// of paths alone does not bound them (paths can be long, and the walk can branch without ever
+/// reaching an outcome).
+struct PathLimits {
+  size_t paths = 5000;            ///< paths to an outcome
+  size_t total_steps = 100'000;   ///< steps of all paths together (what paths.json and the pages hold)
+  size_t visits = 1'000'000;      ///< nodes the walk enters, dead ends and cycles included
+  size_t rule_steps = 10'000'000; ///< JSON Logic steps of all "als" rules together
+};
+
 /// Enumerates every path from the start to an outcome, evaluating each answer's "als" rule on
 /// the answers given so far ({"<question id>": "<answer id>"}). Reports, at the node: a cycle
 /// (a node that comes back on one path), a dead end (a question where no answer is available),
-/// rule errors, answers no path can take (warning), and more than `limit` paths.
+/// rule errors, answers no path can take (warning); at "/knopen": a walk beyond `limits` (it
+/// stops there).
+std::vector<Path> enumerate_paths(const Flow& flow, Diagnostics& diags, const PathLimits& limits);
 std::vector<Path> enumerate_paths(const Flow& flow, Diagnostics& diags, size_t limit = 5000);
 
 /// The URL state of the wizard after a path: "q1:ja,i1:verder,q2:nee".

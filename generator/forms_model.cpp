@@ -222,8 +222,13 @@ class Parser {
     if (f.type == FieldType::group) {
       if (in_group) r.error("type", "een groep kan geen groep bevatten");
       f.item_label = r.text("item_label", true);
-      if (auto v = r.integer("min_aantal")) f.min_count = static_cast<int>(std::max(0LL, *v));
-      if (auto v = r.integer("max_aantal")) f.max_count = static_cast<int>(std::max(0LL, *v));
+      // Every evaluation builds min_aantal items: an unbounded count is unbounded memory.
+      for (const char* key : {"min_aantal", "max_aantal"})
+        if (auto v = r.integer(key)) {
+          if (*v > kMaxGroupItems) r.error(key, "\"" + std::string(key) + "\" is hoogstens " + std::to_string(kMaxGroupItems));
+          (std::string(key) == "min_aantal" ? f.min_count : f.max_count) =
+              static_cast<int>(std::clamp<long long>(*v, 0, kMaxGroupItems));
+        }
       if (f.max_count && f.min_count > f.max_count) r.error("min_aantal", "\"min_aantal\" is groter dan \"max_aantal\"");
       if (const json* fields = r.array("velden", true)) {
         if (fields->empty()) r.error("velden", "een groep heeft minstens één veld");

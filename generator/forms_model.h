@@ -24,6 +24,10 @@ struct Option {
   std::string pointer;
 };
 
+/// Most items of a group: min_aantal/max_aantal and a worked example's input (each item of a group
+/// is evaluated against a copy of the answers, so the count bounds time and memory).
+inline constexpr int kMaxGroupItems = 1000;
+
 struct Field {
   std::string id, type_name, pointer;
   FieldType type = FieldType::text;

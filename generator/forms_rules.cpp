@@ -56,20 +56,22 @@ bool empty(const json& v) {
   return v.is_null() || v == false || (v.is_string() && v.get<std::string>().empty()) || (v.is_array() && v.empty());
 }
 
-bool holds(const json& rule, const json& data) {
-  try {
-    return jsonlogic::truthy(jsonlogic::evaluate(rule, data));
-  } catch (const jsonlogic::Error&) {
-    return false;
-  }
-}
+/// Rule evaluation steps for all rules of one evaluate() or of all examples of a form together:
+/// each rule has this budget too, but the number of rules evaluated grows with fields × items ×
+/// examples, so a per-rule budget alone does not bound the time.
+constexpr size_t kFormSteps = 10'000'000;
 
-json compute(const json& rule, const json& data) {
+/// Evaluates one rule within what is left of `spent`; a rule error is null, one that hit a limit
+/// of the engine is also kept in `stopped` under the rule's JSON pointer (`at`).
+json run_rule(const json& rule, const json& data, Outcome& out, const std::string& at, size_t& spent) {
   try {
-    json v = jsonlogic::evaluate(rule, data);
-    if (v.is_number() && !std::isfinite(v.get<double>())) return nullptr;
-    return v;
-  } catch (const jsonlogic::Error&) {
+    jsonlogic::Options budget;
+    budget.max_steps = kFormSteps - std::min(spent, kFormSteps);
+    return jsonlogic::evaluate(rule, data, budget, spent);
+  } catch (const jsonlogic::Error& e) {
+    if (e.fatal)
+      out.stopped.emplace(at, std::string(e.what()) + (spent > kFormSteps ? " (alle regels van het formulier samen, bij alle voorbeelden: hoogstens " +
+                                                                                  std::to_string(kFormSteps) + " stappen)" : ""));
     return nullptr;
   }
 }
@@ -90,7 +92,7 @@ json prepared(const Form& form, const json& answers) {
 
 class Evaluator {
  public:
-  Evaluator(const Form& form, Outcome& out) : form_(form), out_(out) {}
+  Evaluator(const Form& form, Outcome& out, size_t& spent) : form_(form), out_(out), spent_(spent) {}
 
   void run(const json& answers) {
     json& data = out_.data;
@@ -121,7 +123,7 @@ class Evaluator {
       }
     });
     for (const auto& s : form_.sections) {
-      const bool section_visible = s.visible.is_null() || holds(s.visible, data);
+      const bool section_visible = s.visible.is_null() || holds(s.visible, data, s.pointer + "/zichtbaar");
       for (const auto& f : s.fields) field(f, section_visible, data, nullptr, "");
     }
     for (const auto& c : form_.checks) {
@@ -129,16 +131,16 @@ class Evaluator {
       if (const Field* g = form_.group_of(c.field)) {
         const json& items = data[g->id];
         for (size_t i = 0; i < items.size(); ++i)
-          if (holds(c.rule, merged(data, items[i]))) {
+          if (holds(c.rule, merged(data, items[i]), c.pointer + "/als")) {
             add_error(c.id);
             break;
           }
-      } else if (!out_.hidden.count(c.field) && holds(c.rule, data)) {
+      } else if (!out_.hidden.count(c.field) && holds(c.rule, data, c.pointer + "/als")) {
         add_error(c.id);
       }
     }
     for (const auto& s : form_.signals)
-      if (!s.rule.is_null() && holds(s.rule, data)) out_.signals.push_back(s.id);
+      if (!s.rule.is_null() && holds(s.rule, data, s.pointer + "/als")) out_.signals.push_back(s.id);
   }
 
  private:
@@ -155,10 +157,10 @@ class Evaluator {
   /// Visibility, computed value and errors of one field; `scope` is what its rules read.
   void field(const Field& f, bool parent_visible, json& scope, json* item, const std::string& prefix) {
     json& value = item ? (*item)[f.id] : scope[f.id];
-    const bool visible = parent_visible && (f.visible.is_null() || holds(f.visible, scope));
+    const bool visible = parent_visible && (f.visible.is_null() || holds(f.visible, scope, f.pointer + "/zichtbaar"));
     if (!item && !visible) out_.hidden.insert(f.id);
     if (f.type == FieldType::computed) {
-      value = visible ? compute(f.rule, scope) : json(nullptr);
+      value = visible ? compute(f.rule, scope, f.pointer + "/regel") : json(nullptr);
       if (item) scope[f.id] = value;
       return;
     }
@@ -190,8 +192,19 @@ class Evaluator {
       add_error(f.id);
   }
 
+  bool holds(const json& rule, const json& data, const std::string& at) {
+    return jsonlogic::truthy(run_rule(rule, data, out_, at, spent_));
+  }
+
+  json compute(const json& rule, const json& data, const std::string& at) {
+    json v = run_rule(rule, data, out_, at, spent_);
+    if (v.is_number() && !std::isfinite(v.get<double>())) return nullptr;
+    return v;
+  }
+
   const Form& form_;
   Outcome& out_;
+  size_t& spent_;  ///< rule steps so far, shared with the other examples of the form
   std::set<std::string> invalid_;  ///< number answers that are no number ("group/i/id" in groups)
 };
 
@@ -212,14 +225,20 @@ std::string list_text(const std::vector<std::string>& ids) {
 
 }  // namespace
 
-Outcome evaluate(const Form& form, const json& answers) {
+/// evaluate() within a rule budget shared with other evaluations (the examples of one form).
+static Outcome evaluate_with(const Form& form, const json& answers, size_t& spent) {
   Outcome out;
-  Evaluator(form, out).run(prepared(form, answers));
+  Evaluator(form, out, spent).run(prepared(form, answers));
   return out;
 }
 
+Outcome evaluate(const Form& form, const json& answers) {
+  size_t spent = 0;
+  return evaluate_with(form, answers, spent);
+}
+
 size_t check_examples(const Form& form, Diagnostics& diags) {
-  size_t holding = 0;
+  size_t holding = 0, spent = 0;
   const DataFile& file = *form.data;
   for (const auto& ex : form.examples) {
     bool ok = true;
@@ -232,8 +251,16 @@ size_t check_examples(const Form& form, Diagnostics& diags) {
       if (!f || form.group_of(id)) fail(ex.pointer + "/invoer/" + pointer_token(id), "onbekend veld \"" + id + "\" in de invoer");
       else if (f->type == FieldType::computed) fail(ex.pointer + "/invoer/" + pointer_token(id), "\"" + id + "\" is berekend, geen invoer");
     }
+    form.for_each_field([&](const Field& f, const Field* group) {
+      const json* items = group || f.type != FieldType::group || !ex.input.contains(f.id) ? nullptr : &ex.input[f.id];
+      if (items && items->is_array() && items->size() > static_cast<size_t>(kMaxGroupItems))
+        fail(ex.pointer + "/invoer/" + pointer_token(f.id), "\"" + f.id + "\" heeft " + std::to_string(items->size()) +
+                                                                " items, hoogstens " + std::to_string(kMaxGroupItems));
+    });
     if (!ok) continue;
-    const Outcome out = evaluate(form, ex.input);
+    const Outcome out = evaluate_with(form, ex.input, spent);
+    for (const auto& [at, what] : out.stopped)  // at the rule: the example only shows it
+      fail(at, "de regel stopt bij een grens van de regel-engine: " + what);
     for (const auto& [key, expected] : ex.expected.items()) {
       const std::string at = ex.pointer + "/verwacht/" + pointer_token(key);
       if (key == "signalen" || key == "fouten") {

@@ -2,6 +2,7 @@
 // Forms as data: what the answers of a form give (computed values, visibility, errors and
 // signals), the same way site-assets/js/forms.js computes it, and the check of every worked
 // example ("voorbeelden") of a form definition.
+#include <map>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <string>
@@ -19,6 +20,10 @@ struct Outcome {
   std::set<std::string> hidden;              ///< top-level fields that do not apply
   std::vector<std::string> errors;           ///< field ids and check ids, in form order
   std::vector<std::string> signals;          ///< ids of the signals that show
+  /// Rules the engine stopped at one of its limits (Limit Exceeded: too costly, a value too large,
+  /// nested too deeply): JSON pointer of the rule → the error's text, once per rule. They count as
+  /// false/null here, like any rule error, but an example that hits one is reported (check_examples).
+  std::map<std::string, std::string> stopped;
 };
 
 /// The answers as typed values: numbers from numbers or text ("7,5"), "" as empty.

@@ -7,7 +7,10 @@
 #include <cmath>
 #include <cstdint>
 #include <limits>
+#include <functional>
+#include <iterator>
 #include <map>
+#include <set>
 #include <string_view>
 
 namespace wijzer::jsonlogic {
@@ -146,7 +149,11 @@ double to_number(const json& v) {
 
 double num(const json& v) {
     double d = to_number(v);
-    if (std::isnan(d)) fail(kNaN, "not a number: " + v.dump(-1, ' ', false, json::error_handler_t::replace).substr(0, 60));
+    if (std::isnan(d)) {  // name the value, but never print a whole (huge) array or object
+        std::string shown = v.is_structured() ? v.type_name()
+                                              : v.dump(-1, ' ', false, json::error_handler_t::replace).substr(0, 60);
+        fail(kNaN, "not a number: " + shown);
+    }
     return d;
 }
 
@@ -186,9 +193,13 @@ std::string js_number_string(double d) {
 
 // ---------------------------------------------------------------- strings
 
-void append_join_piece(std::string& out, const json& v, int depth);
+constexpr std::size_t kNoLimit = static_cast<std::size_t>(-1);
 
-void append_js_string(std::string& out, const json& v, int depth) {
+void append_join_piece(std::string& out, const json& v, int depth, std::size_t limit);
+
+// JavaScript String(v) appended to `out`; text beyond `limit` bytes is a
+// limit error, checked per element so a huge array never becomes huge text.
+void append_js_string(std::string& out, const json& v, int depth, std::size_t limit) {
     if (depth > kMaxWalkDepth) fail(kLimit, "value nested too deeply", true);
     switch (v.type()) {
         case json::value_t::null: out += "null"; break;
@@ -200,28 +211,36 @@ void append_js_string(std::string& out, const json& v, int depth) {
             for (const auto& e : v) {
                 if (!first) out += ',';
                 first = false;
-                append_join_piece(out, e, depth + 1);
+                append_join_piece(out, e, depth + 1, limit);
+                if (out.size() > limit) fail(kLimit, "text too long", true);
             }
             break;
         }
         default: out += js_number_string(to_number(v));
     }
+    if (out.size() > limit) fail(kLimit, "text too long", true);
 }
 
 // An element as Array.prototype.join renders it: null becomes "".
-void append_join_piece(std::string& out, const json& v, int depth) {
-    if (!v.is_null()) append_js_string(out, v, depth);
+void append_join_piece(std::string& out, const json& v, int depth, std::size_t limit) {
+    if (!v.is_null()) append_js_string(out, v, depth, limit);
 }
 
-std::vector<std::string> code_points(const std::string& s) {
-    std::vector<std::string> cps;
-    for (std::size_t i = 0; i < s.size();) {
-        unsigned char c = static_cast<unsigned char>(s[i]);
-        std::size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-        cps.push_back(s.substr(i, len));
-        i += len;
-    }
-    return cps;
+// Byte length of the UTF-8 sequence that starts with `lead`.
+std::size_t cp_len(unsigned char lead) { return lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4; }
+
+std::size_t count_code_points(const std::string& s) {
+    std::size_t n = 0;
+    for (std::size_t i = 0; i < s.size(); i += cp_len(static_cast<unsigned char>(s[i]))) ++n;
+    return n;
+}
+
+// Byte offset of code point `k` (at most s.size()), scanning from byte `from`
+// which starts code point `from_cp`: one pass, no per-character copies.
+std::size_t cp_offset(const std::string& s, std::size_t k, std::size_t from = 0, std::size_t from_cp = 0) {
+    std::size_t i = from;
+    for (std::size_t n = from_cp; n < k && i < s.size(); ++n) i += cp_len(static_cast<unsigned char>(s[i]));
+    return std::min(i, s.size());
 }
 
 // ------------------------------------------------------------- comparisons
@@ -262,18 +281,43 @@ int compare(const json& a, const json& b) {
 
 // ------------------------------------------------------------ data access
 
-// A value a rule reads whole (var, val, preserve) must not nest deeper than
-// kMaxWalkDepth levels: copying it would recurse. Checked iteratively.
-const json& bounded(const json& v) {
+// Elements (every nested value counts one) and text bytes (strings and
+// object keys) of a value.
+struct Size {
+    std::size_t items = 0, bytes = 0;
+};
+
+// The size of `v`, failing as soon as it exceeds the options' limits, so the
+// walk itself is bounded by them. With `max_nest` >= 0 a structured value
+// nested deeper than that is refused too: a value a rule reads whole (var,
+// val, preserve) must not nest deeper than kMaxWalkDepth levels, because
+// copying it would recurse. Iterative: never recurses itself.
+Size measure(const json& v, const Options& opt, int max_nest) {
+    auto too_large = [&](const Size& s) { return s.items > opt.max_items || s.bytes > opt.max_length; };
+    Size s{1, v.is_string() ? v.get_ref<const std::string&>().size() : 0};
+    if (!v.is_structured()) {
+        if (too_large(s)) fail(kLimit, "value too large", true);
+        return s;
+    }
+    s.items = 0;
     std::vector<std::pair<const json*, int>> stack{{&v, 0}};
     while (!stack.empty()) {
         auto [x, d] = stack.back();
         stack.pop_back();
-        if (!x->is_structured()) continue;
-        if (d >= kMaxWalkDepth) fail(kLimit, "value nested too deeply", true);
-        for (const auto& e : *x) stack.push_back({&e, d + 1});
+        ++s.items;
+        if (x->is_string()) s.bytes += x->get_ref<const std::string&>().size();
+        if (x->is_structured()) {
+            if (max_nest >= 0 && d >= max_nest) fail(kLimit, "value nested too deeply", true);
+            // Counting pending elements first keeps the stack within the limit too.
+            if (s.items + stack.size() + x->size() > opt.max_items) fail(kLimit, "value too large", true);
+            for (auto it = x->begin(); it != x->end(); ++it) {
+                if (x->is_object()) s.bytes += it.key().size();
+                stack.push_back({&*it, d + 1});
+            }
+        }
+        if (too_large(s)) fail(kLimit, "value too large", true);
     }
-    return v;
+    return s;
 }
 
 bool canonical_index(std::string_view s, std::size_t& idx) {
@@ -296,13 +340,15 @@ const json* lookup(const json& v, const std::string& key) {
 bool is_key(const json& k) { return k.is_string() || k.is_number(); }
 std::string key_text(const json& k) { return to_js_string(k); }
 
-std::vector<std::string> split_dots(const std::string& path) {
-    std::vector<std::string> parts;
+// Calls f(part) for each dot-separated part of `path` ("" gives one empty
+// part) until f returns false; no vector of parts for a long path.
+template <class F>
+void for_each_dot_part(const std::string& path, F f) {
     std::size_t start = 0;
     for (;;) {
         auto dot = path.find('.', start);
-        parts.push_back(path.substr(start, dot - start));
-        if (dot == std::string::npos) return parts;
+        if (!f(path.substr(start, dot == std::string::npos ? std::string::npos : dot - start))) return;
+        if (dot == std::string::npos) return;
         start = dot + 1;
     }
 }
@@ -335,11 +381,49 @@ struct OpInfo {
 
 const std::map<std::string, OpInfo, std::less<>>& table();
 
+// Text bytes that cost one step.
+constexpr std::size_t kBytesPerStep = 16;
+
 struct Evaluator {
     const Options& opt;
     std::vector<const json*> scopes;
     std::size_t steps = 0;
     int depth = 0;
+    Size last;           // size of the value the last eval() returned
+    bool sized = false;  // the operator's result was measured already (readable())
+
+    // Work in proportion to `units` (elements handled, text bytes / 16).
+    void charge(std::size_t units) {
+        steps += units;
+        if (steps > opt.max_steps) fail(kLimit, "too many evaluation steps", true);
+    }
+    void charge_bytes(std::size_t bytes) { charge(bytes / kBytesPerStep); }
+
+    // Checks and charges a value an operator produced (its root was paid by
+    // the node's own step).
+    Size weigh(const json& v) {
+        Size s = measure(v, opt, -1);
+        charge(s.items - 1 + s.bytes / kBytesPerStep);
+        return s;
+    }
+
+    // A data value read whole (var, val, preserve) and returned as the
+    // operator's result: bounded in nesting and size before it is copied, and
+    // charged for the copy (eval() does not measure it again).
+    const json& readable(const json& v) {
+        last = measure(v, opt, kMaxWalkDepth);
+        charge(last.items - 1 + last.bytes / kBytesPerStep);
+        sized = true;
+        return v;
+    }
+
+    // Adds a part's size to a value under construction; fails as soon as the
+    // sum exceeds a limit, before the value grows further.
+    void grow(Size& total, const Size& part) {
+        total.items += part.items;
+        total.bytes += part.bytes;
+        if (total.items > opt.max_items || total.bytes > opt.max_length) fail(kLimit, "value too large", true);
+    }
 
     struct DepthGuard {
         Evaluator& ev;
@@ -363,18 +447,30 @@ struct Evaluator {
 
     json eval(const json& rule) {
         DepthGuard guard(*this);
-        if (rule.is_array()) {
+        if (rule.is_array()) {  // sizes of the elements are known: no second walk
             json out = json::array();
-            for (const auto& e : rule) out.push_back(eval(e));
+            Size total{1, 0};
+            for (const auto& e : rule) {
+                out.push_back(eval(e));
+                grow(total, last);
+            }
+            last = total;
             return out;
         }
-        if (!rule.is_object() || rule.empty()) return rule;
+        if (!rule.is_object() || rule.empty()) {
+            last = weigh(rule);
+            return rule;
+        }
         auto it = rule.begin();
         if (rule.size() != 1) fail(kUnknown, "an object with several keys is not a rule");
         const auto& ops = table();
         auto op = ops.find(it.key());
         if (op == ops.end()) fail(kUnknown, it.key());
-        return op->second.fn(*this, it.value());
+        sized = false;
+        json result = op->second.fn(*this, it.value());
+        if (!sized) last = weigh(result);
+        sized = false;
+        return result;
     }
 
     // Evaluate `body` with `item` as data, one scope below `meta`.
@@ -393,9 +489,12 @@ std::vector<json> eval_list(Evaluator& ev, const json& args) {
         return out;
     }
     json v = ev.eval(args);
-    if (v.is_array()) return std::vector<json>(v.begin(), v.end());
-    out.push_back(std::move(v));
-    return out;
+    if (!v.is_array()) {
+        out.push_back(std::move(v));
+        return out;
+    }
+    auto& items = v.get_ref<json::array_t&>();
+    return std::vector<json>(std::make_move_iterator(items.begin()), std::make_move_iterator(items.end()));
 }
 
 const json& require_array(const json& args, std::size_t min = 0) {
@@ -417,15 +516,14 @@ const json* var_lookup(const json& cur, const json& path) {
         return &cur;
     if (!is_key(path)) return nullptr;
     const json* v = &cur;
-    for (const auto& part : split_dots(key_text(path)))
-        if (!(v = lookup(*v, part))) return nullptr;
+    for_each_dot_part(key_text(path), [&](const std::string& part) { return (v = lookup(*v, part)) != nullptr; });
     return v;
 }
 
 json op_var(Evaluator& ev, const json& args) {
     auto a = eval_list(ev, args);
     const json* v = var_lookup(ev.current(), arg(a, 0));
-    return v ? bounded(*v) : arg(a, 1);
+    return v ? ev.readable(*v) : arg(a, 1);
 }
 
 // Resolve a val/exists path; nullptr when absent.
@@ -446,7 +544,7 @@ const json* resolve_path(Evaluator& ev, const std::vector<json>& a) {
 
 json op_val(Evaluator& ev, const json& args) {
     const json* v = resolve_path(ev, eval_list(ev, args));
-    return v ? bounded(*v) : json();
+    return v ? ev.readable(*v) : json();
 }
 
 json op_exists(Evaluator& ev, const json& args) {
@@ -617,8 +715,11 @@ json index_meta(std::size_t i) { return json{{"index", i}}; }
 json op_map(Evaluator& ev, const json& args) {
     auto it = lenient_source(ev, args);
     json out = json::array();
-    for (std::size_t i = 0; i < it.items.size(); ++i)
+    Size total{1, 0};
+    for (std::size_t i = 0; i < it.items.size(); ++i) {
         out.push_back(ev.eval_in(index_meta(i), it.items[i], it.body));
+        ev.grow(total, ev.last);
+    }
     return out;
 }
 
@@ -661,19 +762,34 @@ json op_merge(Evaluator& ev, const json& args) {
         } else {
             out.push_back(std::move(v));
         }
-        if (out.size() > ev.opt.max_length) fail(kLimit, "merge result too long", true);
+        if (out.size() > ev.opt.max_items) fail(kLimit, "merge result too long", true);
     }
     return out;
+}
+
+// Substring test in time linear in both lengths: std::string::find compares
+// the needle at every position (quadratic for "aaa…ab" in "aaa…a").
+bool contains(const std::string& text, const std::string& part) {
+    if (part.size() <= 8) return text.find(part) != std::string::npos;
+    std::boyer_moore_searcher searcher(part.begin(), part.end());
+    return std::search(text.begin(), text.end(), searcher) != text.end();
 }
 
 json op_in(Evaluator& ev, const json& args) {
     auto a = eval_list(ev, args);
     const json& needle = arg(a, 0);
     const json& hay = arg(a, 1);
-    if (hay.is_string())
-        return hay.get_ref<const std::string&>().find(to_js_string(needle)) != std::string::npos;
-    if (hay.is_array())
+    if (hay.is_string()) {
+        const std::string& text = hay.get_ref<const std::string&>();
+        std::string part;
+        append_js_string(part, needle, 0, ev.opt.max_length);
+        ev.charge_bytes(text.size() + part.size());
+        return contains(text, part);
+    }
+    if (hay.is_array()) {
+        ev.charge(hay.size());
         return std::any_of(hay.begin(), hay.end(), [&](const json& e) { return strict_equal(e, needle); });
+    }
     return false;
 }
 
@@ -682,16 +798,17 @@ json op_in(Evaluator& ev, const json& args) {
 json op_cat(Evaluator& ev, const json& args) {
     std::string out;
     for (const auto& v : eval_list(ev, args)) {
-        append_join_piece(out, v, 0);
-        if (out.size() > ev.opt.max_length) fail(kLimit, "cat result too long", true);
+        append_join_piece(out, v, 0, ev.opt.max_length);
     }
     return out;
 }
 
 json op_substr(Evaluator& ev, const json& args) {
     auto a = eval_list(ev, args);
-    auto cps = code_points(a.empty() ? std::string() : to_js_string(a[0]));
-    const double len = static_cast<double>(cps.size());
+    std::string text;
+    if (!a.empty()) append_js_string(text, a[0], 0, ev.opt.max_length);
+    ev.charge_bytes(text.size());
+    const double len = static_cast<double>(count_code_points(text));
     double start = a.size() > 1 ? std::trunc(num(a[1])) : 0;
     start = start < 0 ? std::max(0.0, len + start) : std::min(start, len);
     double end = len;
@@ -699,14 +816,14 @@ json op_substr(Evaluator& ev, const json& args) {
         double n = std::trunc(num(a[2]));
         end = n < 0 ? std::max(start, len + n) : std::min(len, start + n);
     }
-    std::string out;
-    for (auto i = static_cast<std::size_t>(start); i < static_cast<std::size_t>(end); ++i) out += cps[i];
-    return out;
+    const auto first = static_cast<std::size_t>(start), stop = static_cast<std::size_t>(end);
+    const std::size_t from = cp_offset(text, first);
+    return text.substr(from, cp_offset(text, stop, from, first) - from);
 }
 
 // ------------------------------------------------------------ misc, errors
 
-json op_preserve(Evaluator&, const json& args) { return bounded(args); }
+json op_preserve(Evaluator& ev, const json& args) { return ev.readable(args); }
 
 json op_throw(Evaluator& ev, const json& args) {
     json v = arg(eval_list(ev, args), 0);
@@ -789,9 +906,10 @@ const OpInfo* find_op(const json& node, std::string& name) {
 
 struct VarCollector {
     std::vector<std::string> out;
+    std::set<std::string> seen;  // a set: many distinct paths must not cost quadratic time
 
     void add(const std::string& path) {
-        if (!path.empty() && std::find(out.begin(), out.end(), path) == out.end()) out.push_back(path);
+        if (!path.empty() && seen.insert(path).second) out.push_back(path);
     }
 
     // `scope` counts the scope levels between this node and the data root.
@@ -881,7 +999,13 @@ struct VarCollector {
 struct Checker {
     std::vector<Issue> issues;
 
-    void issue(const std::string& ptr, std::string msg) { issues.push_back({ptr, std::move(msg)}); }
+    // Each issue keeps its pointer (up to ~256 levels long): a rule of a million bad nodes would
+    // keep a gigabyte. Past kMaxIssues one last issue says so.
+    static constexpr std::size_t kMaxIssues = 100;
+    void issue(const std::string& ptr, std::string msg) {
+        if (issues.size() < kMaxIssues) issues.push_back({ptr, std::move(msg)});
+        else if (issues.size() == kMaxIssues) issues.push_back({ptr, "more than 100 problems; the first 100 are reported"});
+    }
 
     void walk(const json& node, const std::string& ptr, int nest) {
         if (nest > kMaxWalkDepth) return issue(ptr, "rule nested too deeply");
@@ -945,13 +1069,23 @@ bool truthy(const json& v) {
 
 std::string to_js_string(const json& value) {
     std::string out;
-    append_js_string(out, value, 0);
+    append_js_string(out, value, 0, kNoLimit);
     return out;
 }
 
-json evaluate(const json& rule, const json& data, const Options& options) {
-    Evaluator ev{options, {&data}};
+json evaluate(const json& rule, const json& data, const Options& options, std::size_t& spent) {
+    Evaluator ev{options, {&data}, 0, 0, {}, false};
+    struct Report {  // also when eval() throws
+        Evaluator& ev;
+        std::size_t& spent;
+        ~Report() { spent += ev.steps; }
+    } report{ev, spent};
     return ev.eval(rule);
+}
+
+json evaluate(const json& rule, const json& data, const Options& options) {
+    std::size_t spent = 0;
+    return evaluate(rule, data, options, spent);
 }
 
 json evaluate(const json& rule, const json& data) { return evaluate(rule, data, Options{}); }

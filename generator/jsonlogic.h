@@ -42,15 +42,26 @@ struct Error : std::exception {
 // than 256 levels cannot be read whole (var/val/preserve), compared with
 // === or in, or converted to text: that is also "Limit Exceeded" (copying it
 // would recurse). Reading below such a value is fine.
+//
+// The step budget counts cost, not just rule nodes: every evaluated node is
+// one step, and so is every element or member of a value an operator
+// produces, copies or scans; 16 bytes of text count as one step. Every
+// intermediate value and the result are also bounded in elements and text.
+// Together these bound time and memory whatever the rule and data do.
 struct Options {
     int max_depth = 256;                   // nesting of rule evaluation
-    std::size_t max_steps = 10'000'000;    // evaluated nodes per evaluate()
-    std::size_t max_length = 1u << 24;     // bytes of a cat, items of a merge
+    std::size_t max_steps = 10'000'000;    // cost budget per evaluate() (see above)
+    std::size_t max_length = 1u << 24;     // bytes of text in any one value
+    std::size_t max_items = 1u << 20;      // elements and members (nested) of any one value
 };
 
 nlohmann::json evaluate(const nlohmann::json& rule, const nlohmann::json& data);
 nlohmann::json evaluate(const nlohmann::json& rule, const nlohmann::json& data,
                         const Options& options);
+// As above, and adds the steps the evaluation used (also when it throws) to
+// `spent`: callers that evaluate many rules can share one budget.
+nlohmann::json evaluate(const nlohmann::json& rule, const nlohmann::json& data,
+                        const Options& options, std::size_t& spent);
 
 // JSON Logic truthiness ([] is falsy, {} is truthy).
 bool truthy(const nlohmann::json& value);
@@ -75,7 +86,8 @@ struct Issue {
 // Static problems: unknown operators, multi-key objects, argument shapes
 // that always fail at run time (non-array arguments where an array is
 // required, too few arguments, literal non-numbers in arithmetic, ...).
-// Operator problems point at "<object>/<operator>".
+// Operator problems point at "<object>/<operator>". At most 100 problems are
+// listed, then one that says there are more.
 std::vector<Issue> check(const nlohmann::json& rule);
 
 // Names of all supported operators, sorted.

@@ -119,15 +119,17 @@ int main(int argc, char** argv) {
 
   std::string source = ".", out = "_site";
   unsigned threads = 0;
+  // Each thread has its own stack and buffers: a huge count aborts instead of helping.
+  const CLI::Range kThreadRange(0u, 256u);
 
   auto* build = app.add_subcommand("build", "Bouw de site in een map (standaard _site).");
   build->add_option("--source", source, "Map met content/, templates/ en site-assets/")->capture_default_str();
   build->add_option("--out", out, "Uitvoermap; wordt pas vervangen als de bouw slaagt")->capture_default_str();
-  build->add_option("--threads", threads, "Aantal threads (0: alle kernen)")->capture_default_str();
+  build->add_option("--threads", threads, "Aantal threads (0: alle kernen)")->capture_default_str()->check(kThreadRange);
 
   auto* check = app.add_subcommand("check", "Controleer alles zonder iets te schrijven.");
   check->add_option("--source", source, "Map met content/, templates/ en site-assets/")->capture_default_str();
-  check->add_option("--threads", threads, "Aantal threads (0: alle kernen)")->capture_default_str();
+  check->add_option("--threads", threads, "Aantal threads (0: alle kernen)")->capture_default_str()->check(kThreadRange);
 
   ServeOptions serve_options;
   std::string serve_source = ".";
@@ -137,7 +139,7 @@ int main(int argc, char** argv) {
   serve_cmd->add_option("--port", serve_options.port, "Poort op 127.0.0.1 (0: een vrije poort)")
       ->capture_default_str()
       ->check(CLI::Range(0, 65535));
-  serve_cmd->add_option("--threads", serve_options.threads, "Aantal threads (0: alle kernen)")->capture_default_str();
+  serve_cmd->add_option("--threads", serve_options.threads, "Aantal threads (0: alle kernen)")->capture_default_str()->check(kThreadRange);
   serve_cmd->footer(
       "Schrijft niets naar schijf: de site staat in het geheugen. Open pagina's laden vanzelf opnieuw;\n"
       "een fout staat in de terminal en in de browser, terwijl de laatste goede versie zichtbaar blijft.");

@@ -56,5 +56,37 @@ contains "$WORK/out" '{"error": {"type": "Kapot"}}' "eval prints the error type"
 expect_code 2 "eval bad JSON" -- "$WIJZER" eval '{"+":'
 expect_code 2 "eval number overflow" -- "$WIJZER" eval "[1$(printf "%0400d" 0)]"
 
+# limits (issue 13, finding 5): hostile rules, files and thread counts end with a clean answer or a
+# usage error, within bounded time and memory (before: minutes, gigabytes, or an abort).
+limited() {  # run with 2 GB of address space (not under ASan: it reserves far more) and 60 s
+  ( if [ -z "${ASAN_OPTIONS:-}" ]; then ulimit -v 2000000; fi; exec timeout 60 "$@" )
+}
+for cmd in build check serve; do
+  expect_code 2 "$cmd --threads 100000" -- limited "$WIJZER" $cmd --source "$site" --threads 100000
+  contains "$WORK/err" "--threads" "$cmd --threads 100000 names the option"
+done
+expect_code 2 "eval @/dev/zero" -- limited "$WIJZER" eval @/dev/zero
+contains "$WORK/err" "rule file /dev/zero is not a regular file" "eval @/dev/zero says why"
+mkfifo "$WORK/fifo"
+expect_code 2 "eval DATA @fifo" -- limited "$WIJZER" eval 1 "@$WORK/fifo"
+contains "$WORK/err" "is not a regular file" "eval @fifo says why"
+head -c 17000000 /dev/zero | tr '\0' ' ' >"$WORK/big.json"
+expect_code 2 "eval @17MB" -- limited "$WIJZER" eval "@$WORK/big.json"
+contains "$WORK/err" "larger than 16 MiB" "eval of a huge file says why"
+zeros=$(printf '0,%.0s' $(seq 63))0
+expect_code 0 "eval nested doubling" -- limited "$WIJZER" eval \
+  "{\"reduce\":[[$zeros],[{\"var\":\"accumulator\"},{\"var\":\"accumulator\"}],0]}"
+contains "$WORK/out" '{"error": {"type": "Limit Exceeded"}}' "a rule doubling a nested array stops"
+expect_code 0 "eval merge doubling" -- limited "$WIJZER" eval \
+  "{\"reduce\":[[$zeros],{\"merge\":[{\"var\":\"accumulator\"},{\"var\":\"accumulator\"}]},[1]]}"
+contains "$WORK/out" '{"error": {"type": "Limit Exceeded"}}' "a rule doubling with merge stops"
+{ printf '{"s":"'; head -c 8388608 /dev/zero | tr '\0' a; printf '","r":['; seq -s, 0 49999; printf ']}'; } >"$WORK/text.json"
+expect_code 0 "eval 50,000 in on 8 MiB" -- limited "$WIJZER" eval '{"map":[{"var":"r"},{"in":["b",{"val":[[2],"s"]}]}]}' "@$WORK/text.json"
+contains "$WORK/out" '{"error": {"type": "Limit Exceeded"}}' "50,000 in on an 8 MiB text stop"
+# substr made one string per character (8 MiB of text: 320 MB); now it fits in 150 MB of address space.
+expect_code 0 "eval substr on 8 MiB" -- \
+  bash -c '[ -n "${ASAN_OPTIONS:-}" ] || ulimit -v 150000; exec timeout 60 "$0" "$@"' "$WIJZER" eval '{"substr":[{"var":"s"},-3]}' "@$WORK/text.json"
+contains "$WORK/out" '{"result": "aaa"}' "substr on an 8 MiB text"
+
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]

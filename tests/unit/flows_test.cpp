@@ -2,6 +2,7 @@
 // path:line:col with the node id; plus path enumeration, test vectors, rendering and the diagram.
 #include <catch2/catch.hpp>
 
+#include <chrono>
 #include <fstream>
 #include <sstream>
 
@@ -240,4 +241,85 @@ TEST_CASE("the portal's flows are valid and every path ends in an outcome", "[fl
     CHECK(wizard.find("class=\"stroom-fout\"") != std::string::npos);
     CHECK(wizard.find(">Kies een antwoord.</p>") == std::string::npos);
   }
+}
+
+namespace {
+
+/// A flow "valid" of `questions` questions in a chain, both answers of each leading to the next;
+/// the last leads to the outcome, or (dead_end) offers only answers whose "als" never holds; with
+/// `last_rule`, the answers of the last question have that "als".
+std::string chain_flow(int questions, bool dead_end = false, const std::string& last_rule = "") {
+  std::string s = "{\"id\": \"valid\", \"titel\": \"Keten\", \"doelgroep\": \"clienten\", \"start\": \"q0\",\n\"knopen\": [\n";
+  auto q = [](int i) {
+    std::string id = "q";
+    return id.append(std::to_string(i));
+  };
+  for (int i = 0; i < questions; ++i) {
+    const std::string next = i + 1 < questions ? q(i + 1) : "o";
+    s += "{\"id\": \"" + q(i) + "\", \"soort\": \"vraag\", \"tekst\": \"Vraag?\", \"fout\": \"Kies.\", \"antwoorden\": [";
+    for (const char* a : {"ja", "nee"}) {
+      s += std::string(a == std::string("ja") ? "" : ", ") + "{\"id\": \"" + a + "\", \"label\": \"" + a + "\", \"volgende\": \"" + next + "\"";
+      if (dead_end && i + 1 == questions) s += ", \"als\": {\"===\": [{\"var\": \"q0\"}, \"geen\"]}, \"als_tekst\": \"nooit\"";
+      if (!last_rule.empty() && i + 1 == questions) s += ", \"als\": " + last_rule + ", \"als_tekst\": \"soms\"";
+      s += "}";
+    }
+    s += "]},\n";
+  }
+  return s + "{\"id\": \"o\", \"soort\": \"uitkomst\", \"titel\": \"Klaar\", \"tekst\": \"Klaar.\", \"vervolg\": [\"Bel.\"]}\n]}\n";
+}
+
+/// Builds a site whose only flow is `flow_json`; returns the diagnostics and the seconds it took.
+std::pair<std::unique_ptr<Result>, double> build_flow(const std::string& flow_json) {
+  auto result = std::make_unique<Result>();
+  MemoryTree tree = site_with("valid.json");
+  tree.set("content/stroomschema/valid.json", flow_json);
+  const auto start = std::chrono::steady_clock::now();
+  build_site(tree, result->sink, result->diags, 1);
+  return {std::move(result), std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count()};
+}
+
+}  // namespace
+
+// Issue 13 finding 5: a chain of 1,000 two-way questions has 2^999 paths of 999 steps; the
+// 5,000-path limit let 5 million steps through (4.5 GB, then bad_alloc).
+TEST_CASE("flow paths: long paths are bounded by their total steps", "[flows][checks][limits]") {
+  auto [r, seconds] = build_flow(chain_flow(999));  // 1000 nodes with the outcome: the most allowed
+  auto d = error_with(r->diags, "de paden zijn samen langer dan 100000 stappen");
+  CHECK(d.line == 2);  // "knopen"
+  CHECK(seconds < 30);
+  // A flow within the limits still enumerates every path: 2^6 paths of 6 steps.
+  auto [ok, ok_seconds] = build_flow(chain_flow(6));
+  for (const auto& diag : ok->diags.sorted()) INFO(format_diagnostic(diag));
+  CHECK_FALSE(ok->diags.has_errors());
+}
+
+// Every path of a chain that ends in a dead end reaches no outcome: the path limits never fire, and
+// the walk took 2^n steps (2^25: minutes).
+TEST_CASE("flow paths: the walk is bounded when no path reaches an outcome", "[flows][checks][limits]") {
+  auto [r, seconds] = build_flow(chain_flow(25, true));
+  auto d = error_with(r->diags, "te veel vertakkingen");
+  CHECK(d.line == 2);
+  CHECK(seconds < 30);
+  error_with(r->diags, "doodlopend");  // still reported once, before the walk stops
+}
+
+TEST_CASE("flow check: at most 1000 nodes", "[flows][checks][limits]") {
+  auto [r, seconds] = build_flow(chain_flow(1000));  // 1001 nodes with the outcome
+  auto d = error_with(r->diags, "meer dan 1000 knopen (1001)");
+  CHECK(d.line == 2);
+  CHECK(seconds < 30);
+}
+
+// Each "als" had its own budget of 10 million steps, and a rule is evaluated once per path that
+// reaches it: 12 questions give 2^11 visits of the last one, 2 rules each (~600,000 steps a rule:
+// 2.5 billion steps). All rules of a flow now share one budget.
+TEST_CASE("flow paths: all als rules share one budget", "[flows][checks][limits]") {
+  std::string zeros = "[0";
+  for (int i = 1; i < 50; ++i) zeros += ",0";
+  zeros += "]";
+  const std::string rule = R"({"!!": [{"map": [)" + zeros + R"(, {"map": [)" + zeros + R"(, {"map": [)" + zeros + R"(, 1]}]}]}]})";
+  auto [r, seconds] = build_flow(chain_flow(12, false, rule));
+  auto d = error_with(r->diags, "de regels (\"als\") op alle paden samen kosten meer dan 10000000 rekenstappen");
+  CHECK(d.line == 2);
+  CHECK(seconds < 30);
 }

@@ -2,6 +2,8 @@
 // worked examples and the static HTML. Fixtures: tests/fixtures/forms/content/.
 #include <catch2/catch.hpp>
 
+#include <chrono>
+
 #include "forms_html.h"
 #include "forms_model.h"
 #include "forms_rules.h"
@@ -84,6 +86,88 @@ TEST_CASE("a failing worked example fails the build at the example", "[forms][ex
   CHECK(wrong[0].line == 8);
   CHECK(with(diags, "signalen: geen, verwacht veel").size() == 1);
   CHECK(with(diags, "onbekend veld \"onzin\" in de invoer").size() == 1);
+}
+
+// Issue 13 finding 5: a rule stopped by the engine's limits read as null/false, so an example
+// expecting null held and a hostile rule went unnoticed. Now it is an error at the rule.
+TEST_CASE("a worked example that hits a rule limit is an error at the rule", "[forms][examples][limits]") {
+  MemoryTree tree;
+  std::string zeros = "0";
+  for (int i = 1; i < 64; ++i) zeros += ",0";
+  tree.set("content/t.form.json", R"({"id": "t", "versie": 1, "titel": "T", "secties": [{"id": "s", "titel": "S", "velden": [
+    {"id": "a", "type": "number", "label": "A"},
+    {"id": "b", "type": "berekend", "label": "B", "uitleg": "Verdubbelt.",
+     "regel": {"reduce": [[)" + zeros + R"(], {"merge": [{"var": "accumulator"}, {"var": "accumulator"}]}, [{"var": "a"}]]}}]}],
+    "voorbeelden": [{"naam": "leeg", "invoer": {"a": 1}, "verwacht": {"b": null}}]})");
+  Diagnostics diags;
+  auto form = forms::load_form(tree, "content/t.form.json", diags);
+  REQUIRE(form);
+  CHECK(forms::check_examples(*form, diags) == 0);
+  auto stopped = with(diags, "de regel stopt bij een grens van de regel-engine: jsonlogic: Limit Exceeded");
+  REQUIRE(stopped.size() == 1);
+  CHECK(stopped[0].line == 4);  // "regel"
+  CHECK(stopped[0].message.find("voorbeeld \"leeg\"") != std::string::npos);
+}
+
+// A count in a form bounds memory only if the count itself is bounded: every evaluation builds
+// min_aantal items (2,000,000,000: out of memory), and each item of an example's group is evaluated
+// against a copy of all answers (20,000 items: 400 million copies).
+TEST_CASE("group counts and example items are bounded", "[forms][groups][limits]") {
+  auto form_with = [](const std::string& min_count, const std::string& items) {
+    return R"({"id": "t", "versie": 1, "titel": "T", "secties": [{"id": "s", "titel": "S", "velden": [
+    {"id": "doelen", "type": "groep", "label": "Doelen", "item_label": "Doel", "min_aantal": )" + min_count + R"(,
+     "velden": [{"id": "doel", "type": "text", "label": "Doel"},
+                {"id": "lang", "type": "berekend", "label": "Lang", "uitleg": "Lengte.", "regel": {"var": "doel"}}]}]}],
+    "voorbeelden": [{"naam": "veel", "invoer": {"doelen": [)" + items + R"(]}, "verwacht": {}}]})";
+  };
+  const auto start = std::chrono::steady_clock::now();
+  MemoryTree tree;
+  tree.set("content/t.form.json", form_with("2000000000", R"({"doel": "a"})"));
+  Diagnostics diags;
+  auto form = forms::load_form(tree, "content/t.form.json", diags);
+  if (form) forms::check_examples(*form, diags);
+  auto too_many = with(diags, "\"min_aantal\" is hoogstens 1000");
+  REQUIRE(too_many.size() == 1);
+  CHECK(too_many[0].line == 2);
+
+  std::string items = R"({"doel": "a"})";
+  for (int i = 1; i < 20000; ++i) items += R"(, {"doel": "a"})";
+  tree.set("content/t.form.json", form_with("1", items));
+  Diagnostics many;
+  form = forms::load_form(tree, "content/t.form.json", many);
+  REQUIRE(form);
+  CHECK(forms::check_examples(*form, many) == 0);
+  auto found = with(many, "\"doelen\" heeft 20000 items, hoogstens 1000");
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].line == 5);
+  CHECK(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() < 20);
+}
+
+// Each rule had its own budget, but the number of rules evaluated grows with the examples (and fields
+// and group items): 40 examples of a rule of ~600,000 steps took 24 million steps. All rules of all
+// examples of a form now share one budget of 10 million steps (the portal's forms use at most 13,014).
+TEST_CASE("the examples of a form share one rule budget", "[forms][examples][limits]") {
+  std::string zeros = "[0";
+  for (int i = 1; i < 50; ++i) zeros += ",0";
+  zeros += "]";
+  const std::string rule = R"({"map": [)" + zeros + R"(, {"map": [)" + zeros + R"(, {"map": [)" + zeros + R"(, 1]}]}]})";
+  std::string examples;
+  for (int i = 0; i < 40; ++i)
+    examples += std::string(i ? ", " : "") + R"({"naam": "v)" + std::to_string(i) + R"(", "invoer": {"a": 1}, "verwacht": {}})";
+  MemoryTree tree;
+  tree.set("content/t.form.json", R"({"id": "t", "versie": 1, "titel": "T", "secties": [{"id": "s", "titel": "S", "velden": [
+    {"id": "a", "type": "number", "label": "A"},
+    {"id": "b", "type": "berekend", "label": "B", "uitleg": "Veel werk.", "regel": )" + rule + R"(}]}],
+    "voorbeelden": [)" + examples + "]}");
+  Diagnostics diags;
+  auto form = forms::load_form(tree, "content/t.form.json", diags);
+  REQUIRE(form);
+  const size_t holding = forms::check_examples(*form, diags);
+  CHECK(holding > 0);   // the first examples fit in the budget
+  CHECK(holding < 40);  // the rest is stopped, at the rule
+  auto stopped = with(diags, "alle regels van het formulier samen, bij alle voorbeelden: hoogstens 10000000 stappen");
+  REQUIRE_FALSE(stopped.empty());
+  CHECK(stopped[0].line == 3);
 }
 
 TEST_CASE("a form with rules needs worked examples", "[forms][examples]") {

@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
@@ -268,4 +269,172 @@ TEST_CASE("wijzer eval command", "[jsonlogic][eval]") {
     std::remove(path.c_str());
     CHECK(r.code == 0);
     CHECK(r.out == "{\"result\": \"Hallo Utrecht\"}\n");
+}
+
+namespace {
+
+// The error type of a rule, and how long it took to get it.
+struct Timed {
+    std::string type;
+    double seconds = 0;
+    bool fatal = false;
+};
+
+Timed timed(const json& rule, const json& data, const jl::Options& options = {}) {
+    const auto start = std::chrono::steady_clock::now();
+    Timed t;
+    try {
+        jl::evaluate(rule, data, options);
+        t.type = "<no error>";
+    } catch (const jl::Error& e) {
+        t.type = e.type();
+        t.fatal = e.fatal;
+    }
+    t.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    return t;
+}
+
+json zeros(std::size_t n) { return json(std::vector<int>(n, 0)); }
+
+}  // namespace
+
+// Issue 13 finding 5: the step limit counted rule nodes only, so a few steps could copy, build or
+// scan huge values (an 8 GB nested array, a merge that doubles, `in` on a long text thousands of
+// times). Each case below took minutes or gigabytes before; now each is a quick Limit Exceeded.
+TEST_CASE("jsonlogic counts cost and bounds every value", "[jsonlogic][limits]") {
+    // An array literal of the accumulator twice: 2^64 elements from 64 steps.
+    Timed t = timed(json{{"reduce", {zeros(64), json::parse(R"([{"var":"accumulator"},{"var":"accumulator"}])"), 0}}},
+                    nullptr);
+    CHECK(t.type == "Limit Exceeded");
+    CHECK(t.fatal);
+    CHECK(t.seconds < 20);
+
+    // merge doubling a flat array.
+    t = timed(json{{"reduce", {zeros(64), json::parse(R"({"merge":[{"var":"accumulator"},{"var":"accumulator"}]})"),
+                               json::array({1})}}},
+              nullptr);
+    CHECK(t.type == "Limit Exceeded");
+    CHECK(t.seconds < 20);
+
+    // 50,000 `in` on an 8 MiB text: every read and scan of the text costs its length.
+    json data = {{"s", std::string(8u << 20, 'a')}, {"r", zeros(50000)}};
+    t = timed(json::parse(R"({"map":[{"var":"r"},{"in":["b",{"val":[[2],"s"]}]}]})"), data);
+    CHECK(t.type == "Limit Exceeded");
+    CHECK(t.seconds < 20);
+
+    // map copying the source for every item: n^2 elements from n steps.
+    t = timed(json::parse(R"({"map":[{"var":"r"},{"val":[[2],"r"]}]})"), data);
+    CHECK(t.type == "Limit Exceeded");
+    CHECK(t.seconds < 20);
+
+    // A limit error is not caught by try.
+    t = timed(json{{"try", {json{{"reduce", {zeros(64), json::parse(R"({"merge":[{"var":"accumulator"},{"var":"accumulator"}]})"),
+                                             json::array({1})}}},
+                            0}}},
+              nullptr);
+    CHECK(t.type == "Limit Exceeded");
+}
+
+TEST_CASE("jsonlogic limits: elements, text and cost per operator", "[jsonlogic][limits]") {
+    jl::Options small;
+    small.max_items = 100;
+    small.max_length = 1000;
+    // Values of the limit pass; one more element or byte fails, whichever operator made it.
+    auto op = [](const char* name, json args) { return json::object({{name, std::move(args)}}); };
+    const json var_r = op("var", "r");
+    CHECK(jl::evaluate(op("merge", json::array({zeros(99)})), nullptr, small).size() == 99);  // 99 + the array
+    CHECK(timed(op("merge", json::array({zeros(100)})), nullptr, small).type == "Limit Exceeded");
+    CHECK(timed(var_r, json{{"r", zeros(100)}}, small).type == "Limit Exceeded");
+    CHECK(timed(op("map", json::array({var_r, 1})), json{{"r", zeros(99)}}, small).type == "<no error>");
+    CHECK(timed(op("map", json::array({var_r, json::array({1, 2})})), json{{"r", zeros(40)}}, small).type ==
+          "Limit Exceeded");
+    const json long_text = std::string(600, 'x');
+    CHECK(timed(op("cat", json::array({long_text, long_text})), nullptr, small).type == "Limit Exceeded");
+    CHECK(timed(op("cat", json::array({var_r})), json{{"r", zeros(60)}}, small).type == "<no error>");
+    CHECK(timed(json::array({long_text, long_text}), nullptr, small).type == "Limit Exceeded");
+
+    // Scanning text costs its length: 100 `in` on 16 KB of text is 100,000 steps of 16 bytes.
+    jl::Options budget;
+    budget.max_steps = 50'000;
+    json text = {{"s", std::string(16000, 'a')}, {"r", zeros(100)}};
+    CHECK(timed(json::parse(R"({"map":[{"var":"r"},{"in":["b",{"val":[[2],"s"]}]}]})"), text, budget).type ==
+          "Limit Exceeded");
+    CHECK(timed(json::parse(R"({"map":[{"var":"r"},{"in":["b",{"val":[[2],"s"]}]}]})"), json{{"s", "aaa"}, {"r", zeros(100)}},
+                budget)
+              .type == "<no error>");
+
+    // The cost is reported, also when the rule fails.
+    std::size_t spent = 0;
+    jl::evaluate(json::parse(R"({"+":[1,2]})"), nullptr, {}, spent);
+    CHECK(spent == 3);
+    CHECK_THROWS(jl::evaluate(json::parse(R"({"map":[{"var":"r"},{"in":["b",{"val":[[2],"s"]}]}]})"), text, budget, spent));
+    CHECK(spent > 50'000);
+}
+
+TEST_CASE("jsonlogic: in is linear in the lengths of both texts", "[jsonlogic][limits]") {
+    // "aaa…ab" in "aaa…a": std::string::find compares the needle at every position.
+    json data = {{"s", std::string(1u << 20, 'a')}, {"n", std::string(1u << 16, 'a') + "b"}};
+    Timed t = timed(json::parse(R"({"in":[{"var":"n"},{"var":"s"}]})"), data);
+    CHECK(t.type == "<no error>");
+    CHECK(t.seconds < 5);
+    CHECK(jl::evaluate(json::parse(R"({"in":[{"substr":[{"var":"n"},1]},{"var":"n"}]})"), data) == true);
+}
+
+TEST_CASE("jsonlogic variables() of a rule with many distinct paths is fast", "[jsonlogic][limits]") {
+    json rule = json::array();
+    for (int i = 0; i < 200000; ++i) rule.push_back(json{{"var", std::to_string(i) + "v"}});
+    const auto start = std::chrono::steady_clock::now();
+    CHECK(jl::variables(json{{"and", rule}}).size() == 200000);
+    CHECK(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() < 10);
+}
+
+TEST_CASE("wijzer eval refuses special and huge files", "[jsonlogic][eval][limits]") {
+    auto r = run("@/dev/zero");  // before: read until bad_alloc
+    CHECK(r.code == 2);
+    CHECK(r.err == "wijzer eval: rule file /dev/zero is not a regular file\n");
+    CHECK(run("1", "@/dev/zero").code == 2);
+    const auto dir = std::filesystem::temp_directory_path();
+    CHECK(run("@" + dir.string()).code == 2);
+
+    const std::string big = (dir / "wijzer-jsonlogic-test-big.json").string();
+    {
+        std::ofstream f(big, std::ios::binary);
+        f << '"' << std::string((16u << 20) - 1, 'a') << '"';  // 16 MiB + 1 byte
+    }
+    r = run("1", "@" + big);
+    CHECK(r.code == 2);
+    CHECK(r.err.find("larger than 16 MiB") != std::string::npos);
+    std::filesystem::resize_file(big, 16u << 20);  // exactly 16 MiB: read (then not JSON, no closing quote)
+    r = run("1", "@" + big);
+    CHECK(r.code == 2);
+    CHECK(r.err.find("not valid JSON") != std::string::npos);
+    std::remove(big.c_str());
+}
+
+// The depth limit on eval's input used nlohmann's parser callback, which scans the parent array at
+// the end of every object: 500,000 objects in one array took 84 s.
+TEST_CASE("wijzer eval parses large data in linear time", "[jsonlogic][eval][limits]") {
+    std::string data = "[{\"a\":0}";
+    for (int i = 1; i < 500000; ++i) data += ",{\"a\":0}";
+    data += "]";
+    const auto start = std::chrono::steady_clock::now();
+    auto r = run(R"({"var":"499999.a"})", data);
+    CHECK(r.out == "{\"result\": 0}\n");
+    CHECK(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() < 10);
+    CHECK(run("[" + std::string(512, '[') + std::string(512, ']') + "]").code == 2);  // 513 levels
+    CHECK(run(std::string(512, '[') + std::string(512, ']')).code == 0);
+    CHECK(run(R"(["[[[[", "\"]"])").code == 0);  // brackets in strings do not count
+}
+
+// check() kept every problem with its pointer: 200,000 bad nodes 200 levels deep are 200,000
+// pointers of ~1 KB. It lists 100 and says there are more.
+TEST_CASE("jsonlogic check() lists at most 100 problems", "[jsonlogic][limits]") {
+    json bad = json::array();
+    for (int i = 0; i < 200000; ++i) bad.push_back(json{{"foo", 1}});
+    json rule = bad;
+    for (int i = 0; i < 100; ++i) rule = json{{"!", json::array({std::move(rule)})}};  // 200 levels
+    auto issues = jl::check(rule);
+    REQUIRE(issues.size() == 101);
+    CHECK(issues[0].message == "unknown operator \"foo\"");
+    CHECK(issues[100].message.find("more than 100 problems") != std::string::npos);
 }
