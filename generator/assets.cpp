@@ -4,6 +4,7 @@
 #include <cstring>
 #include <regex>
 
+#include "memo.h"
 #include "paths.h"
 
 namespace wijzer {
@@ -142,17 +143,42 @@ std::string trim_script(const std::string& js) {
   return out;
 }
 
+namespace {
+
+/// What load_assets makes of a set of files, diagnostics included (remembered between builds).
+struct LoadedAssets {
+  AssetManifest manifest;
+  std::vector<Diagnostic> diags;
+};
+
+}  // namespace
+
 AssetManifest load_assets(const SourceTree& tree, Diagnostics& diags) {
   AssetManifest manifest;
   const std::string prefix = "site-assets/";
+  std::string key;
   for (const std::string& path : tree.list("site-assets")) {
     auto bytes = tree.read(path);
+    key += tree.display(path) + '\0' + (bytes ? "+" + std::to_string(bytes->size()) + ":" + *bytes : "-") + '\0';
     if (!bytes) {
       diags.error(tree.display(path), 1, 1, "bestand kan niet worden gelezen");
       continue;
     }
     manifest.files.push_back({path.substr(prefix.size()), "", std::move(*bytes)});
   }
+  // Trimming, hashing and rewriting are pure functions of the files: done once per distinct set.
+  static Memo<LoadedAssets> memo(4);
+  LoadedAssets loaded = memo.get(key, [&] {
+    Diagnostics found;
+    hash_assets(manifest, tree, found);
+    return LoadedAssets{std::move(manifest), found.take()};
+  });
+  for (auto& d : loaded.diags) diags.add(std::move(d));
+  return std::move(loaded.manifest);
+}
+
+void hash_assets(AssetManifest& manifest, const SourceTree& tree, Diagnostics& diags) {
+  const std::string prefix = "site-assets/";
   // Other files first, so stylesheets can point at their hashed names.
   for (auto& a : manifest.files) {
     if (is_js(a.source)) a.bytes = trim_script(a.bytes);
@@ -164,7 +190,6 @@ AssetManifest load_assets(const SourceTree& tree, Diagnostics& diags) {
       a.output = hashed_name(a.source, a.bytes);
     }
   for (const auto& a : manifest.files) manifest.keys[asset_key(a.source)] = a.output;
-  return manifest;
 }
 
 }  // namespace wijzer

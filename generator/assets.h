@@ -26,6 +26,8 @@ struct AssetManifest {
 
 /// Reads site-assets/, hashes every file and rewrites url(…) references inside CSS to the hashed names.
 AssetManifest load_assets(const SourceTree& tree, Diagnostics& diags);
+/// Trims scripts and stylesheets, gives every file its hashed name and rewrites url() in CSS.
+void hash_assets(AssetManifest& manifest, const SourceTree& tree, Diagnostics& diags);
 
 /// "css/portal.css" → "css_portal_css".
 std::string asset_key(const std::string& source);

@@ -1,8 +1,10 @@
 #include "templates.h"
 
 #include <algorithm>
+#include <optional>
 #include <regex>
 
+#include "memo.h"
 #include "text.h"
 
 namespace wijzer {
@@ -43,25 +45,54 @@ size_t too_deep_sections(const std::string& text) {
   return std::string::npos;
 }
 
+/// A {{> name}} tag found by find_partial_tag.
+struct PartialTag {
+  size_t begin = std::string::npos;  ///< offset of "{{>"
+  size_t end = 0;                    ///< offset just past "}}"
+  std::string name;
+};
+
+bool partial_name_char(char c) {
+  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '.' ||
+         c == '/' || c == '-';
+}
+
+bool space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+
+/// The next `{{> name}}` at or after `from` (spaces allowed around the name), or begin = npos.
+PartialTag find_partial_tag(const std::string& text, size_t from) {
+  for (size_t at = text.find("{{>", from); at != std::string::npos; at = text.find("{{>", at + 1)) {
+    size_t i = at + 3;
+    while (i < text.size() && space(text[i])) ++i;
+    const size_t name_begin = i;
+    while (i < text.size() && partial_name_char(text[i])) ++i;
+    if (i == name_begin) continue;
+    const size_t name_end = i;
+    while (i < text.size() && space(text[i])) ++i;
+    if (text.compare(i, 2, "}}") != 0) continue;
+    return {at, i + 2, text.substr(name_begin, name_end - name_begin)};
+  }
+  return {};
+}
+
 /// Replaces every {{> name}} by the partial's text, recursively, within kMaxTemplateBytes in all.
 std::string inline_partials(const std::string& file, const std::string& source,
                             const std::map<std::string, std::string>& partials, const std::set<std::string>& broken,
                             Diagnostics& diags, size_t& budget, int depth = 0) {
-  static const std::regex tag(R"(\{\{>\s*([A-Za-z0-9_./-]+)\s*\}\})");
   std::string out;
   size_t pos = 0;
-  for (auto it = std::sregex_iterator(source.begin(), source.end(), tag); it != std::sregex_iterator(); ++it) {
-    const auto& m = *it;
-    out.append(source, pos, m.position(0) - pos);
-    pos = m.position(0) + m.length(0);
-    auto found = partials.find(m[1]);
-    auto [line, col] = line_col(source, m.position(0));
-    if (broken.count(m[1])) {
+  for (PartialTag tag = find_partial_tag(source, 0); tag.begin != std::string::npos;
+       tag = find_partial_tag(source, tag.end)) {
+    out.append(source, pos, tag.begin - pos);
+    pos = tag.end;
+    auto found = partials.find(tag.name);
+    auto [line, col] = line_col(source, tag.begin);
+    if (broken.count(tag.name)) {
       continue;  // its syntax error is already reported
     } else if (found == partials.end()) {
-      diags.error(file, line, col, "template: onbekende partial '" + m[1].str() + "'");
+      diags.error(file, line, col, "template: onbekende partial '" + tag.name + "'");
     } else if (depth > 16) {
-      diags.error(file, line, col, "template: partials roepen elkaar eindeloos aan ('" + m[1].str() + "')");
+      diags.error(file, line, col, "template: partials roepen elkaar eindeloos aan ('" + tag.name + "')");
     } else if (found->second.size() > budget) {
       if (budget != 0)
         diags.error(file, line, col,
@@ -76,21 +107,47 @@ std::string inline_partials(const std::string& file, const std::string& source,
   return out;
 }
 
-}  // namespace
+bool word_char(char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'; }
 
-TemplateSources load_templates(const SourceTree& tree, Diagnostics& diags) {
+/// Adds every literal id="…" (a letter, then letters, digits, '_' or '-') of `source` to `ids`.
+void collect_ids(const std::string& source, std::set<std::string>& ids) {
+  for (size_t at = source.find("id=\""); at != std::string::npos; at = source.find("id=\"", at + 1)) {
+    if (at > 0 && word_char(source[at - 1])) continue;  // "grid=" is not an id
+    size_t i = at + 4;
+    const size_t begin = i;
+    if (i >= source.size() || !((source[i] >= 'A' && source[i] <= 'Z') || (source[i] >= 'a' && source[i] <= 'z'))) continue;
+    while (i < source.size() && (word_char(source[i]) || source[i] == '-')) ++i;
+    if (i < source.size() && source[i] == '"') ids.insert(source.substr(begin, i - begin));
+  }
+}
+
+/// A template file as read: its path, how diagnostics name it, and its text (none: unreadable).
+struct TemplateFile {
+  std::string path;
+  std::string file;
+  std::optional<std::string> text;
+};
+
+/// What load_templates makes of a set of files, diagnostics included (remembered between builds).
+struct LoadedTemplates {
+  TemplateSources sources;
+  std::vector<Diagnostic> diags;
+};
+
+LoadedTemplates compile_sources(const std::vector<TemplateFile>& files) {
+  Diagnostics diags;
   TemplateSources out;
   std::map<std::string, std::string> partials;
   std::map<std::string, std::string> raw;
   std::set<std::string> broken_partials;
-  for (const std::string& path : tree.list("templates")) {
-    if (path.size() < 9 || path.compare(path.size() - 9, 9, ".mustache") != 0) continue;
-    const std::string file = tree.display(path);
-    auto text = tree.read(path);
-    if (!text) {
+  for (const TemplateFile& f : files) {
+    const std::string& path = f.path;
+    const std::string& file = f.file;
+    if (!f.text) {
       diags.error(file, 1, 1, "bestand kan niet worden gelezen");
       continue;
     }
+    const std::string* text = &*f.text;
     const bool partial = path.rfind("templates/partials/", 0) == 0;
     const size_t deep = too_deep_sections(*text);
     if (text->size() > kMaxTemplateBytes || deep != std::string::npos) {
@@ -121,11 +178,25 @@ TemplateSources load_templates(const SourceTree& tree, Diagnostics& diags) {
     }
     out.templates[name] = std::move(whole);
   }
-  static const std::regex id(R"re(\bid="([A-Za-z][A-Za-z0-9_-]*)")re");
-  for (const auto& [name, source] : out.templates)
-    for (auto it = std::sregex_iterator(source.begin(), source.end(), id); it != std::sregex_iterator(); ++it)
-      out.ids.insert((*it)[1]);
-  return out;
+  for (const auto& [name, source] : out.templates) collect_ids(source, out.ids);
+  return {std::move(out), diags.take()};
+}
+
+}  // namespace
+
+TemplateSources load_templates(const SourceTree& tree, Diagnostics& diags) {
+  std::vector<TemplateFile> files;
+  std::string key;
+  for (const std::string& path : tree.list("templates")) {
+    if (path.size() < 9 || path.compare(path.size() - 9, 9, ".mustache") != 0) continue;
+    TemplateFile f{path, tree.display(path), tree.read(path)};
+    key += f.file + '\0' + (f.text ? "+" + std::to_string(f.text->size()) + ":" + *f.text : "-") + '\0';
+    files.push_back(std::move(f));
+  }
+  static Memo<LoadedTemplates> memo(4);
+  LoadedTemplates loaded = memo.get(key, [&] { return compile_sources(files); });
+  for (auto& d : loaded.diags) diags.add(std::move(d));
+  return std::move(loaded.sources);
 }
 
 namespace {
@@ -192,11 +263,21 @@ struct StringSink {
 }  // namespace
 
 TemplateSet::TemplateSet(const TemplateSources& sources) {
-  for (const auto& [name, source] : sources.templates) {
-    auto compiled = std::make_unique<kainjow::mustache::mustache>(source);
-    compiled->set_custom_escape(escape_like_kainjow);
-    compiled_[name] = std::move(compiled);
-  }
+  using Compiled = std::map<std::string, kainjow::mustache::mustache>;
+  std::string key;
+  for (const auto& [name, source] : sources.templates) key += name + '\0' + source + '\0';
+  // Parsed once per distinct set of sources; each worker gets its own copy (rendering is not
+  // thread-safe), which is cheaper than parsing again.
+  static Memo<std::shared_ptr<const Compiled>> memo(4);
+  auto parsed = memo.get(key, [&] {
+    auto made = std::make_shared<Compiled>();
+    for (const auto& [name, source] : sources.templates) {
+      auto& compiled = made->emplace(name, kainjow::mustache::mustache(source)).first->second;
+      compiled.set_custom_escape(escape_like_kainjow);
+    }
+    return std::shared_ptr<const Compiled>(std::move(made));
+  });
+  for (const auto& [name, compiled] : *parsed) compiled_[name] = std::make_unique<kainjow::mustache::mustache>(compiled);
 }
 
 std::string TemplateSet::render(const std::string& name, const mustache_data& data) {

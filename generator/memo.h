@@ -1,0 +1,43 @@
+#pragma once
+#include <cstddef>
+#include <list>
+#include <mutex>
+#include <string>
+#include <utility>
+
+namespace wijzer {
+
+/// Remembers the last few results of a pure function of its key text. Templates and assets are
+/// usually the same from one build to the next (`wijzer serve` rebuilds on every front-matter
+/// edit; the fuzzers build thousands of sites), and parsing them is most of a small build.
+/// Thread-safe; `make` runs outside the lock.
+template <typename Value>
+class Memo {
+ public:
+  explicit Memo(size_t capacity) : capacity_(capacity) {}
+
+  /// The value remembered for `key`, or `make()` (then remembered).
+  template <typename Make>
+  Value get(const std::string& key, Make make) {
+    {
+      std::lock_guard lock(mutex_);
+      for (auto it = entries_.begin(); it != entries_.end(); ++it)
+        if (it->first == key) {
+          entries_.splice(entries_.begin(), entries_, it);  // most recent first
+          return it->second;
+        }
+    }
+    Value value = make();
+    std::lock_guard lock(mutex_);
+    entries_.emplace_front(key, value);
+    if (entries_.size() > capacity_) entries_.pop_back();
+    return value;
+  }
+
+ private:
+  size_t capacity_;
+  std::mutex mutex_;
+  std::list<std::pair<std::string, Value>> entries_;
+};
+
+}  // namespace wijzer
