@@ -7,6 +7,8 @@
   if (!L || !D || !document.querySelector) return;
   var INVALID = {};
   var has = function (o, k) { return Object.prototype.hasOwnProperty.call(o, k); };
+  // o[k] = v with k "__proto__" would set o's prototype: a value shown that is not stored.
+  var copyable = function (k) { return !D.badKey(k); };
   var isObj = function (v) { return v !== null && typeof v === 'object' && !Array.isArray(v); };
 
   function holds(rule, data) { try { return L.truthy(L.apply(rule, data)); } catch (e) { return false; } }
@@ -42,10 +44,10 @@
   /* Defaults and the values a chosen option (a profile) fills, for answers that are absent. */
   function prepared(def, answers) {
     var out = {};
-    Object.keys(answers).forEach(function (k) { out[k] = answers[k]; });
+    Object.keys(answers).filter(copyable).forEach(function (k) { out[k] = answers[k]; });
     eachField(def, function (f, g) {
       if (g || !f.vult) return;
-      var choice = has(out, f.id) ? out[f.id] : f.standaard, fills = f.waarden[choice];
+      var choice = has(out, f.id) ? out[f.id] : f.standaard, fills = typeof choice === 'string' && has(f.waarden, choice) && f.waarden[choice];
       if (typeof choice === 'string' && fills) Object.keys(fills).forEach(function (k) { if (!has(out, k)) out[k] = fills[k]; });
     });
     return out;
@@ -59,8 +61,9 @@
 
   /* Mirrors forms::evaluate: data for rules, hidden fields, errors [{id, kind, field, group, index}], signals. */
   function evaluate(def, answers) {
-    var a = prepared(def, answers), data = {}, out = { data: data, hidden: {}, errors: [], signals: [] }, invalid = {};
-    var error = function (e) { if (!out.errors.some(function (x) { return x.id === e.id && x.index === e.index; })) out.errors.push(e); };
+    var a = prepared(def, answers), data = {}, out = { data: data, hidden: {}, errors: [], signals: [] }, invalid = {}, seen = {};
+    // One error per field (per item): looked up by key, so many items stay linear.
+    var error = function (e) { var k = e.id + '#' + e.index; if (!seen[k]) { seen[k] = true; out.errors.push(e); } };
     eachField(def, function (f, g) {
       if (g) return;
       if (f.type === 'groep') {
@@ -159,9 +162,10 @@
   };
   Tool.prototype.name = function (f, g, i) { return g ? g.id + '.' + i + '.' + f.id : f.id; };
 
-  /* Reads one control's answer. */
-  Tool.prototype.readField = function (f, g, i) {
-    var els = this.form.querySelectorAll('[name="' + this.name(f, g, i) + '"]');
+  /* Reads one control's answer; `within` (a group item) keeps the look-up local, so reading all
+   * items takes linear time. */
+  Tool.prototype.readField = function (f, g, i, within) {
+    var els = (within || this.form).querySelectorAll('[name="' + this.name(f, g, i) + '"]');
     if (!els.length) return undefined;
     if (f.type === 'radio') { for (var k = 0; k < els.length; k++) if (els[k].checked) return els[k].value; return ''; }
     if (f.type === 'checkbox' && !f.opties) return els[0].checked;
@@ -169,8 +173,8 @@
     if (f.type === 'number' && els[0].validity && els[0].validity.badInput) return '?';
     return els[0].value;
   };
-  Tool.prototype.writeField = function (f, g, i, v) {
-    var els = this.form.querySelectorAll('[name="' + this.name(f, g, i) + '"]');
+  Tool.prototype.writeField = function (f, g, i, v, within) {
+    var els = (within || this.form).querySelectorAll('[name="' + this.name(f, g, i) + '"]');
     if (v === undefined) v = has(f, 'standaard') ? f.standaard : null;
     for (var k = 0; k < els.length; k++) {
       var e = els[k];
@@ -188,7 +192,7 @@
       if (f.type === 'groep') {
         out[f.id] = self.items(f).map(function (li, i) {
           var item = {};
-          f.velden.forEach(function (x) { if (x.type !== 'berekend') item[x.id] = self.readField(x, f, i); });
+          f.velden.forEach(function (x) { if (x.type !== 'berekend') item[x.id] = self.readField(x, f, i, li); });
           return item;
         });
       } else out[f.id] = self.readField(f, null);
@@ -201,13 +205,16 @@
   Tool.prototype.apply = function (answers) {
     var self = this, a = prepared(this.def, answers);
     this.extra = {};
-    Object.keys(answers).forEach(function (k) { if (!findField(self.def, k) || groupOf(self.def, k)) self.extra[k] = answers[k]; });
+    Object.keys(answers).filter(copyable).forEach(function (k) { if (!findField(self.def, k) || groupOf(self.def, k)) self.extra[k] = answers[k]; });
     eachField(this.def, function (f, g) {
       if (g) return;
       if (f.type === 'groep') {
         var list = Array.isArray(a[f.id]) ? a[f.id] : [];
         self.renderItems(f, Math.max(list.length, f.min_aantal, 1));
-        list.forEach(function (item, i) { f.velden.forEach(function (x) { self.writeField(x, f, i, isObj(item) ? item[x.id] : undefined); }); });
+        var lis = self.items(f);
+        list.forEach(function (item, i) {
+          f.velden.forEach(function (x) { self.writeField(x, f, i, isObj(item) && has(item, x.id) ? item[x.id] : undefined, lis[i]); });
+        });
       } else self.writeField(f, null, null, a[f.id]);
     });
   };
@@ -276,12 +283,14 @@
     var box = document.getElementById(this.id(g)), list = box.querySelector('.groep__items');
     var tpl = box.querySelector('template.groep__sjabloon');
     var current = this.items(g).length;
-    if (!keep || current > count) { while (list.firstChild) list.removeChild(list.firstChild); current = 0; }
+    if (!keep || current > count) { list.textContent = ''; current = 0; }
+    var more = document.createDocumentFragment(); // one insertion: many items stay linear
     for (var i = current; i < count; i++) {
       var node = tpl.content.firstElementChild.cloneNode(true);
       fill(node, String(i), String(i + 1));
-      list.appendChild(node);
+      more.appendChild(node);
     }
+    list.appendChild(more);
     var items = this.items(g);
     box.querySelector('.groep__erbij').disabled = !!g.max_aantal && items.length >= g.max_aantal;
     items.forEach(function (li) { li.querySelector('.groep__weg').hidden = items.length <= Math.max(g.min_aantal, 1); });
@@ -311,9 +320,10 @@
     Object.keys(fills).forEach(function (k) { var t = findField(self.def, k); if (t) self.writeField(t, null, null, fills[k]); });
   };
   Tool.prototype.save = function () {
-    if (this.locked) return;
+    if (this.locked) return false;
     var ok = this.store.setAnswers(this.def.id, this.def.versie, this.collect());
     if (!ok && this.store.message) this.status(this.store.message, true);
+    return ok;
   };
 
   Tool.prototype.update = function (focusSummary) {
@@ -398,15 +408,18 @@
     return f.type === 'radio' || f.type === 'select' || f.type === 'checkbox' ? 'Kies een antwoord bij ' + label + '.' : 'Vul ' + label + ' in.';
   };
   Tool.prototype.showErrors = function (errors, focusSummary) {
-    var self = this, summary = this.form.querySelector('.foutoverzicht'), list = summary.querySelector('ul');
+    var self = this, summary = this.form.querySelector('.foutoverzicht'), list = summary.querySelector('ul'), gone = {};
+    // Old messages go in two passes (not one look-up per message): linear in the number of items.
     [].forEach.call(this.form.querySelectorAll('.veld__fout'), function (p) {
-      var target = document.querySelector('[aria-describedby~="' + p.id + '"]');
-      if (target) {
-        target.setAttribute('aria-describedby', target.getAttribute('aria-describedby').split(' ').filter(function (x) { return x !== p.id; }).join(' '));
-        target.removeAttribute('aria-invalid');
-      }
+      gone[p.id] = true;
       p.parentNode.classList.remove('veld--fout');
       p.parentNode.removeChild(p);
+    });
+    [].forEach.call(this.form.querySelectorAll('[aria-describedby]'), function (target) {
+      var ids = target.getAttribute('aria-describedby').split(' '), keep = ids.filter(function (x) { return !gone[x]; });
+      if (keep.length === ids.length) return;
+      target.setAttribute('aria-describedby', keep.join(' '));
+      target.removeAttribute('aria-invalid');
     });
     while (list.firstChild) list.removeChild(list.firstChild);
     errors.forEach(function (e) {
@@ -454,6 +467,21 @@
     p.textContent = text;
     p.classList.toggle('dossier__status--fout', !!isError);
   };
+  /* Damaged dossiers that could not be copied aside: a button downloads them as they are stored. */
+  Tool.prototype.offerDamaged = function () {
+    var raw = this.store.damaged, btn = this.root.querySelector('.dossier__beschadigd');
+    if (!raw) { if (btn) btn.hidden = true; return; }
+    if (!btn) {
+      btn = el('button', 'knop knop--tweede dossier__beschadigd', 'Beschadigde gegevens downloaden');
+      btn.type = 'button';
+      this.q('status').parentNode.insertBefore(btn, this.q('status').nextSibling);
+      var self = this;
+      btn.addEventListener('click', function () {
+        if (self.store.damaged) download(self.store.damaged, 'text/plain', 'dossiers-beschadigd.txt');
+      });
+    }
+    btn.hidden = false;
+  };
   Tool.prototype.setupDossier = function () {
     var self = this;
     this.q('keuze').closest('.dossier').hidden = false;
@@ -465,10 +493,12 @@
     this.q('nieuw').addEventListener('click', function () {
       self.save();
       self.store.create();
+      var saved = self.store.saved;
       self.load();
-      self.save();
+      saved = self.save() && saved;
       self.q('naam').focus();
-      self.status('Nieuw dossier “' + self.store.active().naam + '” is gemaakt.');
+      if (saved) self.status('Nieuw dossier “' + self.store.active().naam + '” is gemaakt.');
+      else self.status('Nieuw dossier “' + self.store.active().naam + '” is gemaakt, maar niet opgeslagen. ' + self.store.message, true);
     });
     this.q('naam').addEventListener('input', function () {
       self.store.rename(this.value);
@@ -480,16 +510,18 @@
     this.q('verwijder').addEventListener('click', function () {
       var d = self.store.active();
       self.confirm('Dossier “' + d.naam + '” verwijderen? De antwoorden in alle hulpmiddelen van dit dossier gaan verloren.', 'Ja, verwijderen', function () {
-        self.store.remove(d.id);
+        var ok = self.store.remove(d.id);
         self.load();
-        self.status('Dossier “' + d.naam + '” is verwijderd.');
+        if (ok) self.status('Dossier “' + d.naam + '” is verwijderd.');
+        else self.status('Dossier “' + d.naam + '” is niet verwijderd: de browser bewaarde de wijziging niet.', true);
       });
     });
     this.q('wis').addEventListener('click', function () {
       self.confirm('Alle dossiers op dit apparaat wissen, van alle hulpmiddelen? Dit kan niet ongedaan worden gemaakt. Exporteer eerst wat u wilt bewaren.', 'Ja, alles wissen', function () {
-        self.store.wipe();
+        var ok = self.store.wipe();
         self.load();
-        self.status('Alle dossiers zijn gewist. Er is niets meer opgeslagen op dit apparaat.');
+        if (ok) self.status('Alle dossiers zijn gewist. Er is niets meer opgeslagen op dit apparaat.');
+        else self.status('Niet alles kon worden gewist: de browser gaf een fout. Sluit de browser en probeer het opnieuw.', true);
       });
     });
     this.q('nee').addEventListener('click', function () { self.closeConfirm(); });
@@ -498,6 +530,7 @@
       if (ev.key !== D.KEY) return;
       self.store.read();
       self.fillChoice();
+      self.offerDamaged();
     });
   };
   Tool.prototype.confirm = function (question, yes, fn) {
@@ -536,6 +569,7 @@
       answers = entry.versie < this.def.versie ? D.migrate(entry, this.def).antwoorden : entry.antwoorden;
     }
     if (this.store.message) this.status(this.store.message, true);
+    this.offerDamaged();
     this.apply(answers);
     this.q('naam').value = d.naam;
     this.fillChoice();
@@ -543,19 +577,24 @@
     this.showErrors([], false);
     this.update(false);
   };
-  Tool.prototype.exportFile = function () {
-    this.save();
-    var d = this.store.active(), text = D.exportText(d);
-    var blob = new Blob([text], { type: 'application/json' }), url = URL.createObjectURL(blob);
+  /* Saves `text` as a file on the device (Blob + <a download>; nothing leaves the device). */
+  function download(text, type, name) {
+    var blob = new Blob([text], { type: type }), url = URL.createObjectURL(blob);
     var a = document.createElement('a');
     a.href = url;
-    a.download = 'dossier-' + ((d.naam || 'dossier').normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'dossier') + '.json';
+    a.download = name;
     a.hidden = true;
     document.body.appendChild(a);
     a.click();
     document.body.removeChild(a);
     setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
-    this.status('Dossier “' + d.naam + '” is geëxporteerd als ' + a.download + '.');
+  }
+  Tool.prototype.exportFile = function () {
+    this.save();
+    var d = this.store.active(), text = D.exportText(d);
+    var name = 'dossier-' + ((d.naam || 'dossier').normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'dossier') + '.json';
+    download(text, 'application/json', name);
+    this.status('Dossier “' + d.naam + '” is geëxporteerd als ' + name + '.');
   };
   Tool.prototype.importFile = function (input) {
     var self = this, file = input.files && input.files[0];
@@ -568,9 +607,10 @@
       input.value = '';
       if (result.error) { self.status(result.error, true); return; }
       self.save();
-      var d = self.store.add(result.dossier);
+      var failed = self.store.add(result.dossier);
+      if (failed) { self.status(failed, true); return; }
       self.load();
-      self.status('Dossier “' + d.naam + '” is geïmporteerd en geopend.');
+      self.status('Dossier “' + self.store.active().naam + '” is geïmporteerd en geopend.');
     };
     reader.onerror = function () { input.value = ''; self.status('Het bestand kon niet worden gelezen. Er is niets veranderd.', true); };
     reader.readAsText(file);
