@@ -2,14 +2,11 @@
  * export/import as a JSON file. No network. window.WijzerDossier; format in docs/forms.md. */
 (function () {
   'use strict';
-  var KEY = 'begeleidingswijzer.dossiers', SCHEMA = 1, KIND = 'begeleidingswijzer-dossier', MAX_CHARS = 5e6;
-  // Bounds of an import: a real dossier nests 7 deep and no form has 1,000 items in a list.
-  var MAX_DEPTH = 16, MAX_ITEMS = 1000;
+  var KEY = 'begeleidingswijzer.dossiers', SCHEMA = 1, KIND = 'begeleidingswijzer-dossier';
   var DAMAGED = KEY + '.beschadigd';
   var NIETS = ' Er is niets veranderd.';
   var WHY = {
     vol: 'de opslag van de browser is vol',
-    diep: 'de gegevens zijn te diep genest',
     anders: 'de browser heeft de gegevens niet bewaard'
   };
 
@@ -20,14 +17,10 @@
   function now() { return new Date().toISOString(); }
   function newId() { return 'd' + Date.now().toString(36) + Math.random().toString(36).slice(2, 8); }
   function storage() { try { return window.localStorage; } catch (e) { return null; } }
-  function reason(e) {
-    if (e && (e.name === 'QuotaExceededError' || e.name === 'NS_ERROR_DOM_QUOTA_REACHED' || e.code === 22 || e.code === 1014)) return 'vol';
-    return e instanceof RangeError ? 'diep' : 'anders';
-  }
   /* Writes and reads back: a value counts as stored only when it reads back the same.
-   * Returns '' or why not (a key of WHY). */
+   * Returns '' or why not (a key of WHY; setItem throws when the quota is reached). */
   function writeVerified(ls, key, text) {
-    try { ls.setItem(key, text); } catch (e) { return reason(e); }
+    try { ls.setItem(key, text); } catch (e) { return 'vol'; }
     try { return ls.getItem(key) === text ? '' : 'anders'; } catch (e) { return 'anders'; }
   }
   /* Keys of the damaged copies (…beschadigd, …beschadigd.2, …): an older copy is never overwritten. */
@@ -35,16 +28,16 @@
     var out = [];
     try {
       for (var i = 0; i < ls.length; i++) { var k = ls.key(i); if (k === DAMAGED || (k && k.indexOf(DAMAGED + '.') === 0)) out.push(k); }
-    } catch (e) { /* none readable */ }
+    } catch (e) { out = []; }
     return out;
   }
   /* Keeps `raw` aside; true only when a copy reads back the same. */
   function keepAside(ls, raw) {
     var keys = damagedKeys(ls), n = 2, key = DAMAGED;
-    for (var i = 0; i < keys.length; i++) { try { if (ls.getItem(keys[i]) === raw) return true; } catch (e) { /* next */ } }
+    for (var i = 0; i < keys.length; i++) if (ls.getItem(keys[i]) === raw) return true;
     while (keys.indexOf(key) >= 0) key = DAMAGED + '.' + n++;
     if (!writeVerified(ls, key, raw)) return true;
-    try { ls.removeItem(key); } catch (e) { /* nothing was written */ }
+    ls.removeItem(key);
     return false;
   }
 
@@ -74,8 +67,8 @@
         } else {
           this.damaged = raw;
           this.readOnly = true;
-          this.message = 'De opgeslagen dossiers zijn beschadigd en er kon geen kopie van worden gemaakt (is de opslag van de browser vol?). ' +
-            'Om ze niet te overschrijven, bewaart deze pagina niets van wat u invult. Download de beschadigde gegevens; daarna kunt u met “Alles wissen” opnieuw beginnen.';
+          this.message = 'De opgeslagen dossiers zijn beschadigd en er kon geen kopie van worden gemaakt (opslag vol?). Daarom bewaart deze pagina niets. ' +
+            'Download de beschadigde gegevens; daarna kunt u met “Alles wissen” opnieuw beginnen.';
         }
       } else if (state.schema > SCHEMA) {
         this.readOnly = true;
@@ -96,7 +89,7 @@
     var ls = storage(), text;
     this.failure = '';
     if (this.readOnly || !ls) { this.failure = 'anders'; return false; }
-    try { text = JSON.stringify(this.state); } catch (e) { this.failure = reason(e); }
+    try { text = JSON.stringify(this.state); } catch (e) { this.failure = 'anders'; }
     if (!this.failure) this.failure = writeVerified(ls, KEY, text);
     if (!this.failure) return true;
     this.message = 'Opslaan is niet gelukt (' + WHY[this.failure] + '). Exporteer uw dossier om niets te verliezen.';
@@ -192,15 +185,8 @@
     this.state.dossiers.pop();
     this.state.actief = actief;
     this.message = '';
-    return 'Het dossier is niet geïmporteerd: ' + WHY[this.failure] + '.' + (this.failure === 'vol' ?
-      ' Verwijder dossiers die u niet meer nodig hebt (exporteer ze eerst) en probeer het opnieuw.' : '') + NIETS;
+    return 'Het dossier is niet geïmporteerd: ' + WHY[this.failure] + '.' + NIETS;
   };
-
-  /* Export file text of a dossier: every form it holds, with each form's version. */
-  function exportText(dossier) {
-    return JSON.stringify({ bestand: KIND, schema: SCHEMA, naam: dossier.naam, geexporteerd: now(),
-      formulieren: dossier.formulieren }, null, 2) + '\n';
-  }
 
   /* Answers saved under an older version of a form, brought to the current one by its migrations. */
   function migrate(entry, def) {
@@ -223,104 +209,7 @@
     return { versie: def.versie, antwoorden: a, gewijzigd: entry.gewijzigd };
   }
 
-  /* Deepest nesting of [ and { in JSON text, outside strings; linear and without recursion, so a
-   * hostile file is refused before JSON.parse or JSON.stringify could overflow the stack. */
-  function depthOf(text) {
-    var depth = 0, max = 0, inString = false;
-    for (var i = 0; i < text.length; i++) {
-      var c = text.charCodeAt(i);
-      if (inString) { if (c === 92) i++; else if (c === 34) inString = false; }
-      else if (c === 34) inString = true;
-      else if (c === 123 || c === 91) { if (++depth > max) max = depth; }
-      else if (c === 125 || c === 93) depth--;
-    }
-    return max;
-  }
-  /* The first problem of parsed data, walked without recursion: a key that would change an
-   * object's prototype ("__proto__") or a list longer than any form has. */
-  function badPart(data) {
-    var todo = [data];
-    while (todo.length) {
-      var v = todo.pop();
-      if (Array.isArray(v)) {
-        if (v.length > MAX_ITEMS) return 'een lijst met meer dan ' + MAX_ITEMS + ' onderdelen';
-        for (var i = 0; i < v.length; i++) if (v[i] !== null && typeof v[i] === 'object') todo.push(v[i]);
-      } else if (isObj(v)) {
-        var keys = Object.keys(v);
-        for (var k = 0; k < keys.length; k++) {
-          if (badKey(keys[k])) return 'de ongeldige naam “' + keys[k] + '”';
-          if (v[keys[k]] !== null && typeof v[keys[k]] === 'object') todo.push(v[keys[k]]);
-        }
-      }
-    }
-    return '';
-  }
-  /* An answer of field f of the wrong kind, or a group beyond the form's max_aantal: a message. */
-  function fieldProblem(def, f, v) {
-    if (v === null || v === undefined) return '';
-    var wrong = 'De antwoorden van “' + def.titel + '” passen niet bij het formulier: “' + f.label + '” heeft een antwoord van de verkeerde soort.' + NIETS;
-    if (f.type === 'groep') {
-      if (!Array.isArray(v)) return wrong;
-      if (f.max_aantal && v.length > f.max_aantal)
-        return 'De antwoorden van “' + def.titel + '” passen niet bij het formulier: bij “' + f.label + '” staan ' + v.length + ' keer “' + f.item_label +
-          '”, maar het formulier heeft plaats voor hoogstens ' + f.max_aantal + '.' + NIETS;
-      for (var i = 0; i < v.length; i++) {
-        if (!isObj(v[i])) return wrong;
-        for (var j = 0; j < f.velden.length; j++) {
-          var p = has(v[i], f.velden[j].id) ? fieldProblem(def, f.velden[j], v[i][f.velden[j].id]) : '';
-          if (p) return p;
-        }
-      }
-      return '';
-    }
-    if (f.type === 'checkbox' && !f.opties) return typeof v === 'boolean' ? '' : wrong;
-    if (f.type === 'checkbox') return Array.isArray(v) && v.every(function (x) { return typeof x === 'string'; }) ? '' : wrong;
-    return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? '' : wrong;
-  }
-  function answersProblem(def, answers) {
-    for (var s = 0; s < def.secties.length; s++) {
-      for (var i = 0; i < def.secties[s].velden.length; i++) {
-        var f = def.secties[s].velden[i], p = has(answers, f.id) ? fieldProblem(def, f, answers[f.id]) : '';
-        if (p) return p;
-      }
-    }
-    return '';
-  }
-
-  /* Reads an export file. `defs`: form id → definition of the forms this page knows.
-   * Returns {dossier} or {error: message}; never changes stored data. */
-  function parseImport(text, defs) {
-    var data;
-    if (typeof text !== 'string' || text.length > MAX_CHARS) return { error: 'Dit bestand is te groot voor een dossier.' + NIETS };
-    text = text.replace(/^\uFEFF/, '');
-    if (depthOf(text) > MAX_DEPTH)
-      return { error: 'Dit bestand is geen dossier van de Begeleidingswijzer: de gegevens zijn te diep genest.' + NIETS };
-    try { data = JSON.parse(text); } catch (e) {
-      return { error: 'Dit bestand is beschadigd of is geen JSON-bestand: het kan niet worden gelezen.' + NIETS };
-    }
-    if (!isObj(data) || data.bestand !== KIND)
-      return { error: 'Dit is geen dossierbestand van de Begeleidingswijzer. Kies een bestand dat u met “Dossier exporteren” hebt gemaakt.' + NIETS };
-    var bad = badPart(data);
-    if (bad) return { error: 'Dit dossierbestand is beschadigd: het bevat ' + bad + '.' + NIETS };
-    if (typeof data.schema !== 'number' || data.schema < 1 || Math.floor(data.schema) !== data.schema || !isObj(data.formulieren))
-      return { error: 'Dit dossierbestand is beschadigd: de bestandsversie of de antwoorden ontbreken.' + NIETS };
-    if (data.schema > SCHEMA)
-      return { error: 'Dit dossier is gemaakt met een nieuwere versie van de Begeleidingswijzer (bestandsversie ' + data.schema + '). Deze versie kan het niet lezen.' + NIETS };
-    var forms = {}, ids = Object.keys(data.formulieren);
-    for (var i = 0; i < ids.length; i++) {
-      var entry = data.formulieren[ids[i]], def = has(defs, ids[i]) ? defs[ids[i]] : null;
-      if (!isObj(entry) || typeof entry.versie !== 'number' || entry.versie < 1 || !isObj(entry.antwoorden))
-        return { error: 'Dit dossierbestand is beschadigd: de antwoorden van “' + ids[i] + '” zijn onleesbaar.' + NIETS };
-      if (def && entry.versie > def.versie)
-        return { error: 'De antwoorden van “' + def.titel + '” in dit bestand komen uit een nieuwere versie van het formulier (versie ' + entry.versie + '; deze pagina kent versie ' + def.versie + ').' + NIETS };
-      forms[ids[i]] = def && entry.versie < def.versie ? migrate(entry, def) : entry;
-      var problem = def ? answersProblem(def, forms[ids[i]].antwoorden) : '';
-      if (problem) return { error: problem };
-    }
-    var naam = typeof data.naam === 'string' && data.naam.trim() ? data.naam.trim().slice(0, 200) : 'Geïmporteerd dossier';
-    return { dossier: { naam: naam, gemaakt: now(), gewijzigd: now(), formulieren: forms } };
-  }
-
-  window.WijzerDossier = { Store: Store, exportText: exportText, parseImport: parseImport, migrate: migrate, KEY: KEY, SCHEMA: SCHEMA,
-    badKey: badKey };
+  // parseImport, exportText and download come from dossier-bestand.js, loaded on first use (page weight).
+  window.WijzerDossier = { Store: Store, migrate: migrate, KEY: KEY, SCHEMA: SCHEMA, KIND: KIND,
+    NIETS: NIETS, badKey: badKey, isObj: isObj, has: has, now: now };
 }());

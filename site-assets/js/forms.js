@@ -5,7 +5,7 @@
   'use strict';
   var L = window.WijzerLogic, D = window.WijzerDossier;
   if (!L || !D || !document.querySelector) return;
-  var INVALID = {};
+  var INVALID = {}, MISSING = 'Dat lukt nu niet: een bestand van de pagina ontbreekt. Er is niets veranderd.';
   var has = function (o, k) { return Object.prototype.hasOwnProperty.call(o, k); };
   // o[k] = v with k "__proto__" would set o's prototype: a value shown that is not stored.
   var copyable = function (k) { return !D.badKey(k); };
@@ -467,20 +467,10 @@
     p.textContent = text;
     p.classList.toggle('dossier__status--fout', !!isError);
   };
-  /* Damaged dossiers that could not be copied aside: a button downloads them as they are stored. */
+  /* Damaged dossiers that could not be copied aside: a button to download them (dossier-bestand.js). */
   Tool.prototype.offerDamaged = function () {
-    var raw = this.store.damaged, btn = this.root.querySelector('.dossier__beschadigd');
-    if (!raw) { if (btn) btn.hidden = true; return; }
-    if (!btn) {
-      btn = el('button', 'knop knop--tweede dossier__beschadigd', 'Beschadigde gegevens downloaden');
-      btn.type = 'button';
-      this.q('status').parentNode.insertBefore(btn, this.q('status').nextSibling);
-      var self = this;
-      btn.addEventListener('click', function () {
-        if (self.store.damaged) download(self.store.damaged, 'text/plain', 'dossiers-beschadigd.txt');
-      });
-    }
-    btn.hidden = false;
+    var self = this;
+    if (this.store.damaged || this.root.querySelector('.dossier__beschadigd')) files(function () { if (D.offerDamaged) D.offerDamaged(self); });
   };
   Tool.prototype.setupDossier = function () {
     var self = this;
@@ -497,8 +487,7 @@
       self.load();
       saved = self.save() && saved;
       self.q('naam').focus();
-      if (saved) self.status('Nieuw dossier “' + self.store.active().naam + '” is gemaakt.');
-      else self.status('Nieuw dossier “' + self.store.active().naam + '” is gemaakt, maar niet opgeslagen. ' + self.store.message, true);
+      self.status('Nieuw dossier “' + self.store.active().naam + '” is gemaakt' + (saved ? '.' : ', maar niet opgeslagen. ' + self.store.message), !saved);
     });
     this.q('naam').addEventListener('input', function () {
       self.store.rename(this.value);
@@ -506,22 +495,23 @@
     });
     this.q('exporteer').addEventListener('click', function () { self.exportFile(); });
     this.q('afdrukken').addEventListener('click', function () { window.print(); });
-    this.q('import').addEventListener('change', function () { self.importFile(this); });
+    this.q('import').addEventListener('change', function () {
+      var input = this;
+      files(function () { if (D.importFile) D.importFile(self, input); else self.status(MISSING, true); });
+    });
     this.q('verwijder').addEventListener('click', function () {
       var d = self.store.active();
       self.confirm('Dossier “' + d.naam + '” verwijderen? De antwoorden in alle hulpmiddelen van dit dossier gaan verloren.', 'Ja, verwijderen', function () {
         var ok = self.store.remove(d.id);
         self.load();
-        if (ok) self.status('Dossier “' + d.naam + '” is verwijderd.');
-        else self.status('Dossier “' + d.naam + '” is niet verwijderd: de browser bewaarde de wijziging niet.', true);
+        self.status('Dossier “' + d.naam + '” is ' + (ok ? 'verwijderd.' : 'niet verwijderd. ' + self.store.message), !ok);
       });
     });
     this.q('wis').addEventListener('click', function () {
       self.confirm('Alle dossiers op dit apparaat wissen, van alle hulpmiddelen? Dit kan niet ongedaan worden gemaakt. Exporteer eerst wat u wilt bewaren.', 'Ja, alles wissen', function () {
         var ok = self.store.wipe();
         self.load();
-        if (ok) self.status('Alle dossiers zijn gewist. Er is niets meer opgeslagen op dit apparaat.');
-        else self.status('Niet alles kon worden gewist: de browser gaf een fout. Sluit de browser en probeer het opnieuw.', true);
+        self.status(ok ? 'Alle dossiers zijn gewist. Er is niets meer opgeslagen op dit apparaat.' : 'Niet alles is gewist: de browser gaf een fout.', !ok);
       });
     });
     this.q('nee').addEventListener('click', function () { self.closeConfirm(); });
@@ -577,45 +567,25 @@
     this.showErrors([], false);
     this.update(false);
   };
-  /* Saves `text` as a file on the device (Blob + <a download>; nothing leaves the device). */
-  function download(text, type, name) {
-    var blob = new Blob([text], { type: type }), url = URL.createObjectURL(blob);
-    var a = document.createElement('a');
-    a.href = url;
-    a.download = name;
-    a.hidden = true;
-    document.body.appendChild(a);
-    a.click();
-    document.body.removeChild(a);
-    setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
+  /* dossier-bestand.js (import, export, download), from the site itself, on first use: a page
+   * loads less (budget). */
+  function files(done) {
+    var at = document.querySelector('[data-dossier-bestand]'), s = document.createElement('script');
+    if (D.parseImport || !at) { done(); return; }
+    s.src = at.getAttribute('data-dossier-bestand');
+    s.onload = s.onerror = function () { done(); };
+    document.head.appendChild(s);
   }
   Tool.prototype.exportFile = function () {
+    var self = this;
     this.save();
-    var d = this.store.active(), text = D.exportText(d);
-    var name = 'dossier-' + ((d.naam || 'dossier').normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'dossier') + '.json';
-    download(text, 'application/json', name);
-    this.status('Dossier “' + d.naam + '” is geëxporteerd als ' + name + '.');
+    files(function () { self.exported(); });
   };
-  Tool.prototype.importFile = function (input) {
-    var self = this, file = input.files && input.files[0];
-    if (!file) return;
-    var reader = new FileReader();
-    reader.onload = function () {
-      var defs = {};
-      defs[self.def.id] = self.def;
-      var result = D.parseImport(String(reader.result), defs);
-      input.value = '';
-      if (result.error) { self.status(result.error, true); return; }
-      self.save();
-      var failed = self.store.add(result.dossier);
-      if (failed) { self.status(failed, true); return; }
-      self.load();
-      self.status('Dossier “' + self.store.active().naam + '” is geïmporteerd en geopend.');
-    };
-    reader.onerror = function () { input.value = ''; self.status('Het bestand kon niet worden gelezen. Er is niets veranderd.', true); };
-    reader.readAsText(file);
+  Tool.prototype.exported = function () {
+    var d = this.store.active();
+    if (D.exportFile) this.status('Dossier “' + d.naam + '” is geëxporteerd als ' + D.exportFile(d) + '.');
+    else this.status(MISSING, true);
   };
-
   window.WijzerForms = { evaluate: evaluate };
   [].forEach.call(document.querySelectorAll('.hulpmiddel[data-formulier]'), function (root) {
     root.wijzerTool = new Tool(root);

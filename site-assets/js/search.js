@@ -633,8 +633,9 @@
   function excerpts(found) {
     var entries = found.results.map(function (r) { return fileOf(index.m.chunks, r.page); });
     return loadFiles(entries.map(function (e) { return e[1]; })).then(function () {
-      found.results.forEach(function (r, i) {
-        var entry = entries[i];
+      // name() may have left results out meanwhile (it runs beside this): look each one up again.
+      found.results.forEach(function (r) {
+        var entry = fileOf(index.m.chunks, r.page);
         var page = store[entry[1]][r.page - entry[0]];
         var k = r.doc - index.pageStart[r.page];
         r.excerpt = k < page.length ? page[k] : '';

@@ -82,9 +82,10 @@ class Tab {
       await this.page.type(selector, text);
     }
   }
-  /** Clicks a link or button that loads another page, and waits for it. */
-  async clickToNavigate(selector) {
-    await Promise.all([this.page.waitForNavigation({ waitUntil: 'load' }), this.page.click(selector)]);
+  /** Opens the page a link points to (a click's navigation is not reported by Firefox over
+   * BiDi with scripts off). */
+  async follow(selector) {
+    await this.goto(await this.page.evaluate((s) => document.querySelector(s).href, selector));
   }
   close() {
     return this.closeContext();

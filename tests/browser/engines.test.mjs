@@ -70,6 +70,7 @@ async function exportText(tab) {
     URL.createObjectURL = (blob) => { window.__export = blob.text(); return create.call(URL, blob); };
   });
   await tab.click('[data-dossier="exporteer"]');
+  await tab.waitFor(() => window.__export);
   return tab.evaluate(() => window.__export);
 }
 /** Fills localStorage of this origin to the brim with a filler key; returns its length. */
@@ -139,6 +140,7 @@ describe(`${ENGINE}: client data in the browser`, () => {
     assert.match(status, /kon geen kopie van worden gemaakt.*bewaart deze pagina niets/s);
     await tab.type(`${P}contracturen`, '12');
     assert.equal(await stored(tab), damaged, 'the damaged data is not overwritten by typing');
+    await tab.waitFor(() => document.querySelector('.dossier__beschadigd:not([hidden])'));
     const download = await tab.evaluate(() => {
       const create = URL.createObjectURL;
       URL.createObjectURL = (blob) => { window.__raw = blob.text(); return create.call(URL, blob); };
@@ -275,10 +277,10 @@ describe(`${ENGINE}: wizard`, { skip: !flow && 'no stroomschema in this site' },
       const tab = await off.newTab();
       await tab.goto(fileUrl(rel));
       assert.equal(await tab.evaluate(() => document.querySelector('.hulpmiddel.js, .stroom-app.js')), null, 'no script ran');
-      await tab.clickToNavigate('a.stroom-begin__link');
+      await tab.follow('a.stroom-begin__link');
       for (const step of longest.steps) {
         assert.equal(await tab.evaluate(() => document.querySelector('main').getAttribute('data-node')), step.node);
-        await tab.clickToNavigate(`main a.stroom-link[data-answer="${step.answer}"]`);
+        await tab.follow(`main a.stroom-link[data-answer="${step.answer}"]`);
       }
       assert.deepEqual(await tab.evaluate(() => [document.querySelector('main').getAttribute('data-node'), document.querySelector('main').getAttribute('data-kind')]),
         [longest.outcome, 'outcome']);
@@ -342,7 +344,9 @@ describe(`${ENGINE}: search`, () => {
     const tab = await engine.newTab();
     try {
       await tab.goto(fileUrl('index.html', dir));
-      const hrefs = await search(tab, 'over deze wijzer');
+      const hrefs = await search(tab, 'over deze wijzer').catch(async (e) => {
+        throw new Error(`${e.message}: ${await text(tab, '.zoekvak__melding')} ${tab.problems.join(' ')}`);
+      });
       assert.ok(hrefs.includes("javascript%3Avoid(document.title%3D'gekaapt')"), hrefs.join(', '));
       assert.ok(!hrefs.some((h) => /^\/\/|^[a-z]+:/i.test(h)), `only relative URLs: ${hrefs.join(', ')}`);
       await tab.evaluate(() => {
