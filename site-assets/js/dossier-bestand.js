@@ -5,10 +5,14 @@
   'use strict';
   var D = window.WijzerDossier;
   if (!D) return;
-  var isObj = D.isObj, has = D.has, badKey = D.badKey, migrate = D.migrate, now = D.now;
+  var badKey = D.badKey, migrate = D.migrate;
   var KIND = D.KIND, SCHEMA = D.SCHEMA, NIETS = D.NIETS, MAX_CHARS = 5e6;
   // Bounds of an import: a real dossier nests 7 deep and no form has 1,000 items in a list.
   var MAX_DEPTH = 16, MAX_ITEMS = 1000;
+
+  function isObj(v) { return v !== null && typeof v === 'object' && !Array.isArray(v); }
+  function has(o, k) { return Object.prototype.hasOwnProperty.call(o, k); }
+  function now() { return new Date().toISOString(); }
 
   /* Deepest nesting of [ and { in JSON text, outside strings; linear and without recursion, so a
    * hostile file is refused before JSON.parse or JSON.stringify could overflow the stack. */
@@ -161,7 +165,10 @@
       if (result.error) { tool.status(result.error, true); return; }
       tool.save();
       var failed = tool.store.add(result.dossier);
-      if (failed) { tool.status(failed, true); return; }
+      if (failed) {
+        tool.status('Het dossier is niet geïmporteerd: ' + (tool.store.readOnly ? tool.store.message : D.WHY[failed] + '.' + NIETS), true);
+        return;
+      }
       tool.load();
       tool.status('Dossier “' + tool.store.active().naam + '” is geïmporteerd en geopend.');
     };

@@ -170,11 +170,10 @@
     return this.save();
   };
 
-  /* Adds an imported dossier and opens it. Returns '' when it is stored (read back), else the
-   * message why not; then nothing changed, in storage or in memory, so later saves still work. */
+  /* Adds an imported dossier and opens it. Returns '' when it is stored (read back), else why not
+   * (a key of WHY); then nothing changed, in storage or in memory, so later saves still work. */
   Store.prototype.add = function (dossier) {
     var names = {}, naam = dossier.naam, n = 2, actief = this.state.actief;
-    if (this.readOnly || !storage()) return 'Het dossier is niet geïmporteerd: ' + (this.message || WHY.anders) + NIETS;
     this.state.dossiers.forEach(function (x) { names['=' + x.naam] = true; });
     while (names['=' + naam]) naam = dossier.naam + ' (' + n++ + ')';
     dossier.naam = naam;
@@ -184,9 +183,10 @@
     if (this.save()) return '';
     this.state.dossiers.pop();
     this.state.actief = actief;
-    this.message = '';
-    return 'Het dossier is niet geïmporteerd: ' + WHY[this.failure] + '.' + NIETS;
+    if (!this.readOnly) this.message = '';
+    return this.failure;
   };
+
 
   /* Answers saved under an older version of a form, brought to the current one by its migrations. */
   function migrate(entry, def) {
@@ -211,5 +211,5 @@
 
   // parseImport, exportText and download come from dossier-bestand.js, loaded on first use (page weight).
   window.WijzerDossier = { Store: Store, migrate: migrate, KEY: KEY, SCHEMA: SCHEMA, KIND: KIND,
-    NIETS: NIETS, badKey: badKey, isObj: isObj, has: has, now: now };
+    NIETS: NIETS, WHY: WHY, badKey: badKey };
 }());

@@ -5,7 +5,8 @@
   'use strict';
   var L = window.WijzerLogic, D = window.WijzerDossier;
   if (!L || !D || !document.querySelector) return;
-  var INVALID = {}, MISSING = 'Dat lukt nu niet: een bestand van de pagina ontbreekt. Er is niets veranderd.';
+  // SHOWN: items of a group on screen; more (only in data from before import limits) are kept unseen.
+  var INVALID = {}, SHOWN = 100, MISSING = 'Een bestand van de pagina ontbreekt; er is niets veranderd.';
   var has = function (o, k) { return Object.prototype.hasOwnProperty.call(o, k); };
   // o[k] = v with k "__proto__" would set o's prototype: a value shown that is not stored.
   var copyable = function (k) { return !D.badKey(k); };
@@ -194,7 +195,7 @@
           var item = {};
           f.velden.forEach(function (x) { if (x.type !== 'berekend') item[x.id] = self.readField(x, f, i, li); });
           return item;
-        });
+        }).concat(self.rest[f.id] || []);
       } else out[f.id] = self.readField(f, null);
     });
     // Answers this page does not show (other versions, other tools) stay as they were.
@@ -205,11 +206,14 @@
   Tool.prototype.apply = function (answers) {
     var self = this, a = prepared(this.def, answers);
     this.extra = {};
+    this.rest = {};
     Object.keys(answers).filter(copyable).forEach(function (k) { if (!findField(self.def, k) || groupOf(self.def, k)) self.extra[k] = answers[k]; });
     eachField(this.def, function (f, g) {
       if (g) return;
       if (f.type === 'groep') {
         var list = Array.isArray(a[f.id]) ? a[f.id] : [];
+        self.rest[f.id] = list.slice(SHOWN);
+        list = list.slice(0, SHOWN);
         self.renderItems(f, Math.max(list.length, f.min_aantal, 1));
         var lis = self.items(f);
         list.forEach(function (item, i) {
@@ -270,9 +274,9 @@
     if (d.trim()) box.setAttribute('aria-describedby', d.trim()); else box.removeAttribute('aria-describedby');
   };
   Tool.prototype.tooMany = function (g) {
-    var n = this.items(g).length, m = g.max_aantal;
+    var more = this.rest[g.id].length, n = this.items(g).length + more, m = g.max_aantal;
     return m && n > m ? 'Bij “' + g.label + '” staan ' + n + ' keer “' + g.item_label + '”, maar dit formulier heeft plaats voor hoogstens ' +
-      m + '. Verwijder er ' + (n - m) + '. Tot dan blijven alle ' + n + ' bewaard.' : '';
+      m + '. Verwijder er ' + (n - m) + '. Tot dan blijven alle ' + n + ' bewaard' + (more ? ' (de eerste ' + SHOWN + ' staan hier).' : '.') : '';
   };
   Tool.prototype.items = function (g) {
     return [].slice.call(document.getElementById(this.id(g)).querySelectorAll('.groep__items > .groep__item'));
@@ -284,7 +288,8 @@
     var tpl = box.querySelector('template.groep__sjabloon');
     var current = this.items(g).length;
     if (!keep || current > count) { list.textContent = ''; current = 0; }
-    var more = document.createDocumentFragment(); // one insertion: many items stay linear
+    // One insertion: many items stay linear.
+    var more = document.createDocumentFragment();
     for (var i = current; i < count; i++) {
       var node = tpl.content.firstElementChild.cloneNode(true);
       fill(node, String(i), String(i + 1));
@@ -292,7 +297,7 @@
     }
     list.appendChild(more);
     var items = this.items(g);
-    box.querySelector('.groep__erbij').disabled = !!g.max_aantal && items.length >= g.max_aantal;
+    box.querySelector('.groep__erbij').disabled = !!g.max_aantal && items.length >= g.max_aantal || this.rest[g.id].length > 0;
     items.forEach(function (li) { li.querySelector('.groep__weg').hidden = items.length <= Math.max(g.min_aantal, 1); });
   };
   function fill(node, n, nr) {
@@ -409,6 +414,8 @@
   };
   Tool.prototype.showErrors = function (errors, focusSummary) {
     var self = this, summary = this.form.querySelector('.foutoverzicht'), list = summary.querySelector('ul'), gone = {};
+    // Items not on screen have no field to link to; the group's own error names them.
+    errors = errors.filter(function (e) { return !(e.index >= SHOWN); });
     // Old messages go in two passes (not one look-up per message): linear in the number of items.
     [].forEach.call(this.form.querySelectorAll('.veld__fout'), function (p) {
       gone[p.id] = true;
