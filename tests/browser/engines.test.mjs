@@ -42,6 +42,18 @@ async function openTool(rel, base = null) {
   await tab.waitFor(() => document.querySelector('.hulpmiddel.js'));
   return tab;
 }
+/** A tool page with empty storage. */
+async function freshTool(rel) {
+  const tab = await openTool(rel);
+  await tab.evaluate(() => localStorage.clear());
+  await reloadTool(tab);
+  return tab;
+}
+/** No uncaught error on the page; closes it. */
+async function finish(tab) {
+  assert.deepEqual(tab.problems, []);
+  await tab.close();
+}
 async function reloadTool(tab) {
   await tab.reload();
   await tab.waitFor(() => document.querySelector('.hulpmiddel.js'));
@@ -153,14 +165,11 @@ describe(`${ENGINE}: client data in the browser`, () => {
     await reloadTool(tab);
     assert.match(await text(tab, STATUS), /Een kopie staat apart/);
     assert.equal(await tab.evaluate((k) => localStorage.getItem(k + '.beschadigd'), KEY), damaged);
-    assert.deepEqual(tab.problems, []);
-    await tab.close();
+    await finish(tab);
   });
 
   test('import: storage full or too deep is reported as such, nothing half-saved, later saves still work', async () => {
-    const tab = await openTool(CALC);
-    await tab.evaluate(() => localStorage.clear());
-    await reloadTool(tab);
+    const tab = await freshTool(CALC);
     await tab.type(`${P}contracturen`, '16');
     const file = dossierFile({ urencalculator: { versie: 2, antwoorden: { contracturen: '32' } } }, 'Groot');
 
@@ -180,14 +189,11 @@ describe(`${ENGINE}: client data in the browser`, () => {
     assert.match(await importText(tab, file), /is geïmporteerd en geopend/);
     await reloadTool(tab);
     assert.equal(await value(tab, `${P}contracturen`), '32', 'imported, and it reads back');
-    assert.deepEqual(tab.problems, []);
-    await tab.close();
+    await finish(tab);
   });
 
   test('"__proto__" in imported answers: refused, never a value that is not stored', async () => {
-    const tab = await openTool(CALC);
-    await tab.evaluate(() => localStorage.clear());
-    await reloadTool(tab);
+    const tab = await freshTool(CALC);
     const file = '{"bestand": "begeleidingswijzer-dossier", "schema": 1, "naam": "Proto", "formulieren": {"urencalculator": ' +
       '{"versie": 2, "antwoorden": {"__proto__": {"contracturen": "99"}}}}}';
     assert.match(await importText(tab, file), /ongeldige naam “__proto__”/);
@@ -201,14 +207,11 @@ describe(`${ENGINE}: client data in the browser`, () => {
     await reloadTool(tab);
     assert.equal(await value(tab, `${P}contracturen`), '', 'no value from a prototype');
     assert.equal(await value(tab, `${P}weken`), '52', 'the default, not the prototype\'s');
-    assert.deepEqual(tab.problems, []);
-    await tab.close();
+    await finish(tab);
   });
 
   test('a group beyond the form\'s limit is refused on import; 20,000 stored items open quickly and are all kept', async () => {
-    const tab = await openTool(LOGBOEK);
-    await tab.evaluate(() => localStorage.clear());
-    await reloadTool(tab);
+    const tab = await freshTool(LOGBOEK);
     const goals = (n) => Array.from({ length: n }, (_, i) => ({ doel: `Doel ${i}`, activiteiten: 'a', uren: '1', resultaat: 'behaald', vervolg: '' }));
     const many = dossierFile({ logboek: { versie: 1, antwoorden: { doelen: goals(20000) } } }, 'Veel');
     assert.match(await importText(tab, many), /meer dan 1000 onderdelen/);
@@ -245,8 +248,7 @@ describe(`${ENGINE}: client data in the browser`, () => {
     await tab.click('[data-dossier="wis"]');
     await tab.click('[data-dossier="ja"]');
     assert.equal(await stored(tab), null, 'Alles wissen is reachable and works');
-    assert.deepEqual(tab.problems, []);
-    await tab.close();
+    await finish(tab);
   });
 });
 
