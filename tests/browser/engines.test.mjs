@@ -331,6 +331,17 @@ describe(`${ENGINE}: search`, () => {
     });
   }
 
+  test('every result path becomes a relative URL inside the site, or none', async () => {
+    const tab = await engine.newTab();
+    await tab.goto(fileUrl('zoeken/index.html')); // the results page loads search.js itself
+    await tab.waitFor(() => window.WijzerZoek);
+    const got = await tab.evaluate(() => ['rollen/jobcoach.html', 'data:text/html,x', 'JavaScript:alert(1)', 'vbscript:x', '//host/a.html',
+      '/etc/passwd', 'a/../../b.html', './a.html', 'a\\b.html', 'mijn pagina %.html', 'a#b?.html'].map((u) => window.WijzerZoek.siteUrl(u, 'kop')));
+    assert.deepEqual(got, ['rollen/jobcoach.html#kop', 'data%3Atext/html%2Cx#kop', 'JavaScript%3Aalert(1)#kop', 'vbscript%3Ax#kop', null,
+      null, null, null, null, 'mijn%20pagina%20%25.html#kop', 'a%23b%3F.html#kop']);
+    await finish(tab);
+  });
+
   test('a page named "javascript:…" in the index stays a relative link inside the site', async () => {
     // A copy of the site whose index names over.html "javascript:…" and another page "//host/…".
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wijzer-zoek-'));
