@@ -128,7 +128,7 @@
     var d = this.active();
     d.naam = naam;
     d.gewijzigd = now();
-    this.save();
+    return this.save();
   };
 
   /* Removes a dossier; true when that is stored (else the dossier stays). */

@@ -497,7 +497,7 @@
       self.status('Nieuw dossier “' + self.store.active().naam + '” is gemaakt' + (saved ? '.' : ', maar niet opgeslagen. ' + self.store.message), !saved);
     });
     this.q('naam').addEventListener('input', function () {
-      self.store.rename(this.value);
+      if (!self.store.rename(this.value)) self.status(self.store.message, true);
       self.fillChoice();
     });
     this.q('exporteer').addEventListener('click', function () { self.exportFile(); });
@@ -584,14 +584,9 @@
     document.head.appendChild(s);
   }
   Tool.prototype.exportFile = function () {
-    var self = this;
+    var self = this, d = this.store.active();
     this.save();
-    files(function () { self.exported(); });
-  };
-  Tool.prototype.exported = function () {
-    var d = this.store.active();
-    if (D.exportFile) this.status('Dossier “' + d.naam + '” is geëxporteerd als ' + D.exportFile(d) + '.');
-    else this.status(MISSING, true);
+    files(function () { self.status(D.exportFile ? 'Dossier “' + d.naam + '” is geëxporteerd als ' + D.exportFile(d) + '.' : MISSING, !D.exportFile); });
   };
   window.WijzerForms = { evaluate: evaluate };
   [].forEach.call(document.querySelectorAll('.hulpmiddel[data-formulier]'), function (root) {

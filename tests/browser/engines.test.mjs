@@ -178,6 +178,8 @@ describe(`${ENGINE}: client data in the browser`, () => {
     assert.doesNotMatch(full, /geïmporteerd en geopend/);
     assert.match(full, /niet geïmporteerd: de opslag van de browser is vol/);
     assert.equal(await value(tab, `${P}contracturen`), '16', 'the open dossier stays open');
+    await tab.type('[data-dossier="naam"]', 'Cliënt met een lange naam');
+    assert.match(await text(tab, STATUS), /Opslaan is niet gelukt \(de opslag van de browser is vol\)/, 'a name not saved says so');
     await tab.evaluate(() => localStorage.removeItem('vulling'));
 
     const deep = '{"bestand": "begeleidingswijzer-dossier", "schema": 1, "naam": "Diep", "formulieren": {"urencalculator": ' +
