@@ -51,6 +51,10 @@ class Tab {
     this.closeContext = closeContext;
     this.problems = [];
     page.on('pageerror', (err) => this.problems.push(`uncaught ${err.message || err}`));
+    page.on('console', (msg) => {
+      // The browser's own probe for /favicon.ico at a server's root is not the site's doing.
+      if (msg.type() === 'error' && !/\/favicon\.ico$/.test(msg.location()?.url || '')) this.problems.push(`console: ${msg.text()}`);
+    });
   }
   async goto(url) {
     await this.page.goto(url, { waitUntil: 'load' });

@@ -139,6 +139,34 @@ describe(`${ENGINE}: urencalculator and dossiers`, () => {
   }
 });
 
+describe(`${ENGINE}: forms`, () => {
+  test('error summary focused and linked; a logboek goal added and removed with the keyboard', async () => {
+    const tab = await freshTool(CALC);
+    await tab.click('.formulier button[type=submit]');
+    assert.equal(await tab.evaluate(() => document.activeElement.className), 'foutoverzicht');
+    assert.deepEqual(await tab.evaluate(() => [...document.querySelectorAll('.foutoverzicht a')].map((a) => a.getAttribute('href'))),
+      [`${P}contracturen`, `${P}contract-0`, `${P}jaar-0`, `${P}coachinguren`]);
+    await tab.click('.foutoverzicht a');
+    assert.equal(await tab.evaluate(() => document.activeElement.id), 'fv-urencalculator-contracturen');
+    await fillCalculator(tab);
+    assert.equal(await tab.evaluate(() => document.querySelector('.foutoverzicht').hidden), true);
+    await finish(tab);
+
+    const lb = await openTool(LOGBOEK);
+    await lb.evaluate(() => document.querySelector('#fv-logboek-doelen .groep__erbij').focus());
+    await lb.page.keyboard.press('Enter');
+    assert.equal(await lb.evaluate(() => document.activeElement.id), 'fv-logboek-doelen-1-doel');
+    await lb.type('#fv-logboek-doelen-1-doel', 'Op tijd beginnen.');
+    await reloadTool(lb);
+    assert.equal(await value(lb, '#fv-logboek-doelen-1-doel'), 'Op tijd beginnen.', 'kept across a reload');
+    await lb.evaluate(() => document.querySelector('#fv-logboek-doelen .groep__item[data-index="0"] .groep__weg').focus());
+    await lb.page.keyboard.press('Enter');
+    assert.equal(await value(lb, '#fv-logboek-doelen-0-doel'), 'Op tijd beginnen.');
+    assert.equal((await text(lb, '#fv-logboek-doelen-status')).trim(), 'Doel 1 is verwijderd.');
+    await finish(lb);
+  });
+});
+
 // Issue 13, finding 6: client data is never lost, and what the page says about it is true.
 describe(`${ENGINE}: client data in the browser`, () => {
   test('damaged storage with no room for a copy: no false "kopie", nothing saved over it, raw download', async () => {
@@ -284,7 +312,7 @@ describe(`${ENGINE}: wizard`, { skip: !flow && 'no stroomschema in this site' },
     });
   }
 
-  test('JavaScript off: the same path over the plain node pages', async () => {
+  test('JavaScript off: the same path over the plain node pages; a tool shows its rules as text', async () => {
     const off = await launchEngine(ENGINE, { javaScript: false });
     try {
       const tab = await off.newTab();
@@ -297,6 +325,17 @@ describe(`${ENGINE}: wizard`, { skip: !flow && 'no stroomschema in this site' },
       }
       assert.deepEqual(await tab.evaluate(() => [document.querySelector('main').getAttribute('data-node'), document.querySelector('main').getAttribute('data-kind')]),
         [longest.outcome, 'outcome']);
+      // A tool without JavaScript: the form and its rules as text, no dossier controls.
+      await tab.goto(fileUrl(CALC));
+      const calc = await tab.evaluate(() => ({
+        form: !!document.querySelector('form.formulier'),
+        dossier: document.querySelector('.dossier').hidden,
+        rules: document.querySelector('.rekenregels').textContent,
+        opslag: document.querySelector('.opslag').textContent,
+      }));
+      assert.deepEqual([calc.form, calc.dossier], [true, true]);
+      assert.match(calc.rules, /Maximum jaar 1 = 15% van de jaarlijkse contracturen/);
+      assert.match(calc.opslag, /Zonder JavaScript wordt niets bewaard/);
       await tab.close();
     } finally {
       await off.close();
