@@ -10,7 +10,7 @@ packages=(
   libyaml-cpp-dev libkainjow-mustache-dev libjemalloc-dev libgraphviz-dev
   libstemmer-dev libcpp-httplib-dev curl python3
   clang libclang-rt-14-dev   # sanitizer and fuzz build (scripts/test.sh, tests/fuzz/run.sh)
-  nodejs npm chromium
+  nodejs npm chromium firefox-esr
 )
 missing=()
 for p in "${packages[@]}"; do

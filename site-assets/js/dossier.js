@@ -2,13 +2,44 @@
  * export/import as a JSON file. No network. window.WijzerDossier; format in docs/forms.md. */
 (function () {
   'use strict';
-  var KEY = 'begeleidingswijzer.dossiers', SCHEMA = 1, KIND = 'begeleidingswijzer-dossier', MAX_CHARS = 5e6;
+  var KEY = 'begeleidingswijzer.dossiers', SCHEMA = 1, KIND = 'begeleidingswijzer-dossier';
+  var DAMAGED = KEY + '.beschadigd';
   var NIETS = ' Er is niets veranderd.';
+  var WHY = {
+    vol: 'de opslag van de browser is vol',
+    anders: 'de browser heeft de gegevens niet bewaard'
+  };
 
   function isObj(v) { return v !== null && typeof v === 'object' && !Array.isArray(v); }
+  function has(o, k) { return Object.prototype.hasOwnProperty.call(o, k); }
+  /* Keys that would reach an object's prototype when copied with o[k] = v. */
+  function badKey(k) { return k === '__proto__' || k === 'constructor' || k === 'prototype'; }
   function now() { return new Date().toISOString(); }
   function newId() { return 'd' + Date.now().toString(36) + Math.random().toString(36).slice(2, 8); }
   function storage() { try { return window.localStorage; } catch (e) { return null; } }
+  /* Writes and reads back: a value counts as stored only when it reads back the same.
+   * Returns '' or why not (a key of WHY; setItem throws when the quota is reached). */
+  function writeVerified(ls, key, text) {
+    try { ls.setItem(key, text); } catch (e) { return 'vol'; }
+    try { return ls.getItem(key) === text ? '' : 'anders'; } catch (e) { return 'anders'; }
+  }
+  /* Keys of the damaged copies (…beschadigd, …beschadigd.2, …): an older copy is never overwritten. */
+  function damagedKeys(ls) {
+    var out = [];
+    try {
+      for (var i = 0; i < ls.length; i++) { var k = ls.key(i); if (k === DAMAGED || (k && k.indexOf(DAMAGED + '.') === 0)) out.push(k); }
+    } catch (e) { out = []; }
+    return out;
+  }
+  /* Keeps `raw` aside; true only when a copy reads back the same. */
+  function keepAside(ls, raw) {
+    var keys = damagedKeys(ls), n = 2, key = DAMAGED;
+    for (var i = 0; i < keys.length; i++) if (ls.getItem(keys[i]) === raw) return true;
+    while (keys.indexOf(key) >= 0) key = DAMAGED + '.' + n++;
+    if (!writeVerified(ls, key, raw)) return true;
+    ls.removeItem(key);
+    return false;
+  }
 
   function Store() {
     this.message = '';
@@ -16,18 +47,29 @@
     this.read();
   }
 
-  /* Reads the state; a damaged state is kept aside (never thrown away), a newer one is left alone. */
+  /* Reads the state; a damaged state is kept aside (never thrown away), a newer one is left alone.
+   * A damaged state that could not be copied stays where it is and nothing is saved over it
+   * (`damaged` holds it for a download). */
   Store.prototype.read = function () {
     var ls = storage(), raw = null, state = null;
     this.available = !!ls;
+    this.damaged = null;
+    this.readOnly = false;
+    this.message = '';
     if (!ls) this.message = 'Deze browser staat opslaan niet toe: wat u invult, gaat verloren als u de pagina sluit. Exporteer uw dossier om het te bewaren.';
     try { raw = ls && ls.getItem(KEY); } catch (e) { raw = null; }
     if (raw) {
       try { state = JSON.parse(raw); } catch (e) { state = null; }
       if (!isObj(state) || !Array.isArray(state.dossiers) || typeof state.schema !== 'number') {
-        try { ls.setItem(KEY + '.beschadigd', raw); } catch (e) { /* keep going */ }
-        this.message = 'De opgeslagen dossiers waren beschadigd. Een kopie staat apart in de browseropslag; u begint met een leeg dossier.';
         state = null;
+        if (keepAside(ls, raw)) {
+          this.message = 'De opgeslagen dossiers waren beschadigd. Een kopie staat apart in de browseropslag; u begint met een leeg dossier.';
+        } else {
+          this.damaged = raw;
+          this.readOnly = true;
+          this.message = 'De opgeslagen dossiers zijn beschadigd en er kon geen kopie van worden gemaakt (opslag vol?). Daarom bewaart deze pagina niets. ' +
+            'Download de beschadigde gegevens; daarna kunt u met “Alles wissen” opnieuw beginnen.';
+        }
       } else if (state.schema > SCHEMA) {
         this.readOnly = true;
         this.message = 'De dossiers op dit apparaat zijn opgeslagen door een nieuwere versie van de Begeleidingswijzer. Deze pagina wijzigt ze niet.';
@@ -42,16 +84,16 @@
     }
   };
 
+  /* Saves the whole state; true only when it reads back the same. `failure` says why not. */
   Store.prototype.save = function () {
-    var ls = storage();
-    if (this.readOnly || !ls) return false;
-    try {
-      ls.setItem(KEY, JSON.stringify(this.state));
-      return true;
-    } catch (e) {
-      this.message = 'Opslaan is niet gelukt (is de opslag van de browser vol?). Exporteer uw dossier om niets te verliezen.';
-      return false;
-    }
+    var ls = storage(), text;
+    this.failure = '';
+    if (this.readOnly || !ls) { this.failure = 'anders'; return false; }
+    try { text = JSON.stringify(this.state); } catch (e) { this.failure = 'anders'; }
+    if (!this.failure) this.failure = writeVerified(ls, KEY, text);
+    if (!this.failure) return true;
+    this.message = 'Opslaan is niet gelukt (' + WHY[this.failure] + '). Exporteer uw dossier om niets te verliezen.';
+    return false;
   };
 
   Store.prototype.find = function (id) {
@@ -68,12 +110,13 @@
   };
 
   Store.prototype.create = function (naam, lazy) {
-    var n = this.state.dossiers.length + 1, names = this.state.dossiers.map(function (x) { return x.naam; });
-    while (!naam && names.indexOf('Dossier ' + n) >= 0) n++;
+    var n = this.state.dossiers.length + 1, names = {};
+    this.state.dossiers.forEach(function (x) { names['=' + x.naam] = true; });
+    while (!naam && names['=Dossier ' + n]) n++;
     var d = { id: newId(), naam: naam || 'Dossier ' + n, gemaakt: now(), gewijzigd: now(), formulieren: {} };
     this.state.dossiers.push(d);
     this.state.actief = d.id;
-    if (!lazy) this.save();
+    this.saved = lazy ? true : this.save();
     return d;
   };
 
@@ -85,22 +128,34 @@
     var d = this.active();
     d.naam = naam;
     d.gewijzigd = now();
-    this.save();
+    return this.save();
   };
 
+  /* Removes a dossier; true when that is stored (else the dossier stays). */
   Store.prototype.remove = function (id) {
-    this.state.dossiers = this.state.dossiers.filter(function (d) { return d.id !== id; });
+    var before = this.state.dossiers, actief = this.state.actief;
+    this.state.dossiers = before.filter(function (d) { return d.id !== id; });
     if (this.state.actief === id) this.state.actief = this.state.dossiers.length ? this.state.dossiers[0].id : null;
-    this.save();
+    if (this.save()) return true;
+    this.state.dossiers = before;
+    this.state.actief = actief;
+    return false;
   };
 
-  /* "Alles wissen": every dossier and the damaged copy go; nothing is written until new answers come. */
+  /* "Alles wissen": every dossier and the damaged copies go; nothing is written until new answers
+   * come. True when nothing is left in storage. */
   Store.prototype.wipe = function () {
-    var ls = storage();
-    try { if (ls) { ls.removeItem(KEY); ls.removeItem(KEY + '.beschadigd'); } } catch (e) { /* nothing stored */ }
+    var ls = storage(), left = false;
+    if (ls) {
+      [KEY].concat(damagedKeys(ls)).forEach(function (k) {
+        try { ls.removeItem(k); left = left || ls.getItem(k) !== null; } catch (e) { left = true; }
+      });
+    }
     this.readOnly = false;
+    this.damaged = null;
     this.message = '';
     this.state = { schema: SCHEMA, actief: null, dossiers: [] };
+    return !left;
   };
 
   Store.prototype.answers = function (formId) {
@@ -115,22 +170,23 @@
     return this.save();
   };
 
+  /* Adds an imported dossier and opens it. Returns '' when it is stored (read back), else why not
+   * (a key of WHY); then nothing changed, in storage or in memory, so later saves still work. */
   Store.prototype.add = function (dossier) {
-    var names = this.state.dossiers.map(function (x) { return x.naam; }), naam = dossier.naam, n = 2;
-    while (names.indexOf(naam) >= 0) naam = dossier.naam + ' (' + n++ + ')';
+    var names = {}, naam = dossier.naam, n = 2, actief = this.state.actief;
+    this.state.dossiers.forEach(function (x) { names['=' + x.naam] = true; });
+    while (names['=' + naam]) naam = dossier.naam + ' (' + n++ + ')';
     dossier.naam = naam;
     dossier.id = newId();
     this.state.dossiers.push(dossier);
     this.state.actief = dossier.id;
-    this.save();
-    return dossier;
+    if (this.save()) return '';
+    this.state.dossiers.pop();
+    this.state.actief = actief;
+    if (!this.readOnly) this.message = '';
+    return this.failure;
   };
 
-  /* Export file text of a dossier: every form it holds, with each form's version. */
-  function exportText(dossier) {
-    return JSON.stringify({ bestand: KIND, schema: SCHEMA, naam: dossier.naam, geexporteerd: now(),
-      formulieren: dossier.formulieren }, null, 2) + '\n';
-  }
 
   /* Answers saved under an older version of a form, brought to the current one by its migrations. */
   function migrate(entry, def) {
@@ -153,32 +209,7 @@
     return { versie: def.versie, antwoorden: a, gewijzigd: entry.gewijzigd };
   }
 
-  /* Reads an export file. `defs`: form id → definition of the forms this page knows.
-   * Returns {dossier} or {error: message}; never changes stored data. */
-  function parseImport(text, defs) {
-    var data;
-    if (typeof text !== 'string' || text.length > MAX_CHARS) return { error: 'Dit bestand is te groot voor een dossier.' + NIETS };
-    try { data = JSON.parse(text.replace(/^\uFEFF/, '')); } catch (e) {
-      return { error: 'Dit bestand is beschadigd of is geen JSON-bestand: het kan niet worden gelezen.' + NIETS };
-    }
-    if (!isObj(data) || data.bestand !== KIND)
-      return { error: 'Dit is geen dossierbestand van de Begeleidingswijzer. Kies een bestand dat u met “Dossier exporteren” hebt gemaakt.' + NIETS };
-    if (typeof data.schema !== 'number' || data.schema < 1 || Math.floor(data.schema) !== data.schema || !isObj(data.formulieren))
-      return { error: 'Dit dossierbestand is beschadigd: de bestandsversie of de antwoorden ontbreken.' + NIETS };
-    if (data.schema > SCHEMA)
-      return { error: 'Dit dossier is gemaakt met een nieuwere versie van de Begeleidingswijzer (bestandsversie ' + data.schema + '). Deze versie kan het niet lezen.' + NIETS };
-    var forms = {}, ids = Object.keys(data.formulieren);
-    for (var i = 0; i < ids.length; i++) {
-      var entry = data.formulieren[ids[i]], def = defs[ids[i]];
-      if (!isObj(entry) || typeof entry.versie !== 'number' || entry.versie < 1 || !isObj(entry.antwoorden))
-        return { error: 'Dit dossierbestand is beschadigd: de antwoorden van “' + ids[i] + '” zijn onleesbaar.' + NIETS };
-      if (def && entry.versie > def.versie)
-        return { error: 'De antwoorden van “' + def.titel + '” in dit bestand komen uit een nieuwere versie van het formulier (versie ' + entry.versie + '; deze pagina kent versie ' + def.versie + ').' + NIETS };
-      forms[ids[i]] = def && entry.versie < def.versie ? migrate(entry, def) : entry;
-    }
-    var naam = typeof data.naam === 'string' && data.naam.trim() ? data.naam.trim().slice(0, 200) : 'Geïmporteerd dossier';
-    return { dossier: { naam: naam, gemaakt: now(), gewijzigd: now(), formulieren: forms } };
-  }
-
-  window.WijzerDossier = { Store: Store, exportText: exportText, parseImport: parseImport, migrate: migrate, KEY: KEY, SCHEMA: SCHEMA };
+  // parseImport, exportText and download come from dossier-bestand.js, loaded on first use (page weight).
+  window.WijzerDossier = { Store: Store, migrate: migrate, KEY: KEY, SCHEMA: SCHEMA, KIND: KIND,
+    NIETS: NIETS, WHY: WHY, badKey: badKey };
 }());

@@ -5,8 +5,11 @@
   'use strict';
   var L = window.WijzerLogic, D = window.WijzerDossier;
   if (!L || !D || !document.querySelector) return;
-  var INVALID = {};
+  // SHOWN: items of a group on screen; more (only in data from before import limits) are kept unseen.
+  var INVALID = {}, SHOWN = 100, MISSING = 'Een bestand van de pagina ontbreekt; er is niets veranderd.';
   var has = function (o, k) { return Object.prototype.hasOwnProperty.call(o, k); };
+  // o[k] = v with k "__proto__" would set o's prototype: a value shown that is not stored.
+  var copyable = function (k) { return !D.badKey(k); };
   var isObj = function (v) { return v !== null && typeof v === 'object' && !Array.isArray(v); };
 
   function holds(rule, data) { try { return L.truthy(L.apply(rule, data)); } catch (e) { return false; } }
@@ -42,10 +45,10 @@
   /* Defaults and the values a chosen option (a profile) fills, for answers that are absent. */
   function prepared(def, answers) {
     var out = {};
-    Object.keys(answers).forEach(function (k) { out[k] = answers[k]; });
+    Object.keys(answers).filter(copyable).forEach(function (k) { out[k] = answers[k]; });
     eachField(def, function (f, g) {
       if (g || !f.vult) return;
-      var choice = has(out, f.id) ? out[f.id] : f.standaard, fills = f.waarden[choice];
+      var choice = has(out, f.id) ? out[f.id] : f.standaard, fills = typeof choice === 'string' && has(f.waarden, choice) && f.waarden[choice];
       if (typeof choice === 'string' && fills) Object.keys(fills).forEach(function (k) { if (!has(out, k)) out[k] = fills[k]; });
     });
     return out;
@@ -59,8 +62,9 @@
 
   /* Mirrors forms::evaluate: data for rules, hidden fields, errors [{id, kind, field, group, index}], signals. */
   function evaluate(def, answers) {
-    var a = prepared(def, answers), data = {}, out = { data: data, hidden: {}, errors: [], signals: [] }, invalid = {};
-    var error = function (e) { if (!out.errors.some(function (x) { return x.id === e.id && x.index === e.index; })) out.errors.push(e); };
+    var a = prepared(def, answers), data = {}, out = { data: data, hidden: {}, errors: [], signals: [] }, invalid = {}, seen = {};
+    // One error per field (per item): looked up by key, so many items stay linear.
+    var error = function (e) { var k = e.id + '#' + e.index; if (!seen[k]) { seen[k] = true; out.errors.push(e); } };
     eachField(def, function (f, g) {
       if (g) return;
       if (f.type === 'groep') {
@@ -159,9 +163,10 @@
   };
   Tool.prototype.name = function (f, g, i) { return g ? g.id + '.' + i + '.' + f.id : f.id; };
 
-  /* Reads one control's answer. */
-  Tool.prototype.readField = function (f, g, i) {
-    var els = this.form.querySelectorAll('[name="' + this.name(f, g, i) + '"]');
+  /* Reads one control's answer; `within` (a group item) keeps the look-up local, so reading all
+   * items takes linear time. */
+  Tool.prototype.readField = function (f, g, i, within) {
+    var els = (within || this.form).querySelectorAll('[name="' + this.name(f, g, i) + '"]');
     if (!els.length) return undefined;
     if (f.type === 'radio') { for (var k = 0; k < els.length; k++) if (els[k].checked) return els[k].value; return ''; }
     if (f.type === 'checkbox' && !f.opties) return els[0].checked;
@@ -169,8 +174,8 @@
     if (f.type === 'number' && els[0].validity && els[0].validity.badInput) return '?';
     return els[0].value;
   };
-  Tool.prototype.writeField = function (f, g, i, v) {
-    var els = this.form.querySelectorAll('[name="' + this.name(f, g, i) + '"]');
+  Tool.prototype.writeField = function (f, g, i, v, within) {
+    var els = (within || this.form).querySelectorAll('[name="' + this.name(f, g, i) + '"]');
     if (v === undefined) v = has(f, 'standaard') ? f.standaard : null;
     for (var k = 0; k < els.length; k++) {
       var e = els[k];
@@ -188,9 +193,9 @@
       if (f.type === 'groep') {
         out[f.id] = self.items(f).map(function (li, i) {
           var item = {};
-          f.velden.forEach(function (x) { if (x.type !== 'berekend') item[x.id] = self.readField(x, f, i); });
+          f.velden.forEach(function (x) { if (x.type !== 'berekend') item[x.id] = self.readField(x, f, i, li); });
           return item;
-        });
+        }).concat(self.rest[f.id] || []);
       } else out[f.id] = self.readField(f, null);
     });
     // Answers this page does not show (other versions, other tools) stay as they were.
@@ -201,13 +206,19 @@
   Tool.prototype.apply = function (answers) {
     var self = this, a = prepared(this.def, answers);
     this.extra = {};
-    Object.keys(answers).forEach(function (k) { if (!findField(self.def, k) || groupOf(self.def, k)) self.extra[k] = answers[k]; });
+    this.rest = {};
+    Object.keys(answers).filter(copyable).forEach(function (k) { if (!findField(self.def, k) || groupOf(self.def, k)) self.extra[k] = answers[k]; });
     eachField(this.def, function (f, g) {
       if (g) return;
       if (f.type === 'groep') {
         var list = Array.isArray(a[f.id]) ? a[f.id] : [];
+        self.rest[f.id] = list.slice(SHOWN);
+        list = list.slice(0, SHOWN);
         self.renderItems(f, Math.max(list.length, f.min_aantal, 1));
-        list.forEach(function (item, i) { f.velden.forEach(function (x) { self.writeField(x, f, i, isObj(item) ? item[x.id] : undefined); }); });
+        var lis = self.items(f);
+        list.forEach(function (item, i) {
+          f.velden.forEach(function (x) { self.writeField(x, f, i, isObj(item) && has(item, x.id) ? item[x.id] : undefined, lis[i]); });
+        });
       } else self.writeField(f, null, null, a[f.id]);
     });
   };
@@ -263,9 +274,9 @@
     if (d.trim()) box.setAttribute('aria-describedby', d.trim()); else box.removeAttribute('aria-describedby');
   };
   Tool.prototype.tooMany = function (g) {
-    var n = this.items(g).length, m = g.max_aantal;
+    var more = this.rest[g.id].length, n = this.items(g).length + more, m = g.max_aantal;
     return m && n > m ? 'Bij “' + g.label + '” staan ' + n + ' keer “' + g.item_label + '”, maar dit formulier heeft plaats voor hoogstens ' +
-      m + '. Verwijder er ' + (n - m) + '. Tot dan blijven alle ' + n + ' bewaard.' : '';
+      m + '. Verwijder er ' + (n - m) + '. Tot dan blijven alle ' + n + ' bewaard' + (more ? ' (de eerste ' + SHOWN + ' staan hier).' : '.') : '';
   };
   Tool.prototype.items = function (g) {
     return [].slice.call(document.getElementById(this.id(g)).querySelectorAll('.groep__items > .groep__item'));
@@ -276,14 +287,17 @@
     var box = document.getElementById(this.id(g)), list = box.querySelector('.groep__items');
     var tpl = box.querySelector('template.groep__sjabloon');
     var current = this.items(g).length;
-    if (!keep || current > count) { while (list.firstChild) list.removeChild(list.firstChild); current = 0; }
+    if (!keep || current > count) { list.textContent = ''; current = 0; }
+    // One insertion: many items stay linear.
+    var more = document.createDocumentFragment();
     for (var i = current; i < count; i++) {
       var node = tpl.content.firstElementChild.cloneNode(true);
       fill(node, String(i), String(i + 1));
-      list.appendChild(node);
+      more.appendChild(node);
     }
+    list.appendChild(more);
     var items = this.items(g);
-    box.querySelector('.groep__erbij').disabled = !!g.max_aantal && items.length >= g.max_aantal;
+    box.querySelector('.groep__erbij').disabled = !!g.max_aantal && items.length >= g.max_aantal || this.rest[g.id].length > 0;
     items.forEach(function (li) { li.querySelector('.groep__weg').hidden = items.length <= Math.max(g.min_aantal, 1); });
   };
   function fill(node, n, nr) {
@@ -311,9 +325,10 @@
     Object.keys(fills).forEach(function (k) { var t = findField(self.def, k); if (t) self.writeField(t, null, null, fills[k]); });
   };
   Tool.prototype.save = function () {
-    if (this.locked) return;
+    if (this.locked) return false;
     var ok = this.store.setAnswers(this.def.id, this.def.versie, this.collect());
     if (!ok && this.store.message) this.status(this.store.message, true);
+    return ok;
   };
 
   Tool.prototype.update = function (focusSummary) {
@@ -398,15 +413,20 @@
     return f.type === 'radio' || f.type === 'select' || f.type === 'checkbox' ? 'Kies een antwoord bij ' + label + '.' : 'Vul ' + label + ' in.';
   };
   Tool.prototype.showErrors = function (errors, focusSummary) {
-    var self = this, summary = this.form.querySelector('.foutoverzicht'), list = summary.querySelector('ul');
+    var self = this, summary = this.form.querySelector('.foutoverzicht'), list = summary.querySelector('ul'), gone = {};
+    // Items not on screen have no field to link to; the group's own error names them.
+    errors = errors.filter(function (e) { return !(e.index >= SHOWN); });
+    // Old messages go in two passes (not one look-up per message): linear in the number of items.
     [].forEach.call(this.form.querySelectorAll('.veld__fout'), function (p) {
-      var target = document.querySelector('[aria-describedby~="' + p.id + '"]');
-      if (target) {
-        target.setAttribute('aria-describedby', target.getAttribute('aria-describedby').split(' ').filter(function (x) { return x !== p.id; }).join(' '));
-        target.removeAttribute('aria-invalid');
-      }
+      gone[p.id] = true;
       p.parentNode.classList.remove('veld--fout');
       p.parentNode.removeChild(p);
+    });
+    [].forEach.call(this.form.querySelectorAll('[aria-describedby]'), function (target) {
+      var ids = target.getAttribute('aria-describedby').split(' '), keep = ids.filter(function (x) { return !gone[x]; });
+      if (keep.length === ids.length) return;
+      target.setAttribute('aria-describedby', keep.join(' '));
+      target.removeAttribute('aria-invalid');
     });
     while (list.firstChild) list.removeChild(list.firstChild);
     errors.forEach(function (e) {
@@ -454,6 +474,11 @@
     p.textContent = text;
     p.classList.toggle('dossier__status--fout', !!isError);
   };
+  /* Damaged dossiers that could not be copied aside: a button to download them (dossier-bestand.js). */
+  Tool.prototype.offerDamaged = function () {
+    var self = this;
+    if (this.store.damaged || this.root.querySelector('.dossier__beschadigd')) files(function () { if (D.offerDamaged) D.offerDamaged(self); });
+  };
   Tool.prototype.setupDossier = function () {
     var self = this;
     this.q('keuze').closest('.dossier').hidden = false;
@@ -465,31 +490,35 @@
     this.q('nieuw').addEventListener('click', function () {
       self.save();
       self.store.create();
+      var saved = self.store.saved;
       self.load();
-      self.save();
+      saved = self.save() && saved;
       self.q('naam').focus();
-      self.status('Nieuw dossier “' + self.store.active().naam + '” is gemaakt.');
+      self.status('Nieuw dossier “' + self.store.active().naam + '” is gemaakt' + (saved ? '.' : ', maar niet opgeslagen. ' + self.store.message), !saved);
     });
     this.q('naam').addEventListener('input', function () {
-      self.store.rename(this.value);
+      if (!self.store.rename(this.value)) self.status(self.store.message, true);
       self.fillChoice();
     });
     this.q('exporteer').addEventListener('click', function () { self.exportFile(); });
     this.q('afdrukken').addEventListener('click', function () { window.print(); });
-    this.q('import').addEventListener('change', function () { self.importFile(this); });
+    this.q('import').addEventListener('change', function () {
+      var input = this;
+      files(function () { if (D.importFile) D.importFile(self, input); else self.status(MISSING, true); });
+    });
     this.q('verwijder').addEventListener('click', function () {
       var d = self.store.active();
       self.confirm('Dossier “' + d.naam + '” verwijderen? De antwoorden in alle hulpmiddelen van dit dossier gaan verloren.', 'Ja, verwijderen', function () {
-        self.store.remove(d.id);
+        var ok = self.store.remove(d.id);
         self.load();
-        self.status('Dossier “' + d.naam + '” is verwijderd.');
+        self.status('Dossier “' + d.naam + '” is ' + (ok ? 'verwijderd.' : 'niet verwijderd. ' + self.store.message), !ok);
       });
     });
     this.q('wis').addEventListener('click', function () {
       self.confirm('Alle dossiers op dit apparaat wissen, van alle hulpmiddelen? Dit kan niet ongedaan worden gemaakt. Exporteer eerst wat u wilt bewaren.', 'Ja, alles wissen', function () {
-        self.store.wipe();
+        var ok = self.store.wipe();
         self.load();
-        self.status('Alle dossiers zijn gewist. Er is niets meer opgeslagen op dit apparaat.');
+        self.status(ok ? 'Alle dossiers zijn gewist. Er is niets meer opgeslagen op dit apparaat.' : 'Niet alles is gewist: de browser gaf een fout.', !ok);
       });
     });
     this.q('nee').addEventListener('click', function () { self.closeConfirm(); });
@@ -498,6 +527,7 @@
       if (ev.key !== D.KEY) return;
       self.store.read();
       self.fillChoice();
+      self.offerDamaged();
     });
   };
   Tool.prototype.confirm = function (question, yes, fn) {
@@ -536,6 +566,7 @@
       answers = entry.versie < this.def.versie ? D.migrate(entry, this.def).antwoorden : entry.antwoorden;
     }
     if (this.store.message) this.status(this.store.message, true);
+    this.offerDamaged();
     this.apply(answers);
     this.q('naam').value = d.naam;
     this.fillChoice();
@@ -543,39 +574,20 @@
     this.showErrors([], false);
     this.update(false);
   };
+  /* dossier-bestand.js (import, export, download), from the site itself, on first use: a page
+   * loads less (budget). */
+  function files(done) {
+    var at = document.querySelector('[data-dossier-bestand]'), s = document.createElement('script');
+    if (D.parseImport || !at) { done(); return; }
+    s.src = at.getAttribute('data-dossier-bestand');
+    s.onload = s.onerror = function () { done(); };
+    document.head.appendChild(s);
+  }
   Tool.prototype.exportFile = function () {
+    var self = this, d = this.store.active();
     this.save();
-    var d = this.store.active(), text = D.exportText(d);
-    var blob = new Blob([text], { type: 'application/json' }), url = URL.createObjectURL(blob);
-    var a = document.createElement('a');
-    a.href = url;
-    a.download = 'dossier-' + ((d.naam || 'dossier').normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'dossier') + '.json';
-    a.hidden = true;
-    document.body.appendChild(a);
-    a.click();
-    document.body.removeChild(a);
-    setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
-    this.status('Dossier “' + d.naam + '” is geëxporteerd als ' + a.download + '.');
+    files(function () { self.status(D.exportFile ? 'Dossier “' + d.naam + '” is geëxporteerd als ' + D.exportFile(d) + '.' : MISSING, !D.exportFile); });
   };
-  Tool.prototype.importFile = function (input) {
-    var self = this, file = input.files && input.files[0];
-    if (!file) return;
-    var reader = new FileReader();
-    reader.onload = function () {
-      var defs = {};
-      defs[self.def.id] = self.def;
-      var result = D.parseImport(String(reader.result), defs);
-      input.value = '';
-      if (result.error) { self.status(result.error, true); return; }
-      self.save();
-      var d = self.store.add(result.dossier);
-      self.load();
-      self.status('Dossier “' + d.naam + '” is geïmporteerd en geopend.');
-    };
-    reader.onerror = function () { input.value = ''; self.status('Het bestand kon niet worden gelezen. Er is niets veranderd.', true); };
-    reader.readAsText(file);
-  };
-
   window.WijzerForms = { evaluate: evaluate };
   [].forEach.call(document.querySelectorAll('.hulpmiddel[data-formulier]'), function (root) {
     root.wijzerTool = new Tool(root);

@@ -599,8 +599,21 @@
     return out;
   }
 
+  /** A page path of the index as a URL relative to the site root, every segment percent-encoded,
+   * so no name can become another scheme ("javascript:…"), host ("//…") or folder ("..");
+   * null for a path that does not stay inside the site. */
+  function siteUrl(path, anchor) {
+    var parts = String(path).split('/');
+    for (var i = 0; i < parts.length; i++) {
+      if (parts[i] === '' || parts[i] === '.' || parts[i] === '..' || parts[i].indexOf('\\') >= 0) return null;
+      parts[i] = encodeURIComponent(parts[i]);
+    }
+    return parts.join('/') + (anchor ? '#' + encodeURIComponent(anchor) : '');
+  }
+
   /** Adds title, section heading and URL (relative to the site root) to results: what a list of
-   * results shows, from the names files (few, loaded early: see prefetchNames). */
+   * results shows, from the names files (few, loaded early: see prefetchNames). A result whose
+   * path is not a page of the site is left out. */
   function name(found) {
     var entries = found.results.map(function (r) { return fileOf(index.m.names, r.page); });
     return loadFiles(entries.map(function (e) { return e[1]; })).then(function () {
@@ -609,8 +622,9 @@
         var section = sectionName(namesOf(entry[1]), r.page - entry[0], r.doc - index.pageStart[r.page]);
         r.title = section.title;
         r.heading = section.heading;
-        r.url = section.url + (section.anchor ? '#' + section.anchor : '');
+        r.url = siteUrl(section.url, section.anchor);
       });
+      found.results = found.results.filter(function (r) { return r.url !== null; });
       return found;
     });
   }
@@ -619,8 +633,9 @@
   function excerpts(found) {
     var entries = found.results.map(function (r) { return fileOf(index.m.chunks, r.page); });
     return loadFiles(entries.map(function (e) { return e[1]; })).then(function () {
-      found.results.forEach(function (r, i) {
-        var entry = entries[i];
+      // name() may have left results out meanwhile (it runs beside this): look each one up again.
+      found.results.forEach(function (r) {
+        var entry = fileOf(index.m.chunks, r.page);
         var page = store[entry[1]][r.page - entry[0]];
         var k = r.doc - index.pageStart[r.page];
         r.excerpt = k < page.length ? page[k] : '';
@@ -1072,6 +1087,7 @@
     stem: stem,
     slugify: slugify,
     snippet: snippet,
+    siteUrl: siteUrl,
     search: function (query, limit) { return search(query, limit || 10, 1).then(describe); },
   };
   if (typeof window !== 'undefined') window.WijzerZoek = api;
