@@ -106,6 +106,14 @@ std::string bad_name_segment(const std::string& rel) {
   }
 }
 
+bool runs_as_page_or_script(const std::string& rel) {
+  std::string lower = rel.substr(rel.rfind('/') == std::string::npos ? 0 : rel.rfind('/') + 1);
+  for (char& c : lower) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  for (const char* ext : {".html", ".htm", ".xhtml", ".xht", ".shtml", ".js", ".mjs"})
+    if (ends_with(lower, ext)) return true;
+  return false;
+}
+
 ContentTree load_content(const SourceTree& tree, Diagnostics& diags) {
   ContentTree content;
   std::vector<std::string> markdown;
@@ -115,6 +123,12 @@ ContentTree load_content(const SourceTree& tree, Diagnostics& diags) {
       diags.error(tree.display(path), 1, 1,
                   "naam '" + bad + "' mag alleen kleine letters, cijfers en '-' bevatten, met een extensie als '.md' "
                   "(de naam wordt een URL); het bestand wordt overgeslagen");
+      continue;
+    }
+    if (runs_as_page_or_script(rel)) {
+      diags.error(tree.display(path), 1, 1,
+                  "HTML- en scriptbestanden in content/ worden niet gepubliceerd (ze zouden zonder de "
+                  "beveiliging van de portal draaien); schrijf de pagina in markdown (.md)");
       continue;
     }
     if (ends_with(rel, ".md")) {

@@ -57,6 +57,10 @@ struct ContentTree {
 /// — lowercase letters, digits and '-', then extensions; `_index.md` — or "" when all follow it.
 std::string bad_name_segment(const std::string& rel);
 
+/// Whether a content file would run as a page or script in the browser (.html, .js…): such files
+/// are never copied, since raw HTML must not bypass the markdown rules and the portal's CSP.
+bool runs_as_page_or_script(const std::string& rel);
+
 ContentTree load_content(const SourceTree& tree, Diagnostics& diags);
 
 /// Adds a page made by a feature (its `source` is a virtual path under content/); reports a clash
