@@ -1,6 +1,7 @@
 #include "templates.h"
 
 #include <algorithm>
+#include <mutex>
 #include <optional>
 #include <regex>
 
@@ -190,7 +191,7 @@ TemplateSources load_templates(const SourceTree& tree, Diagnostics& diags) {
   for (const std::string& path : tree.list("templates")) {
     if (path.size() < 9 || path.compare(path.size() - 9, 9, ".mustache") != 0) continue;
     TemplateFile f{path, tree.display(path), tree.read(path)};
-    key += f.file + '\0' + (f.text ? "+" + std::to_string(f.text->size()) + ":" + *f.text : "-") + '\0';
+    append_key_part(key, f.file, f.text);
     files.push_back(std::move(f));
   }
   static Memo<LoadedTemplates> memo(4);
@@ -262,26 +263,56 @@ struct StringSink {
 
 }  // namespace
 
-TemplateSet::TemplateSet(const TemplateSources& sources) {
-  using Compiled = std::map<std::string, kainjow::mustache::mustache>;
-  std::string key;
-  for (const auto& [name, source] : sources.templates) key += name + '\0' + source + '\0';
-  // Parsed once per distinct set of sources; each worker gets its own copy (rendering is not
-  // thread-safe), which is cheaper than parsing again.
-  static Memo<std::shared_ptr<const Compiled>> memo(4);
-  auto parsed = memo.get(key, [&] {
-    auto made = std::make_shared<Compiled>();
+/// Parsed copies of one set of templates, each lent to one TemplateSet at a time.
+class CompiledPool {
+ public:
+  explicit CompiledPool(const TemplateSources& sources) {
     for (const auto& [name, source] : sources.templates) {
-      auto& compiled = made->emplace(name, kainjow::mustache::mustache(source)).first->second;
+      auto& compiled = prototype_.emplace(name, kainjow::mustache::mustache(source)).first->second;
       compiled.set_custom_escape(escape_like_kainjow);
     }
-    return std::shared_ptr<const Compiled>(std::move(made));
-  });
-  for (const auto& [name, compiled] : *parsed) compiled_[name] = std::make_unique<kainjow::mustache::mustache>(compiled);
+  }
+  /// A copy nobody else uses: a returned one, or a fresh copy of the prototype (cheaper than parsing).
+  std::unique_ptr<CompiledTemplates> take() {
+    {
+      std::lock_guard lock(mutex_);
+      if (!free_.empty()) {
+        auto copy = std::move(free_.back());
+        free_.pop_back();
+        return copy;
+      }
+    }
+    return std::make_unique<CompiledTemplates>(prototype_);
+  }
+  void give(std::unique_ptr<CompiledTemplates> copy) {
+    std::lock_guard lock(mutex_);
+    if (free_.size() < kMaxFree) free_.push_back(std::move(copy));
+  }
+
+ private:
+  static constexpr size_t kMaxFree = 64;  ///< one per worker thread is enough
+  CompiledTemplates prototype_;
+  std::mutex mutex_;
+  std::vector<std::unique_ptr<CompiledTemplates>> free_;
+};
+
+TemplateSet::TemplateSet(const TemplateSources& sources) {
+  std::string key;
+  for (const auto& [name, source] : sources.templates) {
+    key.append(name);
+    key.push_back('\0');
+    key.append(source);
+    key.push_back('\0');
+  }
+  static Memo<std::shared_ptr<CompiledPool>> pools(4);
+  pool_ = pools.get(key, [&] { return std::make_shared<CompiledPool>(sources); });
+  compiled_ = pool_->take();
 }
 
+TemplateSet::~TemplateSet() { pool_->give(std::move(compiled_)); }
+
 std::string TemplateSet::render(const std::string& name, const mustache_data& data) {
-  auto& compiled = *compiled_.at(name);
+  auto& compiled = compiled_->at(name);
   if (!compiled.is_valid()) return "";
   std::string out;
   out.reserve(32 * 1024);

@@ -25,16 +25,26 @@ struct TemplateSources {
 /// Reads and checks templates/*.mustache and templates/partials/*.mustache.
 TemplateSources load_templates(const SourceTree& tree, Diagnostics& diags);
 
-/// Compiled templates for one worker thread (kainjow's renderer is not thread-safe).
+/// Parsed templates by name.
+using CompiledTemplates = std::map<std::string, kainjow::mustache::mustache>;
+class CompiledPool;
+
+/// Compiled templates for one worker thread (kainjow's renderer is not thread-safe). The parsed
+/// templates are borrowed from a pool per distinct set of sources and given back on destruction,
+/// so later builds with the same templates neither parse nor copy them.
 class TemplateSet {
  public:
   explicit TemplateSet(const TemplateSources& sources);
-  bool has(const std::string& name) const { return compiled_.count(name) > 0; }
+  ~TemplateSet();
+  TemplateSet(const TemplateSet&) = delete;
+  TemplateSet& operator=(const TemplateSet&) = delete;
+  bool has(const std::string& name) const { return compiled_->count(name) > 0; }
   /// Renders template `name`; values are HTML-escaped unless a template uses {{{triple}}}.
   std::string render(const std::string& name, const mustache_data& data);
 
  private:
-  std::map<std::string, std::unique_ptr<kainjow::mustache::mustache>> compiled_;
+  std::shared_ptr<CompiledPool> pool_;
+  std::unique_ptr<CompiledTemplates> compiled_;
 };
 
 /// Builds a mustache object without kainjow's deep copies (its set() copies the whole value).
