@@ -108,6 +108,20 @@ std::string trim_stylesheet(const std::string& css) {
   return out;
 }
 
+namespace {
+
+/// `code;  // why` → `code;`, only where nothing before the "//" could open a string, a regular
+/// expression or a comment (no quote and no slash): there the "//" can only start a comment.
+std::string_view without_trailing_comment(std::string_view line) {
+  const size_t at = line.find(" //");
+  if (at == std::string_view::npos || line.substr(0, at).find_first_of("'\"`/") != std::string_view::npos) return line;
+  size_t end = at;
+  while (end > 0 && (line[end - 1] == ' ' || line[end - 1] == '\t')) --end;
+  return line.substr(0, end);
+}
+
+}  // namespace
+
 std::string trim_script(const std::string& js) {
   std::string out;
   out.reserve(js.size());
@@ -137,7 +151,7 @@ std::string trim_script(const std::string& js) {
     }
     // A template literal may span lines whose indentation is part of the text: leave such a script whole.
     if (line.find('`') != std::string_view::npos) return js;
-    out.append(line);
+    out.append(without_trailing_comment(line));
     out += '\n';
   }
   return out;
@@ -159,7 +173,7 @@ AssetManifest load_assets(const SourceTree& tree, Diagnostics& diags) {
   std::string key;
   for (const std::string& path : tree.list("site-assets")) {
     auto bytes = tree.read(path);
-    key += tree.display(path) + '\0' + (bytes ? "+" + std::to_string(bytes->size()) + ":" + *bytes : "-") + '\0';
+    append_key_part(key, tree.display(path), bytes);
     if (!bytes) {
       diags.error(tree.display(path), 1, 1, "bestand kan niet worden gelezen");
       continue;

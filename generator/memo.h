@@ -2,6 +2,7 @@
 #include <cstddef>
 #include <list>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <utility>
 
@@ -39,5 +40,19 @@ class Memo {
   std::mutex mutex_;
   std::list<std::pair<std::string, Value>> entries_;
 };
+
+/// Adds a file to a Memo key: its name, then its size and bytes (or that it was unreadable).
+inline void append_key_part(std::string& key, const std::string& name, const std::optional<std::string>& bytes) {
+  key.append(name);
+  key.push_back('\0');
+  if (bytes) {
+    key.append(std::to_string(bytes->size()));
+    key.push_back(':');
+    key.append(*bytes);
+  } else {
+    key.push_back('-');
+  }
+  key.push_back('\0');
+}
 
 }  // namespace wijzer

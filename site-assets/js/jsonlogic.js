@@ -3,13 +3,10 @@
  * (works from file://): window.WijzerLogic = { apply, variables, truthy, LogicError },
  * module.exports in Node. apply() throws LogicError; .value is the error object,
  * e.g. {type: "NaN"}, {type: "Invalid Arguments"}, {type: "Unknown Operator"},
- * {type: "Limit Exceeded"} (fatal: try does not catch it) or a thrown value.
- * Limits as in jsonlogic.h: the step budget counts cost (every evaluated node,
- * every element of a value an operator produces or scans, 16 characters of text),
- * and every value is bounded in elements and text. */
+ * {type: "Limit Exceeded"} (fatal: try does not catch it) or a thrown value. */
 (function () {
   'use strict';
-  const MAX_DEPTH = 256, MAX_STEPS = 1e7, MAX_LENGTH = 1 << 24, MAX_ITEMS = 1 << 20, CHARS_PER_STEP = 16;
+  const MAX_DEPTH = 256, MAX_STEPS = 1e7, MAX_LENGTH = 1 << 24;
   const NAN = 'NaN', INVALID = 'Invalid Arguments', UNKNOWN = 'Unknown Operator', LIMIT = 'Limit Exceeded';
 
   const hasOwn = (o, k) => Object.prototype.hasOwnProperty.call(o, k);
@@ -75,50 +72,15 @@
     if (Array.isArray(v)) return /^(0|[1-9]\d{0,14})$/.test(key) && +key < v.length ? v[+key] : undefined;
     return isObj(v) && hasOwn(v, key) ? v[key] : undefined;
   }
-  // Size of a value as a tree ({items, chars}), failing as soon as it exceeds the
-  // limits: values may share parts here (map can return the same array n times),
-  // so a small graph can stand for a huge tree that cat or === would walk whole.
-  // maxNest >= 0: values read whole must nest at most that deep (as in C++).
-  function measure(v, maxNest) {
-    let items = 0, chars = 0;
-    const values = [v], depths = [0];  // two stacks: no pair objects per element
-    while (values.length) {
-      const x = values.pop(), d = depths.pop();
-      items++;
-      if (typeof x === 'string') chars += x.length;
-      else if (x !== null && typeof x === 'object') {
-        if (maxNest >= 0 && d >= maxNest) fail(LIMIT, true);
-        if (Array.isArray(x)) {
-          if (items + values.length + x.length > MAX_ITEMS) fail(LIMIT, true);
-          for (let i = 0; i < x.length; i++) { values.push(x[i]); depths.push(d + 1); }
-        } else {
-          const keys = Object.keys(x);
-          if (items + values.length + keys.length > MAX_ITEMS) fail(LIMIT, true);
-          for (const k of keys) { chars += k.length; values.push(x[k]); depths.push(d + 1); }
-        }
-      }
-      if (items > MAX_ITEMS || chars > MAX_LENGTH) fail(LIMIT, true);
+  function bounded(v) {  // values read whole must nest at most MAX_DEPTH levels (as in C++)
+    const stack = [[v, 0]];
+    while (stack.length) {
+      const [x, d] = stack.pop();
+      if (x === null || typeof x !== 'object') continue;
+      if (d >= MAX_DEPTH) fail(LIMIT, true);
+      for (const e of Object.values(x)) stack.push([e, d + 1]);
     }
-    return { items, chars };
-  }
-  function charge(ev, units) { if ((ev.steps += units) > MAX_STEPS) fail(LIMIT, true); }
-  // A value read whole (var, val, preserve) as an operator's result: checked and
-  // charged here, so run() does not measure it again.
-  function bounded(ev, v) {
-    const size = measure(v, MAX_DEPTH);
-    charge(ev, size.items - 1 + Math.floor(size.chars / CHARS_PER_STEP));
-    ev.sized = size;
     return v;
-  }
-  function weigh(ev, v) {  // checks and charges a value an operator produced
-    const size = measure(v, -1);
-    charge(ev, size.items - 1 + Math.floor(size.chars / CHARS_PER_STEP));
-    return size;
-  }
-  function grow(total, part) {  // a value under construction: fail before it grows further
-    total.items += part.items;
-    total.chars += part.chars;
-    if (total.items > MAX_ITEMS || total.chars > MAX_LENGTH) fail(LIMIT, true);
   }
   function varValue(cur, path, dflt) {
     if (path === null || path === '' || (Array.isArray(path) && !path.length)) return cur;
@@ -147,20 +109,12 @@
     if (++ev.steps > MAX_STEPS || ev.depth >= MAX_DEPTH) fail(LIMIT, true);
     ev.depth++;
     try {
-      if (Array.isArray(rule)) {  // sizes of the elements are known: no second walk
-        const total = { items: 1, chars: 0 };
-        const out = rule.map(r => { const v = run(ev, r); grow(total, ev.last); return v; });
-        ev.last = total;
-        return out;
-      }
-      let keys = isObj(rule) ? Object.keys(rule) : [];
-      if (!keys.length) { ev.last = weigh(ev, rule); return rule; }
+      if (Array.isArray(rule)) return rule.map(r => run(ev, r));
+      if (!isObj(rule)) return rule;
+      let keys = Object.keys(rule);
+      if (!keys.length) return rule;
       if (keys.length > 1 || !OPS[keys[0]]) fail(UNKNOWN);
-      ev.sized = null;
-      const v = OPS[keys[0]].fn(ev, rule[keys[0]]);
-      ev.last = ev.sized || weigh(ev, v);
-      ev.sized = null;
-      return v;
+      return OPS[keys[0]].fn(ev, rule[keys[0]]);
     } finally {
       ev.depth--;
     }
@@ -186,9 +140,9 @@
 
   def('var', 'list', (ev, args) => {
     let a = list(ev, args);
-    return bounded(ev, varValue(ev.scopes[ev.scopes.length - 1], arg(a, 0), arg(a, 1)));
+    return bounded(varValue(ev.scopes[ev.scopes.length - 1], arg(a, 0), arg(a, 1)));
   });
-  def('val', 'list', (ev, args) => { let v = resolve(ev, list(ev, args)); return v === undefined ? null : bounded(ev, v); });
+  def('val', 'list', (ev, args) => { let v = resolve(ev, list(ev, args)); return v === undefined ? null : bounded(v); });
   def('exists', 'list', (ev, args) => resolve(ev, list(ev, args)) !== undefined);
   def('missing', 'list', (ev, args) => {
     let a = list(ev, args);
@@ -276,10 +230,7 @@
     if (!Array.isArray(items)) fail(INVALID);
     return items;
   }
-  def('map', 'iter', (ev, args) => {
-    const total = { items: 1, chars: 0 };
-    return lenient(ev, args).map((x, i) => { const v = runIn(ev, { index: i }, x, args[1]); grow(total, ev.last); return v; });
-  });
+  def('map', 'iter', (ev, args) => lenient(ev, args).map((x, i) => runIn(ev, { index: i }, x, args[1])));
   def('filter', 'iter', (ev, args) => lenient(ev, args).filter((x, i) => truthy(runIn(ev, { index: i }, x, args[1]))));
   def('reduce', 'iter', (ev, args) => {
     let items = lenient(ev, args), acc = args.length > 2 ? run(ev, args[2]) : null;
@@ -302,20 +253,14 @@
     let out = [];
     list(ev, args).forEach(v => {
       if (Array.isArray(v)) for (const e of v) out.push(e); else out.push(v);
-      if (out.length > MAX_ITEMS) fail(LIMIT, true);
+      if (out.length > MAX_LENGTH) fail(LIMIT, true);
     });
     return out;
   });
   def('in', 'list', (ev, args) => {
     let a = list(ev, args), needle = arg(a, 0), hay = arg(a, 1);
-    if (typeof hay === 'string') {
-      const part = str(needle);
-      charge(ev, Math.floor((hay.length + part.length) / CHARS_PER_STEP));
-      return hay.indexOf(part) >= 0;
-    }
-    if (!Array.isArray(hay)) return false;
-    charge(ev, hay.length);
-    return hay.some(e => same(e, needle));
+    if (typeof hay === 'string') return hay.indexOf(str(needle)) >= 0;
+    return Array.isArray(hay) && hay.some(e => same(e, needle));
   });
   def('cat', 'list', (ev, args) => {
     let out = '';
@@ -326,11 +271,7 @@
     return out;
   });
   def('substr', 'list', (ev, args) => {  // by code point
-    let a = list(ev, args), text = a.length ? str(arg(a, 0)) : '';
-    if (text.length > MAX_LENGTH) fail(LIMIT, true);
-    charge(ev, Math.floor(text.length / CHARS_PER_STEP));
-    // Split into code points only when there are surrogate pairs.
-    let cps = /[\uD800-\uDFFF]/.test(text) ? Array.from(text) : text, len = cps.length;
+    let a = list(ev, args), cps = Array.from(a.length ? str(arg(a, 0)) : ''), len = cps.length;
     let start = a.length > 1 ? Math.trunc(num(a[1])) : 0;
     start = start < 0 ? Math.max(0, len + start) : Math.min(start, len);
     let end = len;
@@ -338,10 +279,10 @@
       let n = Math.trunc(num(a[2]));
       end = n < 0 ? Math.max(start, len + n) : Math.min(len, start + n);
     }
-    return typeof cps === 'string' ? cps.slice(start, end) : cps.slice(start, end).join('');
+    return cps.slice(start, end).join('');
   });
 
-  def('preserve', 'raw', (ev, args) => bounded(ev, args));
+  def('preserve', 'raw', (ev, args) => bounded(args));
   def('throw', 'list', (ev, args) => {
     let v = arg(list(ev, args), 0);
     throw new LogicError(isObj(v) ? v : { type: v });
@@ -360,7 +301,7 @@
   });
 
   function apply(rule, data) {
-    return run({ scopes: [data === undefined ? null : data], steps: 0, depth: 0, last: null, sized: null }, rule);
+    return run({ scopes: [data === undefined ? null : data], steps: 0, depth: 0 }, rule);
   }
 
   // Data paths read from the top-level data with a constant path (dot-joined),

@@ -112,34 +112,3 @@ test('variables()', () => {
   assert.deepStrictEqual(vars, ['leeftijd', 'woonplaats', 'adres.postcode', 'partner', 'a', 'b', 'c',
     'kinderen', 'toeslag', 'x']);
 });
-
-// Issue 13 finding 5: the step budget counts cost and every value is bounded, as in C++. Values
-// share parts here, so a rule could build a small graph standing for a huge tree (2^64 elements)
-// that var, cat or === then walked whole: minutes before, a quick Limit Exceeded now.
-test('hostile rules stop quickly with Limit Exceeded', () => {
-  const zeros = n => new Array(n).fill(0);
-  const s = 'a'.repeat(8 << 20);
-  const cases = [
-    [{ reduce: [zeros(64), [{ var: 'accumulator' }, { var: 'accumulator' }], 0] }, null],
-    [{ reduce: [zeros(64), { merge: [{ var: 'accumulator' }, { var: 'accumulator' }] }, [1]] }, null],
-    [{ map: [{ var: 'r' }, { in: ['b', { val: [[2], 's'] }] }] }, { s, r: zeros(50000) }],
-    [{ cat: [{ map: [zeros(2000), { val: [[2], 'r'] }] }] }, { r: zeros(2000) }],
-  ];
-  for (const [rule, data] of cases) {
-    const start = Date.now();
-    assert.throws(() => logic.apply(rule, data), e => e instanceof logic.LogicError && e.type === 'Limit Exceeded' && e.fatal,
-      JSON.stringify(rule).slice(0, 80));
-    assert.ok(Date.now() - start < 20000, `${JSON.stringify(rule).slice(0, 80)}: ${Date.now() - start} ms`);
-  }
-  // A limit error is not caught by try; ordinary rules over the same data still work.
-  assert.throws(() => logic.apply({ try: [cases[1][0], 0] }, null), e => e.type === 'Limit Exceeded');
-  assert.strictEqual(logic.apply({ in: ['b', { var: 's' }] }, { s }), false);
-});
-
-test('variables() of a rule with 200,000 distinct paths is fast (was quadratic: minutes)', () => {
-  const reads = [];
-  for (let i = 0; i < 200000; i++) reads.push({ var: 'v' + i });
-  const start = Date.now();
-  assert.strictEqual(logic.variables({ and: reads }).length, 200000);
-  assert.ok(Date.now() - start < 10000, `${Date.now() - start} ms`);
-});

@@ -18,6 +18,10 @@ TEST_CASE("scripts lose comment lines and indentation, keep line breaks", "[asse
   CHECK(trim_script(js) == "(function () {\nvar a = 'x // y';\nreturn a; /* staart */\n}());\n");
   const std::string with_template = "var t = `\n  // blijft\n`;\n";
   CHECK(trim_script(with_template) == with_template);
+  // A comment after code goes only where nothing before it can open a string or a regex.
+  CHECK(trim_script("var b = 1;  // uitleg\n") == "var b = 1;\n");
+  CHECK(trim_script("var u = 'a'; // uitleg\n") == "var u = 'a'; // uitleg\n");
+  CHECK(trim_script("x = a / b; // c\n") == "x = a / b; // c\n");
 }
 
 TEST_CASE("asset names carry a hash of their content", "[assets]") {
