@@ -88,19 +88,28 @@ int ContentTree::lookup(const std::string& source) const {
 
 /// The first folder or file name in `rel` outside the naming rule (docs/content-format.md), or "":
 /// lowercase letters, digits and '-', then extensions (".md", ".form.json"); `_index.md` too.
+namespace {
+
+/// One folder or file name within the naming rule.
+bool good_name(const std::string& name) {
+  if (name == "_index.md") return true;
+  if (name.empty()) return false;
+  for (size_t i = 0; i < name.size(); ++i) {
+    const char c = name[i];
+    const bool word = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+    // A dot separates extensions: not first, not last, never two in a row.
+    if (!word && !(c == '.' && i > 0 && i + 1 < name.size() && name[i - 1] != '.')) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
 std::string bad_name_segment(const std::string& rel) {
-  size_t begin = 0;
-  for (;;) {
+  for (size_t begin = 0;;) {
     const size_t slash = rel.find('/', begin);
     const std::string name = rel.substr(begin, slash == std::string::npos ? std::string::npos : slash - begin);
-    bool ok = name == "_index.md" || !name.empty();
-    for (size_t i = 0; ok && i < name.size() && name != "_index.md"; ++i) {
-      const char c = name[i];
-      const bool word = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
-      // A dot separates extensions: not first, not last, never two in a row.
-      ok = word || (c == '.' && i > 0 && i + 1 < name.size() && name[i - 1] != '.');
-    }
-    if (!ok) return name;
+    if (!good_name(name)) return name;
     if (slash == std::string::npos) return "";
     begin = slash + 1;
   }

@@ -9,6 +9,7 @@
 #include "diagnostics.h"
 #include "eval_command.h"
 #include "output.h"
+#include "paths.h"
 #include "serve.h"
 #include "site.h"
 #include "source.h"
@@ -50,14 +51,10 @@ fs::path real_path(const fs::path& path) {
 /// Refuses output folders whose replacement would destroy sources or files wijzer did not write.
 bool safe_output(const fs::path& source, const fs::path& out) {
   const fs::path dst = real_path(out);
-  auto within = [](const fs::path& inner, const fs::path& outer) {
-    auto mismatch = std::mismatch(outer.begin(), outer.end(), inner.begin(), inner.end());
-    return mismatch.first == outer.end();
-  };
   // Each source folder by its real path: a symlinked content/ is protected where it really is.
-  bool overlaps = within(real_path(source), dst);
+  bool overlaps = path_within(real_path(source), dst);
   for (const char* folder : {"content", "templates", "site-assets"})
-    overlaps = overlaps || within(dst, real_path(source / folder));
+    overlaps = overlaps || path_within(dst, real_path(source / folder));
   if (overlaps) {
     std::cerr << "wijzer: --out " << out.string() << " zou de bronbestanden overschrijven\n";
     return false;

@@ -1,8 +1,7 @@
 #include "paths.h"
 
-#include <string_view>
-
 #include <algorithm>
+#include <string_view>
 #include <vector>
 
 namespace wijzer {
@@ -89,6 +88,11 @@ std::string url_encode_path(const std::string& path) {
   std::string out;
   append_url_encoded(out, path);
   return out;
+}
+
+bool path_within(const std::filesystem::path& inner, const std::filesystem::path& outer) {
+  auto mismatch = std::mismatch(outer.begin(), outer.end(), inner.begin(), inner.end());
+  return mismatch.first == outer.end();
 }
 
 }  // namespace wijzer

@@ -1,4 +1,5 @@
 #pragma once
+#include <filesystem>
 #include <optional>
 #include <string>
 
@@ -16,6 +17,9 @@ void append_relative_url(std::string& out, const std::string& from_output, const
 
 /// "../../" for a page two folders deep: the way back to the site root.
 std::string root_prefix(const std::string& output);
+
+/// Whether `inner` is `outer` or lies below it (both absolute and normalised, e.g. canonical).
+bool path_within(const std::filesystem::path& inner, const std::filesystem::path& outer);
 
 /// Percent-encodes every byte outside RFC 3986's unreserved set and '/'.
 std::string url_encode_path(const std::string& path);

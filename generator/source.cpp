@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "diagnostics.h"
+#include "paths.h"
 
 namespace fs = std::filesystem;
 
@@ -23,16 +24,6 @@ std::optional<std::string> read_file(const fs::path& path) {
   if (in.bad()) return std::nullopt;
   return std::move(buffer).str();
 }
-
-namespace {
-
-/// Whether `inner` is `outer` or below it (both normalised, absolute).
-bool within(const fs::path& inner, const fs::path& outer) {
-  auto mismatch = std::mismatch(outer.begin(), outer.end(), inner.begin(), inner.end());
-  return mismatch.first == outer.end();
-}
-
-}  // namespace
 
 DiskTree::DiskTree(fs::path root) : root_(std::move(root)) {
   std::error_code ec;
@@ -48,7 +39,7 @@ std::string DiskTree::refusal(const fs::path& path, bool& is_error) const {
   if (fs::is_symlink(own)) {
     const fs::path target = fs::canonical(path, ec);
     if (ec) return "symbolische link die nergens heen wijst; overgeslagen";
-    if (!within(target, real_root_)) {
+    if (!path_within(target, real_root_)) {
       is_error = true;
       return "symbolische link naar " + target.string() +
              ", buiten de bronmap; wijzer leest alleen bestanden in de bronmap";
@@ -106,13 +97,11 @@ void DiskTree::check_entries(const std::string& dir, Diagnostics& diags) const {
 }
 
 std::optional<std::string> DiskTree::read(const std::string& path) const {
-  const fs::path file = root_ / path;
-  bool is_error;
-  if (!refusal(file, is_error).empty()) return std::nullopt;
   std::error_code ec;
-  // The resolved file must still lie inside the tree (a link in a parent folder, too).
-  const fs::path real = fs::canonical(file, ec);
-  if (ec || !within(real, real_root_)) return std::nullopt;
+  // The resolved file must lie inside the tree (a link anywhere on the way, too); fstat below
+  // refuses everything but a regular file within the size limit.
+  const fs::path real = fs::canonical(root_ / path, ec);
+  if (ec || !path_within(real, real_root_)) return std::nullopt;
   // O_NONBLOCK: a FIFO swapped in after the check must not hang the build; fstat decides.
   const int fd = ::open(real.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOFOLLOW);
   if (fd < 0) return std::nullopt;

@@ -1,6 +1,7 @@
 #include "templates.h"
 
 #include <algorithm>
+#include <cctype>
 #include <mutex>
 #include <optional>
 #include <regex>
@@ -58,18 +59,16 @@ bool partial_name_char(char c) {
          c == '/' || c == '-';
 }
 
-bool space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
-
 /// The next `{{> name}}` at or after `from` (spaces allowed around the name), or begin = npos.
 PartialTag find_partial_tag(const std::string& text, size_t from) {
   for (size_t at = text.find("{{>", from); at != std::string::npos; at = text.find("{{>", at + 1)) {
     size_t i = at + 3;
-    while (i < text.size() && space(text[i])) ++i;
+    while (i < text.size() && std::isspace(static_cast<unsigned char>(text[i]))) ++i;
     const size_t name_begin = i;
     while (i < text.size() && partial_name_char(text[i])) ++i;
     if (i == name_begin) continue;
     const size_t name_end = i;
-    while (i < text.size() && space(text[i])) ++i;
+    while (i < text.size() && std::isspace(static_cast<unsigned char>(text[i]))) ++i;
     if (text.compare(i, 2, "}}") != 0) continue;
     return {at, i + 2, text.substr(name_begin, name_end - name_begin)};
   }
