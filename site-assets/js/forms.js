@@ -1,5 +1,5 @@
 /* Begeleidingswijzer: forms as data (docs/forms.md): rules, live values, error summary, groups and
- * autosave on the static <form>; evaluates like generator/forms_rules.cpp. No network; file
+ * autosave on the static <form>; evaluates like generator/features/forms/forms_rules.cpp. No network; file
  * content only via .value/.textContent. */
 (function () {
   'use strict';

@@ -1,4 +1,4 @@
-/* WijzerLogic: JSON Logic (jsonlogic.com), browser twin of generator/jsonlogic.cpp
+/* WijzerLogic: JSON Logic (jsonlogic.com), browser twin of generator/rules/jsonlogic.cpp
  * with the same semantics; both pass tests/conformance/jsonlogic. Classic script
  * (works from file://): window.WijzerLogic = { apply, variables, truthy, LogicError },
  * module.exports in Node. apply() throws LogicError; .value is the error object,

@@ -10,9 +10,9 @@
   'use strict';
 
   // ---------------------------------------------------------------------------------------------
-  // Text: folding, words, stemming (the same as generator/text.cpp and search_index.cpp)
+  // Text: folding, words, stemming (the same as generator/base/text.cpp and search_index.cpp)
 
-  // U+00C0..U+00FF, as fold() in generator/text.cpp
+  // U+00C0..U+00FF, as fold() in generator/base/text.cpp
   var LATIN1 = ['a', 'a', 'a', 'a', 'a', 'a', 'ae', 'c', 'e', 'e', 'e', 'e', 'i', 'i', 'i', 'i',
     'd', 'n', 'o', 'o', 'o', 'o', 'o', null, 'o', 'u', 'u', 'u', 'u', 'y', 'th', 'ss',
     'a', 'a', 'a', 'a', 'a', 'a', 'ae', 'c', 'e', 'e', 'e', 'e', 'i', 'i', 'i', 'i',
@@ -182,7 +182,7 @@
     return s.replace(/I/g, 'i').replace(/Y/g, 'y');
   }
 
-  /** The heading anchor rule of generator/text.cpp slugify(). */
+  /** The heading anchor rule of generator/base/text.cpp slugify(). */
   function slugify(text) {
     var f = fold(text);
     var out = '';

@@ -1,5 +1,5 @@
 // The browser's Dutch stemmer, folding and tokenizer (site-assets/js/search.js) must agree with the
-// compiler's (libstemmer's "dutch" and generator/text.cpp), so a query finds what the index holds.
+// compiler's (libstemmer's "dutch" and generator/base/text.cpp), so a query finds what the index holds.
 // tests/fixtures/search/stems-dutch.txt: "word stem" per line, stems from libstemmer 2.2 (Debian 12);
 // the same file is checked against the C++ side in tests/unit/search_test.cpp.
 const test = require('node:test');
@@ -17,7 +17,7 @@ test('the JS stemmer gives libstemmer\'s stem for every word of the portal', () 
   assert.deepEqual(wrong, []);
 });
 
-test('folding matches generator/text.cpp fold()', () => {
+test('folding matches generator/base/text.cpp fold()', () => {
   assert.equal(zoek.fold('Cliënt'), 'client');
   assert.equal(zoek.fold('Reïntegratie ÆØÅ ß Œuvre ĳs'), 'reintegratie aeoa ss oeuvre ijs');
   assert.equal(zoek.fold('Ça & Ω'), 'ca & Ω');

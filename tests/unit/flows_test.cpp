@@ -10,6 +10,7 @@
 #include "flows_layout.h"
 #include "flows_paths.h"
 #include "output.h"
+#include "portal.h"
 #include "site.h"
 
 using namespace wijzer;

@@ -6,6 +6,7 @@
 #include <filesystem>
 
 #include "output.h"
+#include "portal.h"
 #include "site.h"
 #include "source.h"
 

@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "output.h"
+#include "portal.h"
 #include "site.h"
 #include "source.h"
 

@@ -11,6 +11,7 @@
 #endif
 #include "../fuzz/fuzz_common.h"
 #include "output.h"
+#include "portal.h"
 #include "site.h"
 
 namespace wijzer::test {

@@ -10,6 +10,7 @@
 #include "output.h"
 #include "search.h"
 #include "search_index.h"
+#include "portal.h"
 #include "site.h"
 
 using namespace wijzer;

@@ -2,6 +2,7 @@
 
 #include "content.h"
 #include "output.h"
+#include "portal.h"
 #include "site.h"
 
 using namespace wijzer;

@@ -12,6 +12,7 @@
 #include <future>
 
 #include "output.h"
+#include "portal.h"
 #include "site.h"
 #include "source.h"
 

@@ -157,10 +157,6 @@ size_t FileStore::size() const {
 
 // ---------------------------------------------------------------------------------------- one-shot
 
-BuildStats build_site(const SourceTree& tree, OutputSink& sink, Diagnostics& diags, unsigned threads) {
-  return build_site(tree, sink, diags, portal_features(), threads);
-}
-
 BuildStats build_site(const SourceTree& tree, OutputSink& sink, Diagnostics& diags,
                       std::vector<std::unique_ptr<Feature>> features, unsigned threads) {
   auto given = std::make_shared<Features>(std::move(features));

@@ -25,11 +25,9 @@ struct BuildStats {
   size_t files = 0;  ///< pages, assets and copied content files together.
 };
 
-/// The whole pipeline: load → validate → render → write. Problems go to `diags`; the caller
+/// The whole pipeline: load → validate → render → write, with the given features (the portal's
+/// are in features/portal.h; tests build with none, or one). Problems go to `diags`; the caller
 /// publishes the sink's files only when there are no errors. `threads` 0 uses every core.
-BuildStats build_site(const SourceTree& tree, OutputSink& sink, Diagnostics& diags, unsigned threads = 0);
-
-/// The same with a chosen set of features (tests build with none, or one).
 BuildStats build_site(const SourceTree& tree, OutputSink& sink, Diagnostics& diags,
                       std::vector<std::unique_ptr<Feature>> features, unsigned threads = 0);
 
@@ -83,7 +81,7 @@ struct ChangePlan {
 /// same sources, byte for byte (tests/unit/incremental_test.cpp). Not thread-safe: one caller.
 class SiteBuilder {
  public:
-  explicit SiteBuilder(const SourceTree& tree, FeatureFactory features = portal_features, unsigned threads = 0);
+  explicit SiteBuilder(const SourceTree& tree, FeatureFactory features, unsigned threads = 0);
   ~SiteBuilder();
   SiteBuilder(const SiteBuilder&) = delete;
   SiteBuilder& operator=(const SiteBuilder&) = delete;

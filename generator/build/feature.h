@@ -39,7 +39,4 @@ class Feature {
   virtual void finish(const BuildContext&, OutputSink&, Diagnostics&) {}
 };
 
-/// The portal's features, in build order.
-std::vector<std::unique_ptr<Feature>> portal_features();
-
 }  // namespace wijzer

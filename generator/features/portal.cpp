@@ -1,4 +1,5 @@
-#include "feature.h"
+#include "portal.h"
+
 #include "flows.h"
 #include "forms.h"
 #include "glossary.h"
@@ -13,6 +14,10 @@ std::vector<std::unique_ptr<Feature>> portal_features() {
   features.push_back(std::make_unique<Forms>());
   features.push_back(std::make_unique<Flows>());
   return features;
+}
+
+BuildStats build_site(const SourceTree& tree, OutputSink& sink, Diagnostics& diags, unsigned threads) {
+  return build_site(tree, sink, diags, portal_features(), threads);
 }
 
 }  // namespace wijzer

@@ -21,6 +21,7 @@
 
 #include "diagnostics.h"
 #include "serve_http.h"
+#include "portal.h"
 #include "site.h"
 #include "source.h"
 #include "watch.h"

@@ -11,6 +11,7 @@
 #include "output.h"
 #include "paths.h"
 #include "serve.h"
+#include "portal.h"
 #include "site.h"
 #include "source.h"
 
