@@ -12,10 +12,19 @@
 namespace wijzer {
 namespace {
 
-std::string stem_of(const std::string& path) {
-  size_t slash = path.rfind('/');
-  std::string name = path.substr(slash == std::string::npos ? 0 : slash + 1);
-  return name.substr(0, name.size() - std::string(".mustache").size());
+/// A page template's name is its file stem ("templates/page.mustache" → "page"); a partial's is
+/// its path under templates/ ("templates/forms/field.mustache" → "forms/field"), except in the
+/// shared partials/ folder ("templates/partials/head.mustache" → "head").
+std::string name_of(const std::string& path) {
+  std::string name = path.substr(0, path.size() - std::string(".mustache").size());
+  for (const char* prefix : {"templates/partials/", "templates/"})
+    if (name.rfind(prefix, 0) == 0) return name.substr(std::string(prefix).size());
+  return name;
+}
+
+/// Files in a sub-folder of templates/ are partials (a component keeps its partials together).
+bool is_partial(const std::string& path) {
+  return path.rfind("templates/", 0) == 0 && path.find('/', 10) != std::string::npos;
 }
 
 /// Parses one file with kainjow to report syntax errors at their line and column.
@@ -148,7 +157,7 @@ LoadedTemplates compile_sources(const std::vector<TemplateFile>& files) {
       continue;
     }
     const std::string* text = &*f.text;
-    const bool partial = path.rfind("templates/partials/", 0) == 0;
+    const bool partial = is_partial(path);
     const size_t deep = too_deep_sections(*text);
     if (text->size() > kMaxTemplateBytes || deep != std::string::npos) {
       auto [line, col] = line_col(*text, deep == std::string::npos ? 0 : deep);
@@ -156,15 +165,15 @@ LoadedTemplates compile_sources(const std::vector<TemplateFile>& files) {
                   deep == std::string::npos
                       ? "template is groter dan " + std::to_string(kMaxTemplateBytes >> 20) + " MB"
                       : "template: secties meer dan " + std::to_string(kMaxSectionDepth) + " niveaus diep genest");
-      (partial ? broken_partials : out.broken).insert(stem_of(path));
+      (partial ? broken_partials : out.broken).insert(name_of(path));
       continue;
     }
     if (!check_syntax(file, *text, diags)) {
-      (partial ? broken_partials : out.broken).insert(stem_of(path));
+      (partial ? broken_partials : out.broken).insert(name_of(path));
       continue;
     }
-    (partial ? partials : raw)[stem_of(path)] = *text;
-    if (!partial) out.files[stem_of(path)] = file;
+    (partial ? partials : raw)[name_of(path)] = *text;
+    if (!partial) out.files[name_of(path)] = file;
   }
   for (const auto& [name, source] : raw) {
     size_t budget = kMaxTemplateBytes - std::min(kMaxTemplateBytes, source.size());

@@ -139,6 +139,27 @@ TEST_CASE("template problems are located in the template file", "[site][errors][
   CHECK(format_diagnostic(again.sorted()[0]) == "templates/section.mustache:2:3: error: template: onbekende partial 'nergens'");
 }
 
+TEST_CASE("a component keeps its partials in its own folder", "[site][templates]") {
+  MemoryTree tree = small_site();
+  tree.set("templates/page.mustache", "[{{> knop/groot}}|{{> kop}}]");
+  tree.set("templates/knop/groot.mustache", "<button>{{page.title}}</button>{{> knop/klein}}");
+  tree.set("templates/knop/klein.mustache", "<small>k</small>");
+  tree.set("templates/partials/kop.mustache", "<h1>kop</h1>");
+  Diagnostics diags;
+  MemorySink sink;
+  build_site(tree, sink, diags, 1);
+  for (const auto& d : diags.sorted()) UNSCOPED_INFO(format_diagnostic(d));
+  REQUIRE_FALSE(diags.has_errors());
+  CHECK(sink.files.at("rollen/werkgever.html") == "[<button>Werkgever</button><small>k</small>|<h1>kop</h1>]");
+  // A file in a component folder is a partial, never a page template of its own.
+  tree.set("content/rollen/werkgever.md", "---\ntitle: Werkgever\ntemplate: groot\n---\n");
+  Diagnostics again;
+  build_site(tree, sink, again, 1);
+  bool missing = false;
+  for (const auto& d : again.sorted()) missing = missing || d.message.find("template 'groot' bestaat niet") != std::string::npos;
+  CHECK(missing);
+}
+
 TEST_CASE("a page asking for a missing template is an error", "[site][errors][templates]") {
   MemoryTree tree = small_site();
   tree.set("content/rollen/werkgever.md", "---\ntitle: Werkgever\ntemplate: bestaat-niet\n---\n## Taken\n");
