@@ -289,7 +289,7 @@ void SiteBuilder::full_build(OutputSink& sink, bool keep) {
   markdown_files_.clear();
   if (keep)
     for (const Page& page : content_.pages)
-      if (!page.generated) markdown_files_.insert("content/" + page.source);
+      if (!page.generated && page.made_from.empty()) markdown_files_.insert("content/" + page.source);
 
   links_ = std::make_unique<LinkResolver>(content_);
   for (unsigned w = 0; w < worker_count(threads_); ++w) workers_.push_back(std::make_unique<TemplateSet>(sources_));

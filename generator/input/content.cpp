@@ -200,15 +200,40 @@ ContentTree load_content(const SourceTree& tree, Diagnostics& diags) {
   return content;
 }
 
-bool add_page(ContentTree& content, Page page, Diagnostics& diags) {
+namespace {
+
+bool append_page(ContentTree& content, Page page, Diagnostics& diags) {
   for (const Page& other : content.pages)
     if (other.source == page.source || other.output == page.output) {
       diags.error(page.file, 1, 1, "maakt pagina " + page.output + ", maar die bestaat al (content/" + other.source + ")");
       return false;
     }
-  page.generated = true;
   content.by_source[page.source] = static_cast<int>(content.pages.size());
   content.pages.push_back(std::move(page));
+  return true;
+}
+
+}  // namespace
+
+bool add_page(ContentTree& content, Page page, Diagnostics& diags) {
+  page.generated = true;
+  return append_page(content, std::move(page), diags);
+}
+
+bool add_markdown_page(ContentTree& content, Page page, Diagnostics& diags) {
+  page.generated = false;
+  if (page.made_from.empty()) page.made_from = page.file;
+  if (!append_page(content, std::move(page), diags)) return false;
+  // Move it to where load_content would have put a file at that path (pages from files are in path
+  // order, after the home page), so page order, and all that follows it (the search index), is as
+  // if the page were a file.
+  size_t at = 1;
+  const std::string& source = content.pages.back().source;
+  while (at + 1 < content.pages.size() && !content.pages[at].generated && content.pages[at].source < source) ++at;
+  if (at + 1 < content.pages.size()) {
+    std::rotate(content.pages.begin() + static_cast<long>(at), content.pages.end() - 1, content.pages.end());
+    for (size_t i = at; i < content.pages.size(); ++i) content.by_source[content.pages[i].source] = static_cast<int>(i);
+  }
   return true;
 }
 

@@ -38,6 +38,10 @@ struct Page {
   bool hidden = false;     ///< rendered, but left out of navigation, section lists and reading order.
   std::string html;        ///< content of a generated page.
   nlohmann::json data;     ///< extra template data of a generated page (`page.data`).
+  /// A markdown page a feature made from a data file (add_markdown_page): that file, as
+  /// diagnostics show it; empty for a page read from content/. Its `body` is markdown like a
+  /// file's, but there is no file to edit: a change comes from the data file.
+  std::string made_from;
 };
 
 /// The pages of a site, home page first, plus the other files content/ holds.
@@ -66,6 +70,13 @@ ContentTree load_content(const SourceTree& tree, Diagnostics& diags);
 /// Adds a page made by a feature (its `source` is a virtual path under content/); reports a clash
 /// with an existing page. Call order_tree() afterwards.
 bool add_page(ContentTree& content, Page page, Diagnostics& diags);
+
+/// Adds a markdown page made by a feature from a data file (`made_from` set; `source` is a virtual
+/// path under content/): it renders like a page read from content/ (links, headings, search,
+/// glossary). It takes the place in `pages` a file at that path would have (so indexes of later
+/// pages move: call it before anything keeps page indexes, i.e. in the first feature's load).
+/// Reports a clash with an existing page. Call order_tree() afterwards.
+bool add_markdown_page(ContentTree& content, Page page, Diagnostics& diags);
 
 /// (Re)computes parents, ordered children, depth and reading order from the pages' paths.
 void order_tree(ContentTree& content);

@@ -30,13 +30,30 @@ import {
 const SITE = siteDir();
 const KEY = 'begeleidingswijzer.dossiers';
 const TOOLS = {
-  handreiking: { page: 'hulpmiddelen/handreiking/invullen.html', file: 'content/hulpmiddelen/handreiking/handreiking.form.json' },
+  handreiking: { page: 'hulpmiddelen/handreiking/invullen.html', data: 'content/hulpmiddelen/handreiking/aspecten.json' },
   'matching-coachingsplan': { page: 'hulpmiddelen/leidraad-formats/matching-coachingsplan.html', file: 'content/hulpmiddelen/leidraad-formats/matching-coachingsplan.form.json' },
   logboek: { page: 'hulpmiddelen/leidraad-formats/logboek.html', file: 'content/hulpmiddelen/leidraad-formats/logboek.form.json' },
   toetsingskader: { page: 'hulpmiddelen/leidraad-formats/toetsingskader.html', file: 'content/hulpmiddelen/leidraad-formats/toetsingskader.form.json' },
   'checklist-duurzame-plaatsing': { page: 'hulpmiddelen/duurzaamheid/checklist.html', file: 'content/hulpmiddelen/duurzaamheid/checklist-duurzame-plaatsing.form.json' },
 };
-const definition = (id) => JSON.parse(fs.readFileSync(path.join(REPO_ROOT, TOOLS[id].file), 'utf8'));
+const definition = (id) => (TOOLS[id].data ? generatedDefinition(id) : JSON.parse(fs.readFileSync(path.join(REPO_ROOT, TOOLS[id].file), 'utf8')));
+
+/** The handreiking's form is made by the compiler from aspecten.json (there is no .form.json): the
+ * definition the built page embeds, with the worked examples of aspecten.json ("invoer_alle": V
+ * sets every aspect to V before "invoer"), as the compiler expands them. */
+function generatedDefinition(id) {
+  const html = fs.readFileSync(path.join(SITE, TOOLS[id].page), 'utf8');
+  const m = html.match(new RegExp(`<script[^>]*id="fv-${id}-definitie"[^>]*>([^<]*)</script>`));
+  if (!m) throw new Error(`${TOOLS[id].page}: no embedded definition of ${id}`);
+  const def = JSON.parse(m[1]);
+  const data = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, TOOLS[id].data), 'utf8'));
+  const ids = data.clusters.flatMap((c) => c.aspecten.map((a) => a.id));
+  def.voorbeelden = data.formulier.voorbeelden.map(({ invoer_alle: all, invoer, ...rest }) => ({
+    ...rest,
+    invoer: { ...(all === undefined ? {} : Object.fromEntries(ids.map((a) => [a, all]))), ...invoer },
+  }));
+  return def;
+}
 const ASPECTS = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'content/hulpmiddelen/handreiking/aspecten.json'), 'utf8'))
   .clusters.flatMap((c) => c.aspecten.map((a) => ({ ...a, cluster: c.id })));
 

@@ -15,18 +15,20 @@ bool ends_with(const std::string& s, const std::string& tail) {
 }  // namespace
 
 void Forms::load(const SourceTree& tree, ContentTree& content, Diagnostics& diags) {
-  for (const auto& path : tree.list("content")) {
-    if (!ends_with(path, ".form.json")) continue;
-    auto form = forms::load_form(tree, path, diags);
-    if (!form) continue;
+  auto add = [&](std::optional<forms::Form> form) {
+    if (!form) return;
     if (forms_.count(form->id)) {
       form->data->error(diags, "/id", "er is al een formulier met id \"" + form->id + "\"");
-      continue;
+      return;
     }
     forms::check_examples(*form, diags);
     html_[form->id] = forms::render_form(*form);
     forms_.emplace(form->id, std::move(*form));
-  }
+  };
+  for (const auto& path : tree.list("content"))
+    if (ends_with(path, ".form.json")) add(forms::load_form(tree, path, diags));
+  if (generated_)
+    for (const auto& given : generated_->forms) add(forms::load_form(tree, given.path, given.data, diags));
   std::set<std::string> used;
   for (auto& page : content.pages) {
     auto it = page.meta.fields.find("formulier");

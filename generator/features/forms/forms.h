@@ -4,15 +4,29 @@
 // `formulier: NAME` shows it (template "form") and loads forms.css, jsonlogic.js, dossier.js
 // and forms.js.
 #include <map>
+#include <memory>
 #include <string>
+#include <vector>
 
 #include "feature.h"
 #include "forms_model.h"
 
 namespace wijzer {
 
+/// Form definitions another feature makes in memory during its `load` (the handreiking makes
+/// handreiking.form.json from aspecten.json). Shared by the maker and Forms in portal_features(),
+/// which lists the maker before Forms; Forms reads them in its `load` beside the files.
+struct GeneratedForms {
+  struct Entry {
+    std::string path;  ///< where the file would be, e.g. content/x/NAME.form.json (NAME is the id)
+    DataFile data;     ///< the definition; its file and positions are where problems are reported
+  };
+  std::vector<Entry> forms;
+};
+
 class Forms : public Feature {
  public:
+  explicit Forms(std::shared_ptr<const GeneratedForms> generated = nullptr) : generated_(std::move(generated)) {}
   void load(const SourceTree& tree, ContentTree& content, Diagnostics& diags) override;
   void extend(const BuildContext& ctx, const Page& page, nlohmann::json& data) const override;
 
@@ -21,6 +35,7 @@ class Forms : public Feature {
  private:
   std::map<std::string, forms::Form> forms_;
   std::map<std::string, std::string> html_;  ///< form id → rendered HTML
+  std::shared_ptr<const GeneratedForms> generated_;
 };
 
 }  // namespace wijzer

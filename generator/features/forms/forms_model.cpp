@@ -657,10 +657,15 @@ std::optional<Form> load_form(const SourceTree& tree, const std::string& path, D
   auto file = load_data_file(tree, path, local);
   for (const auto& d : local.sorted()) diags.add(d);
   if (!file) return std::nullopt;
+  return load_form(tree, path, std::move(*file), diags);
+}
+
+std::optional<Form> load_form(const SourceTree& tree, const std::string& path, DataFile data, Diagnostics& diags) {
+  Diagnostics local;
   Form form;
   form.path = path;
-  form.file = file->file;
-  form.data = std::move(*file);
+  form.file = data.file;
+  form.data = std::move(data);
   Parser(tree, form, local).parse();
   for (const auto& d : local.sorted()) diags.add(d);
   if (local.has_errors()) return std::nullopt;

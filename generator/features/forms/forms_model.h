@@ -107,6 +107,11 @@ struct Form {
 /// returns the form when it can be used (no errors).
 std::optional<Form> load_form(const SourceTree& tree, const std::string& path, Diagnostics& diags);
 
+/// The same for a definition made in memory (by another feature, e.g. the handreiking's): `path`
+/// is where it would live (its file name gives the id; relative references resolve from it) and
+/// `data` holds the definition with the file and positions its problems are reported at.
+std::optional<Form> load_form(const SourceTree& tree, const std::string& path, DataFile data, Diagnostics& diags);
+
 /// The definition the browser gets (<script type="application/json">): fields, rules, signals,
 /// checks, migrations and version, without examples.
 nlohmann::json browser_definition(const Form& form);

@@ -1,0 +1,456 @@
+#include "handreiking.h"
+
+#include "frontmatter.h"
+#include "handreiking_model.h"
+#include "paths.h"
+
+namespace wijzer {
+namespace {
+
+using json = nlohmann::json;
+using handreiking::Aspect;
+using handreiking::Cluster;
+using handreiking::lower;
+using handreiking::slug;
+using Model = handreiking::Handreiking;
+
+std::string folder_of(const std::string& path) {
+  const size_t slash = path.rfind('/');
+  return slash == std::string::npos ? "" : path.substr(0, slash);
+}
+
+std::string join(const std::vector<std::string>& lines) {
+  std::string out;
+  for (size_t i = 0; i < lines.size(); ++i) out += (i ? "\n" : "") + lines[i];
+  return out;
+}
+
+/// A YAML scalar for front matter: JSON's quoted string is valid YAML.
+std::string quoted(const std::string& s) { return json(s).dump(); }
+
+/// Builds the pages and the form of one handreiking.
+class Maker {
+ public:
+  Maker(const Model& h, Diagnostics& diags) : h_(h), diags_(diags) {}
+
+  /// The pages, as markdown files would hold them: content/-relative source path → text.
+  std::vector<std::pair<std::string, std::string>> pages() {
+    std::vector<std::pair<std::string, std::string>> out;
+    const std::string overview = page_path("/paginas/overzicht/pad");
+    const std::string invullen = page_path("/paginas/invullen/pad");
+    const std::string papier = page_path("/paginas/gespreksformulier/pad");
+    if (overview.empty() || invullen.empty() || papier.empty()) return out;
+    const std::string folder = folder_of(overview);
+    for (const Aspect& a : h_.aspecten) out.emplace_back(aspect_source(folder, a), aspect_page(a));
+    out.emplace_back(overview, overview_page(overview, folder));
+    out.emplace_back(invullen, invullen_page(invullen, folder));
+    out.emplace_back(papier, paper_page());
+    return out;
+  }
+
+  /// The form definition, with positions in aspecten.json for diagnostics.
+  DataFile form() {
+    DataFile out;
+    out.file = h_.data.file;
+    const std::string f = "/formulier";
+    json secties = json::array();
+    for (const json& s : h_.value(f + "/secties_voor", "array", diags_)) {
+      graft(out, f + "/secties_voor/" + std::to_string(secties.size()), "/secties/" + std::to_string(secties.size()));
+      secties.push_back(s);
+    }
+    for (const Aspect& a : h_.aspecten) {
+      out.positions["/secties/" + std::to_string(secties.size())] = h_.data.at(a.pointer);
+      secties.push_back(aspect_section(a));
+    }
+    graft(out, f + "/samenvatting", "/secties/" + std::to_string(secties.size()));
+    secties.push_back(summary_section());
+    const json& na = h_.value(f + "/secties_na", "array", diags_);
+    for (size_t i = 0; i < na.size(); ++i) {
+      graft(out, f + "/secties_na/" + std::to_string(i), "/secties/" + std::to_string(secties.size()));
+      secties.push_back(na[i]);
+    }
+    json form = {{"id", h_.text(f + "/id", diags_)},
+                 {"versie", h_.value(f + "/versie", "number", diags_)},
+                 {"titel", h_.text(f + "/titel", diags_)},
+                 {"inleiding", h_.text(f + "/inleiding", diags_)},
+                 {"secties", secties},
+                 {"signalen", h_.value(f + "/signalen", "array", diags_)},
+                 {"voorbeelden", examples()}};
+    for (const char* key : {"id", "versie", "titel", "inleiding", "signalen"})
+      graft(out, f + "/" + key, std::string("/") + key);
+    out.value = std::move(form);
+    return out;
+  }
+
+ private:
+  /// Copies the positions under `from` (in aspecten.json) to `to` (in the form).
+  void graft(DataFile& out, const std::string& from, const std::string& to) const {
+    for (auto it = h_.data.positions.lower_bound(from); it != h_.data.positions.end(); ++it) {
+      const std::string& key = it->first;
+      if (key.compare(0, from.size(), from) != 0) break;
+      if (key.size() > from.size() && key[from.size()] != '/') continue;
+      out.positions[to + key.substr(from.size())] = it->second;
+    }
+  }
+
+  /// A page path from aspecten.json (relative to its folder) as a content/-relative source path.
+  std::string page_path(const std::string& pointer) {
+    const std::string rel = h_.text(pointer, diags_);
+    if (rel.empty()) return "";
+    auto resolved = resolve_relative(h_.path, rel);
+    const std::string prefix = "content/";
+    if (!resolved || resolved->compare(0, prefix.size(), prefix) != 0 || resolved->size() < prefix.size() + 4 ||
+        resolved->compare(resolved->size() - 3, 3, ".md") != 0) {
+      h_.data.error(diags_, pointer, "\"" + rel + "\" is geen .md-pagina in content/ (relatief aan dit bestand)");
+      return "";
+    }
+    return resolved->substr(prefix.size());
+  }
+
+  static std::string aspect_source(const std::string& folder, const Aspect& a) {
+    return (folder.empty() ? "" : folder + "/") + slug(a.id) + ".md";
+  }
+
+  /// Front matter lines shared by every page: bronnen and bijgewerkt.
+  std::vector<std::string> sources_and_date(const std::vector<std::string>& extra = {}) const {
+    std::vector<std::string> lines = {"bronnen:"};
+    for (const auto& b : h_.bronnen) lines.push_back("  - " + quoted(b));
+    for (const auto& b : extra) lines.push_back("  - " + quoted(b));
+    lines.push_back("bijgewerkt: " + h_.bijgewerkt);
+    lines.push_back("---");
+    lines.push_back("");
+    return lines;
+  }
+
+  std::string weight(const std::string& pointer) {
+    const json& w = h_.value(pointer, "number", diags_);
+    if (w.is_number() && !w.is_number_integer()) h_.data.error(diags_, pointer, "\"gewicht\" is een geheel getal");
+    return w.is_number_integer() ? std::to_string(w.get<long long>()) : "0";
+  }
+
+  std::map<std::string, std::string> aspect_values(const Aspect& a) const {
+    const Cluster& c = h_.clusters[a.cluster];
+    return {{"nummer", std::to_string(a.nummer)}, {"naam", a.naam},       {"naam_klein", lower(a.naam)},
+            {"cluster", c.naam},                  {"cluster_klein", lower(c.naam)}, {"definitie", a.definitie}};
+  }
+
+  std::string aspect_page(const Aspect& a) {
+    const std::string p = "/paginas/aspect";
+    const auto values = aspect_values(a);
+    std::vector<std::string> lines = {"---",
+                                      "title: " + quoted(h_.fill(p + "/titel", values, diags_)),
+                                      "description: " + quoted(a.definitie),
+                                      "weight: " + std::to_string(a.nummer),
+                                      "aspect: " + a.id,
+                                      "cluster: " + h_.clusters[a.cluster].id};
+    for (auto& l : sources_and_date()) lines.push_back(std::move(l));
+    for (const std::string& l : {h_.fill(p + "/inleiding", values, diags_), std::string(),
+                                 "## " + h_.fill(p + "/definitie_kop", values, diags_), std::string(), a.definitie,
+                                 std::string(), h_.fill(p + "/definitie_noot", values, diags_), std::string()})
+      lines.push_back(l);
+    for (size_t l = 0; l < h_.leefgebieden.size(); ++l) {
+      if (a.vragen[l].empty()) continue;
+      lines.push_back("## " + h_.leefgebieden[l].naam + " {#" + slug(h_.leefgebieden[l].id) + "}");
+      lines.push_back("");
+      for (const auto& v : a.vragen[l]) lines.push_back("- " + v);
+      lines.push_back("");
+    }
+    for (const std::string& l : {"## " + h_.fill(p + "/tip_kop", values, diags_), std::string(), a.tip, std::string(),
+                                 h_.fill(p + "/slot", values, diags_), std::string()})
+      lines.push_back(l);
+    return join(lines);
+  }
+
+  std::string overview_page(const std::string& source, const std::string& folder) {
+    const std::string p = "/paginas/overzicht";
+    const std::map<std::string, std::string> values = {{"totaal", std::to_string(h_.totaal_vragen)},
+                                                       {"aantal", std::to_string(h_.aspecten.size())}};
+    std::vector<std::string> lines = {"---",
+                                      "title: " + quoted(h_.text(p + "/titel", diags_)),
+                                      "description: " + quoted(h_.fill(p + "/beschrijving", values, diags_)),
+                                      "weight: " + weight(p + "/gewicht")};
+    for (auto& l : sources_and_date()) lines.push_back(std::move(l));
+    lines.push_back(h_.fill(p + "/inleiding", values, diags_));
+    lines.push_back("");
+    const std::string head = "| " + h_.text(p + "/tabel/0", diags_) + " | " + h_.text(p + "/tabel/1", diags_) + " |";
+    for (const Cluster& c : h_.clusters) {
+      for (const std::string& l : {"## " + c.naam + " {#" + slug(c.id) + "}", std::string(), c.uitleg, std::string(),
+                                   head, std::string("|---|---|")})
+        lines.push_back(l);
+      for (size_t i : c.aspecten) {
+        const Aspect& a = h_.aspecten[i];
+        lines.push_back("| " + std::to_string(a.nummer) + ". [" + a.naam + "](" +
+                        relative_url(source, aspect_source(folder, a)) + ") | " + std::to_string(a.aantal_vragen()) +
+                        " |");
+      }
+      lines.push_back("");
+    }
+    lines.push_back(h_.fill(p + "/slot", values, diags_));
+    lines.push_back("");
+    return join(lines);
+  }
+
+  std::string invullen_page(const std::string& source, const std::string& folder) {
+    const std::string p = "/paginas/invullen";
+    std::vector<std::string> extra;
+    const json& more = h_.value(p + "/extra_bronnen", "array", diags_);
+    for (size_t i = 0; i < more.size(); ++i) extra.push_back(h_.text(p + "/extra_bronnen/" + std::to_string(i), diags_));
+    std::vector<std::string> lines = {"---",
+                                      "title: " + quoted(h_.text(p + "/titel", diags_)),
+                                      "description: " + quoted(h_.text(p + "/beschrijving", diags_)),
+                                      "weight: " + weight(p + "/gewicht"),
+                                      "formulier: " + h_.text("/formulier/id", diags_)};
+    for (auto& l : sources_and_date(extra)) lines.push_back(std::move(l));
+    lines.push_back(h_.text(p + "/inleiding", diags_));
+    lines.push_back("");
+    for (const Cluster& c : h_.clusters) {
+      std::string line = "- " + c.naam + ": ";
+      for (size_t k = 0; k < c.aspecten.size(); ++k) {
+        const Aspect& a = h_.aspecten[c.aspecten[k]];
+        line += (k ? ", [" : "[") + h_.fill(p + "/link", aspect_values(a), diags_) + "](" +
+                relative_url(source, aspect_source(folder, a)) + ")";
+      }
+      lines.push_back(line + ".");
+    }
+    lines.push_back("");
+    return join(lines);
+  }
+
+  std::string paper_page() {
+    const std::string p = "/paginas/gespreksformulier";
+    std::vector<std::string> lines = {"---",
+                                      "title: " + quoted(h_.text(p + "/titel", diags_)),
+                                      "description: " + quoted(h_.text(p + "/beschrijving", diags_)),
+                                      "weight: " + weight(p + "/gewicht")};
+    for (auto& l : sources_and_date()) lines.push_back(std::move(l));
+    lines.push_back(h_.text(p + "/inleiding", diags_));
+    lines.push_back("");
+    const std::string vragen_kop = h_.text(p + "/vragen_kop", diags_);
+    const std::string oordeel_kop = h_.text(p + "/oordeel_kop", diags_);
+    const std::string na_oordeel = h_.text(p + "/na_oordeel", diags_);
+    std::vector<std::string> oordelen;
+    const json& opties = h_.value("/formulier/oordelen", "array", diags_);
+    for (size_t i = 0; i < opties.size(); ++i)
+      oordelen.push_back("- [ ] " + h_.text("/formulier/oordelen/" + std::to_string(i) + "/label", diags_));
+    for (const Cluster& c : h_.clusters) {
+      lines.push_back("## " + c.naam + " {#" + slug(c.id) + "}");
+      lines.push_back("");
+      for (size_t i : c.aspecten) {
+        const Aspect& a = h_.aspecten[i];
+        for (const std::string& l : {"### " + std::to_string(a.nummer) + ". " + a.naam + " {#" + slug(a.id) + "}",
+                                     std::string(), "*" + a.definitie + "*", std::string(), vragen_kop, std::string()})
+          lines.push_back(l);
+        for (size_t l = 0; l < h_.leefgebieden.size(); ++l)
+          if (!a.vragen[l].empty()) lines.push_back("- " + h_.leefgebieden[l].naam + ": " + a.vragen[l][0]);
+        lines.push_back("");
+        lines.push_back(oordeel_kop);
+        lines.push_back("");
+        for (const auto& o : oordelen) lines.push_back(o);
+        lines.push_back("");
+        lines.push_back(na_oordeel);
+        lines.push_back("");
+      }
+    }
+    lines.push_back("## " + h_.text(p + "/afsluitend_kop", diags_));
+    lines.push_back("");
+    const std::string lijn = h_.text(p + "/schrijflijn", diags_);
+    const json& vragen = h_.value(p + "/afsluitende_vragen", "array", diags_);
+    for (size_t i = 0; i < vragen.size(); ++i) {
+      const std::string q = p + "/afsluitende_vragen/" + std::to_string(i);
+      const std::string id = h_.text(q, diags_);
+      const std::string label = closing_label(id);
+      if (label.empty() && !id.empty())
+        h_.data.error(diags_, q, "onbekende vraag \"" + id + "\" (verwacht het id van een veld in /formulier/secties_na)");
+      lines.push_back("**" + label + "**");
+      lines.push_back("");
+      lines.push_back(lijn);
+      lines.push_back("");
+    }
+    lines.push_back(h_.text(p + "/slot", diags_));
+    lines.push_back("");
+    return join(lines);
+  }
+
+  /// The label of field `id` in the sections after the aspects, or "".
+  std::string closing_label(const std::string& id) const {
+    const json& na = h_.data.value["formulier"].value("secties_na", json::array());
+    for (const json& s : na)
+      if (s.is_object() && s.contains("velden") && s["velden"].is_array())
+        for (const json& f : s["velden"])
+          if (f.is_object() && f.value("id", "") == id && f.contains("label") && f["label"].is_string())
+            return f["label"].get<std::string>();
+    return "";
+  }
+
+  /// Options for the form: waarde and label (the short label "kort" is for summaries only).
+  json options(const std::string& pointer) {
+    json out = json::array();
+    const json& list = h_.value(pointer, "array", diags_);
+    for (size_t i = 0; i < list.size(); ++i) {
+      const std::string q = pointer + "/" + std::to_string(i);
+      out.push_back({{"waarde", h_.text(q + "/waarde", diags_)}, {"label", h_.text(q + "/label", diags_)}});
+    }
+    return out;
+  }
+
+  /// {"if": [value === waarde₁, kort₁, …, onbekend]}: the short label of the chosen option.
+  json label_of(const std::string& field, const std::string& pointer) {
+    json arms = json::array();
+    const json& list = h_.value(pointer, "array", diags_);
+    for (size_t i = 0; i < list.size(); ++i) {
+      const std::string q = pointer + "/" + std::to_string(i);
+      arms.push_back({{"===", {{{"var", field}}, h_.text(q + "/waarde", diags_)}}});
+      arms.push_back(h_.text(q + "/kort", diags_));
+    }
+    arms.push_back(h_.text("/formulier/samenvatting/onbekend", diags_));
+    return {{"if", arms}};
+  }
+
+  json needed(const std::string& id) { return {{"in", {{{"var", id}}, h_.value("/formulier/nodig", "array", diags_)}}}; }
+  static json one_if(json rule) { return {{"if", {std::move(rule), 1, 0}}}; }
+  static json missing(const std::string& id) { return {{"missing", {id}}}; }
+
+  json aspect_section(const Aspect& a) {
+    const std::string p = "/formulier/aspect";
+    const auto values = aspect_values(a);
+    const json zichtbaar = needed(a.id);
+    const std::string uitleg = h_.text(p + "/zichtbaar_uitleg", diags_);
+    const json& regels = h_.value(p + "/onderbouwing_regels", "number", diags_);
+    json velden = json::array();
+    velden.push_back({{"id", a.id},
+                      {"type", "radio"},
+                      {"label", h_.fill(p + "/oordeel_label", values, diags_)},
+                      {"hint", h_.text(p + "/oordeel_hint", diags_)},
+                      {"opties", options("/formulier/oordelen")}});
+    velden.push_back({{"id", a.id + "_duur"}, {"type", "radio"}, {"label", h_.text(p + "/duur_label", diags_)},
+                      {"verplicht", true}, {"zichtbaar", zichtbaar}, {"zichtbaar_uitleg", uitleg},
+                      {"opties", options("/formulier/duur")}});
+    velden.push_back({{"id", a.id + "_intensiteit"}, {"type", "radio"},
+                      {"label", h_.text(p + "/intensiteit_label", diags_)}, {"verplicht", true},
+                      {"zichtbaar", zichtbaar}, {"zichtbaar_uitleg", uitleg},
+                      {"opties", options("/formulier/intensiteit")}});
+    velden.push_back({{"id", a.id + "_soort"}, {"type", "checkbox"}, {"label", h_.text(p + "/soort_label", diags_)},
+                      {"zichtbaar", zichtbaar}, {"zichtbaar_uitleg", uitleg},
+                      {"opties", options("/formulier/soort")}});
+    velden.push_back({{"id", a.id + "_onderbouwing"}, {"type", "textarea"},
+                      {"label", h_.text(p + "/onderbouwing_label", diags_)}, {"verplicht", true}, {"regels", regels},
+                      {"zichtbaar", zichtbaar}, {"zichtbaar_uitleg", uitleg},
+                      {"hint", h_.text(p + "/onderbouwing_hint", diags_)}});
+    return {{"id", "aspect_" + a.id},
+            {"titel", h_.fill(p + "/titel", values, diags_)},
+            {"hulp", h_.fill(p + "/hulp", values, diags_)},
+            {"velden", velden}};
+  }
+
+  /// The samenvattend oordeel: per cluster "n van m: aspect: oordeel, duur …, intensiteit …; …"
+  /// and the number of aspects without a choice.
+  json summary_section() {
+    const std::string p = "/formulier/samenvatting";
+    const std::string niets = h_.text(p + "/niets", diags_), van = h_.text(p + "/van", diags_),
+                      nog_open = h_.text(p + "/nog_open", diags_), nog_open_eind = h_.text(p + "/nog_open_eind", diags_),
+                      duur = h_.text(p + "/duur", diags_), intensiteit = h_.text(p + "/intensiteit", diags_);
+    json velden = json::array();
+    for (const Cluster& c : h_.clusters) {
+      json count = json::array(), open = json::array(), items = json::array();
+      for (size_t i : c.aspecten) {
+        const Aspect& a = h_.aspecten[i];
+        count.push_back(one_if(needed(a.id)));
+        open.push_back(one_if(missing(a.id)));
+        json line = {a.naam,   ": ",        label_of(a.id, "/formulier/oordelen"),
+                     duur,     label_of(a.id + "_duur", "/formulier/duur"),
+                     intensiteit, label_of(a.id + "_intensiteit", "/formulier/intensiteit"), "; "};
+        items.push_back({{"if", {needed(a.id), {{"cat", line}}, ""}}});
+      }
+      const json n = {{"+", count}}, n_open = {{"+", open}};
+      json regel = {{"cat",
+                     {{{"if", {{{"===", {n, 0}}}, niets,
+                               {{"cat", {n, van, c.aspecten.size(), ": ", {{"substr", {{{"cat", items}}, 0, -2}}}}}}}}},
+                      {{"if", {{{">", {n_open, 0}}}, {{"cat", {nog_open, n_open, nog_open_eind}}}, ""}}}}}};
+      velden.push_back({{"id", "oordeel_" + c.id},
+                        {"type", "berekend"},
+                        {"label", c.naam},
+                        {"uitleg", h_.fill(p + "/cluster_uitleg", {{"aantal", std::to_string(c.aspecten.size())}}, diags_)},
+                        {"regel", regel}});
+    }
+    json all_open = json::array();
+    for (const Aspect& a : h_.aspecten) all_open.push_back(one_if(missing(a.id)));
+    velden.push_back({{"id", h_.text(p + "/open_totaal/id", diags_)},
+                      {"type", "berekend"},
+                      {"label", h_.text(p + "/open_totaal/label", diags_)},
+                      {"decimalen", 0},
+                      {"uitleg", h_.fill(p + "/open_totaal/uitleg", {{"aantal", std::to_string(h_.aspecten.size())}}, diags_)},
+                      {"regel", {{"+", all_open}}}});
+    return {{"id", h_.text(p + "/id", diags_)},
+            {"titel", h_.text(p + "/titel", diags_)},
+            {"hulp", h_.text(p + "/hulp", diags_)},
+            {"velden", velden}};
+  }
+
+  /// The worked examples; "invoer_alle": V first sets every aspect to V, then "invoer" applies.
+  json examples() {
+    json out = json::array();
+    const json& list = h_.value("/formulier/voorbeelden", "array", diags_);
+    for (size_t i = 0; i < list.size(); ++i) {
+      const std::string q = "/formulier/voorbeelden/" + std::to_string(i);
+      if (!h_.value(q, "object", diags_).is_object()) continue;
+      json example = list[i];
+      json invoer = json::object();
+      if (example.contains("invoer_alle")) {
+        const json& all = example["invoer_alle"];
+        if (!all.is_string()) h_.data.error(diags_, q + "/invoer_alle", "\"invoer_alle\" is de waarde voor elk aspect (tekst)");
+        for (const Aspect& a : h_.aspecten) invoer[a.id] = all;
+        example.erase("invoer_alle");
+      }
+      if (example.contains("invoer") && example["invoer"].is_object())
+        for (const auto& [k, v] : example["invoer"].items()) invoer[k] = v;
+      else if (example.contains("invoer"))
+        invoer = example["invoer"];  // Forms reports the type
+      example["invoer"] = invoer;
+      out.push_back(std::move(example));
+    }
+    return out;
+  }
+
+  const Model& h_;
+  Diagnostics& diags_;
+};
+
+}  // namespace
+
+void Handreiking::load(const SourceTree& tree, ContentTree& content, Diagnostics& diags) {
+  if (!tree.read(path_)) return;
+  // Every problem of the file in one run: the model's, then those of the texts the pages and the
+  // form use (made even when the model has errors, and then thrown away).
+  Diagnostics local;
+  auto model = handreiking::read(tree, path_, local);
+  if (!model) {
+    for (const auto& d : local.sorted()) diags.add(d);
+    return;
+  }
+  Maker maker(*model, local);
+  auto pages = maker.pages();
+  DataFile form = maker.form();
+  const bool ok = !local.has_errors();
+  for (const auto& d : local.sorted()) diags.add(d);
+  if (!ok) return;
+
+  for (auto& [source, text] : pages) {
+    Page page;
+    page.source = source;
+    page.output = output_path_for(source);
+    page.file = model->data.file;
+    page.is_section = source == "_index.md" || (source.size() >= 10 && source.compare(source.size() - 10, 10, "/_index.md") == 0);
+    SourceDocument doc = parse_document(text, page.file, diags);
+    page.meta = std::move(doc.meta);
+    page.body = std::move(doc.body);
+    page.body_line = doc.body_line;
+    add_markdown_page(content, std::move(page), diags);
+  }
+  order_tree(content);  // the pages moved: parents, children and reading order by the new indexes
+  if (forms_) {
+    const std::string id = form.value.value("id", "");
+    forms_->forms.push_back({folder_of(path_) + "/" + id + ".form.json", std::move(form)});
+  }
+}
+
+}  // namespace wijzer
