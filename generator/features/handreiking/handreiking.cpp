@@ -420,7 +420,7 @@ class Maker {
 void Handreiking::load(const SourceTree& tree, ContentTree& content, Diagnostics& diags) {
   if (!tree.read(path_)) return;
   // Every problem of the file in one run: the model's, then those of the texts the pages and the
-  // form use (made even when the model has errors, and then thrown away).
+  // form use (made even when the model has errors).
   Diagnostics local;
   auto model = handreiking::read(tree, path_, local);
   if (!model) {
@@ -432,22 +432,26 @@ void Handreiking::load(const SourceTree& tree, ContentTree& content, Diagnostics
   DataFile form = maker.form();
   const bool ok = !local.has_errors();
   for (const auto& d : local.sorted()) diags.add(d);
-  if (!ok) return;
 
+  // With errors the build fails anyway; the pages are still added (as far as they could be made),
+  // so links from other pages to them do not bury the data file's own problems under "unknown
+  // page" errors. The form is not handed over, and the page showing it does not ask for it.
   for (auto& [source, text] : pages) {
     Page page;
     page.source = source;
     page.output = output_path_for(source);
     page.file = model->data.file;
     page.is_section = source == "_index.md" || (source.size() >= 10 && source.compare(source.size() - 10, 10, "/_index.md") == 0);
-    SourceDocument doc = parse_document(text, page.file, diags);
+    Diagnostics scratch;  // made from checked data: a problem here follows one reported above
+    SourceDocument doc = parse_document(text, page.file, ok ? diags : scratch);
+    if (!ok) doc.meta.fields.erase("formulier");
     page.meta = std::move(doc.meta);
     page.body = std::move(doc.body);
     page.body_line = doc.body_line;
-    add_markdown_page(content, std::move(page), diags);
+    add_markdown_page(content, std::move(page), ok ? diags : scratch);  // e.g. a duplicate aspect id
   }
   order_tree(content);  // the pages moved: parents, children and reading order by the new indexes
-  if (forms_) {
+  if (forms_ && ok) {
     const std::string id = form.value.value("id", "");
     forms_->forms.push_back({folder_of(path_) + "/" + id + ".form.json", std::move(form)});
   }
