@@ -107,7 +107,8 @@ function optionIndex(def, id, value) {
   for (const s of def.secties)
     for (const f of s.velden) {
       const all = f.type === 'groep' ? f.velden : [f];
-      for (const x of all) if (x.id === id) return x.opties.findIndex((o) => o.waarde === value);
+      // A definition file has {waarde, label} options; the one a page embeds has the values only.
+      for (const x of all) if (x.id === id) return x.opties.findIndex((o) => (typeof o === 'string' ? o : o.waarde) === value);
     }
   throw new Error(`no field ${id}`);
 }
