@@ -111,6 +111,7 @@ TEST_CASE("handreiking: every problem of aspecten.json at its line and column, i
   json d = json::parse(real_data());
   auto& aspects = d["clusters"][1]["aspecten"];
   aspects[0].erase("definitie");                                  // a missing aspect field
+  aspects[0]["definitei"] = "Een tikfout.";                       // an unknown field
   aspects[1]["naam"] = 5;                                         // a wrong type
   aspects[2]["id"] = d["clusters"][0]["aspecten"][0]["id"];       // a duplicate id
   aspects[3]["voorbeeldvragen"]["sport"] = json::array({"Sport je?"});  // an unknown leefgebied
@@ -141,7 +142,8 @@ TEST_CASE("handreiking: every problem of aspecten.json at its line and column, i
     CHECK(it->col > 0);
   };
   // At the aspect's "{", the line above its first key (dump() sorts the keys).
-  at("\"definitie\" ontbreekt (/clusters/1/aspecten/0/definitie)", "\"id\": \"kunnen_volhouden\"", 0, 1);
+  at("\"definitie\" ontbreekt (/clusters/1/aspecten/0/definitie)", "\"definitei\"", 0, 1);
+  at("onbekend veld \"definitei\"", "\"definitei\"");
   at("verwacht tekst, niet een getal (/clusters/1/aspecten/1/naam)", "\"naam\": 5");
   at("komt twee keer voor (/clusters/1/aspecten/2/id)", "\"id\": \"dak_boven_het_hoofd\"", 1);
   at("onbekend leefgebied \"sport\"", "\"sport\"");

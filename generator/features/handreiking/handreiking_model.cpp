@@ -31,6 +31,23 @@ const char* dutch_type(const std::string& type) {
   return "tekst";
 }
 
+/// Reports every key of the object at `pointer` that is not in `known` (a typo such as "tipp"
+/// would otherwise only show as a missing "tip").
+void unknown_keys(const Handreiking& h, const std::string& pointer, std::initializer_list<const char*> known,
+                  Diagnostics& diags) {
+  const json::json_pointer ptr(pointer);
+  if (!h.data.value.contains(ptr) || !h.data.value.at(ptr).is_object()) return;
+  for (const auto& [key, v] : h.data.value.at(ptr).items()) {
+    bool ok = false;
+    for (const char* k : known) ok = ok || key == k;
+    if (!ok) {
+      std::string list;
+      for (const char* k : known) list += (list.empty() ? "" : ", ") + std::string(k);
+      h.data.error(diags, pointer + "/" + pointer_token(key), "onbekend veld \"" + key + "\" (bekend: " + list + ")");
+    }
+  }
+}
+
 /// Reads the aspects, clusters and leefgebieden; reports every problem.
 class Reader {
  public:
@@ -42,6 +59,8 @@ class Reader {
       h_.data.error(diags_, "", "verwacht een object met \"leefgebieden\" en \"clusters\"");
       return;
     }
+    unknown_keys(h_, "", {"toelichting", "bronnen", "bijgewerkt", "aantal_aspecten", "leefgebieden", "clusters",
+                          "paginas", "formulier"}, diags_);
     h_.bijgewerkt = h_.text("/bijgewerkt", diags_);
     if (!h_.bijgewerkt.empty() && !std::regex_match(h_.bijgewerkt, kDate))
       h_.data.error(diags_, "/bijgewerkt", "\"bijgewerkt\" is een datum als 2026-11-22");
@@ -55,6 +74,7 @@ class Reader {
     for (size_t i = 0; i < leefgebieden.size(); ++i) {
       const std::string p = "/leefgebieden/" + std::to_string(i);
       if (!h_.value(p, "object", diags_).is_object()) continue;
+      unknown_keys(h_, p, {"id", "naam"}, diags_);
       Leefgebied l{id(p + "/id", leefgebied_ids_), h_.text(p + "/naam", diags_)};
       h_.leefgebieden.push_back(std::move(l));
     }
@@ -70,6 +90,7 @@ class Reader {
         h_.clusters.push_back(std::move(cluster));  // keeps the indexes of the others
         continue;
       }
+      unknown_keys(h_, p, {"id", "naam", "uitleg", "aspecten"}, diags_);
       cluster.id = id(p + "/id", cluster_ids);
       cluster.naam = h_.text(p + "/naam", diags_);
       cluster.uitleg = h_.text(p + "/uitleg", diags_);
@@ -112,6 +133,7 @@ class Reader {
     a.nummer = static_cast<int>(h_.aspecten.size()) + 1;
     a.vragen.resize(h_.leefgebieden.size());
     if (!h_.value(p, "object", diags_).is_object()) return a;
+    unknown_keys(h_, p, {"id", "naam", "definitie", "voorbeeldvragen", "tip"}, diags_);
     a.id = id(p + "/id", aspect_ids_);
     a.naam = h_.text(p + "/naam", diags_);
     a.definitie = h_.text(p + "/definitie", diags_);
