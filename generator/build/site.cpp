@@ -347,6 +347,7 @@ void SiteBuilder::render(const std::vector<int>& pages, OutputSink& sink) {
     Diagnostics diags;
     std::string html = render_page(ctx, page, *links_, sources_, *workers_[worker], features_, diags, anchor_checks_[i]);
     page_diags_[i] = diags.take();
+    locate_made_lines(page, page_diags_[i]);
     if (!html.empty()) sink.write(page.output, html);
   });
 }
@@ -356,6 +357,7 @@ void SiteBuilder::check_anchors(const std::vector<int>& pages) {
     Diagnostics diags;
     links_->check_anchors(content_.pages[i], anchor_checks_[i], diags);
     anchor_diags_[i] = diags.take();
+    locate_made_lines(content_.pages[i], anchor_diags_[i]);
   }
 }
 

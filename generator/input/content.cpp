@@ -237,6 +237,14 @@ bool add_markdown_page(ContentTree& content, Page page, Diagnostics& diags) {
   return true;
 }
 
+void locate_made_lines(const Page& page, std::vector<Diagnostic>& diags) {
+  if (page.made_lines.empty()) return;
+  for (Diagnostic& d : diags) {
+    if (d.path != page.file || d.line < 1 || static_cast<size_t>(d.line) > page.made_lines.size()) continue;
+    std::tie(d.line, d.col) = page.made_lines[d.line - 1];
+  }
+}
+
 void order_tree(ContentTree& content) {
   for (auto& page : content.pages) {
     page.parent = -1;

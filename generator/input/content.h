@@ -42,6 +42,9 @@ struct Page {
   /// diagnostics show it; empty for a page read from content/. Its `body` is markdown like a
   /// file's, but there is no file to edit: a change comes from the data file.
   std::string made_from;
+  /// For such a page: per line of its made text (front matter included, 0-based) the line and
+  /// column in `made_from` of the text that line shows (see locate_made_lines).
+  std::vector<std::pair<int, int>> made_lines;
 };
 
 /// The pages of a site, home page first, plus the other files content/ holds.
@@ -77,6 +80,10 @@ bool add_page(ContentTree& content, Page page, Diagnostics& diags);
 /// pages move: call it before anything keeps page indexes, i.e. in the first feature's load).
 /// Reports a clash with an existing page. Call order_tree() afterwards.
 bool add_markdown_page(ContentTree& content, Page page, Diagnostics& diags);
+
+/// Moves the diagnostics of a page made from data (made_lines) from a line of its made text to the
+/// place in the data file that text came from; others stay as they are.
+void locate_made_lines(const Page& page, std::vector<Diagnostic>& diags);
 
 /// (Re)computes parents, ordered children, depth and reading order from the pages' paths.
 void order_tree(ContentTree& content);

@@ -253,3 +253,17 @@ TEST_CASE("handreiking: serve rebuilds everything after an edit of aspecten.json
   builder.report(after);
   CHECK(after.has_errors());
 }
+
+TEST_CASE("handreiking: a problem in a made page is reported at the text in aspecten.json", "[handreiking]") {
+  json d = json::parse(real_data());
+  d["clusters"][0]["aspecten"][0]["tip"] = "Zie [kapot](nergens.md).";
+  const std::string text = d.dump(2);
+  MemoryTree tree = portal_tree();
+  tree.set(kPath, text);
+  test::BuiltSite site;
+  build_site(tree, site.sink, site.diags, 1);
+  auto found = site.find(kPath, "nergens.md");
+  REQUIRE(found);
+  CHECK(found->line == line_of(text, "Zie [kapot](nergens.md)."));
+  CHECK(site.diags.error_count() == 1);
+}

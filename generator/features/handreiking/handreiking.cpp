@@ -1,5 +1,7 @@
 #include "handreiking.h"
 
+#include <algorithm>
+
 #include "frontmatter.h"
 #include "handreiking_model.h"
 #include "paths.h"
@@ -19,11 +21,32 @@ std::string folder_of(const std::string& path) {
   return slash == std::string::npos ? "" : path.substr(0, slash);
 }
 
-std::string join(const std::vector<std::string>& lines) {
-  std::string out;
-  for (size_t i = 0; i < lines.size(); ++i) out += (i ? "\n" : "") + lines[i];
-  return out;
-}
+/// The lines of a page being made, each with the JSON pointer of the text it shows (`from`), so
+/// a problem found while the page renders (a broken link in a tip) is reported at that text in
+/// aspecten.json rather than at a line of a file that does not exist.
+class Lines {
+ public:
+  Lines(std::initializer_list<std::string> lines, std::string from) : from_(std::move(from)) {
+    for (const auto& l : lines) push_back(l);
+  }
+  /// Lines added from now on show the text at `pointer`.
+  void from(std::string pointer) { from_ = std::move(pointer); }
+  void push_back(const std::string& line) {
+    lines_.push_back(line);
+    for (size_t i = 0, n = std::count(line.begin(), line.end(), '\n'); i <= n; ++i) origin_.push_back(from_);
+  }
+  std::string text() const {
+    std::string out;
+    for (size_t i = 0; i < lines_.size(); ++i) out += (i ? "\n" : "") + lines_[i];
+    return out;
+  }
+  /// Per line of text() (0-based), the pointer of its text.
+  const std::vector<std::string>& origin() const { return origin_; }
+
+ private:
+  std::vector<std::string> lines_, origin_;
+  std::string from_;
+};
 
 /// A YAML scalar for front matter: JSON's quoted string is valid YAML.
 std::string quoted(const std::string& s) { return json(s).dump(); }
@@ -34,17 +57,28 @@ class Maker {
   Maker(const Model& h, Diagnostics& diags) : h_(h), diags_(diags) {}
 
   /// The pages, as markdown files would hold them: content/-relative source path → text.
-  std::vector<std::pair<std::string, std::string>> pages() {
-    std::vector<std::pair<std::string, std::string>> out;
+  struct MadePage {
+    std::string source;                           ///< content/-relative path
+    std::string text;                             ///< as a markdown file would hold it
+    std::vector<std::pair<int, int>> line_origin;  ///< per line of text: position in aspecten.json
+  };
+
+  std::vector<MadePage> pages() {
+    std::vector<MadePage> out;
     const std::string overview = page_path("/paginas/overzicht/pad");
     const std::string invullen = page_path("/paginas/invullen/pad");
     const std::string papier = page_path("/paginas/gespreksformulier/pad");
     if (overview.empty() || invullen.empty() || papier.empty()) return out;
     const std::string folder = folder_of(overview);
-    for (const Aspect& a : h_.aspecten) out.emplace_back(aspect_source(folder, a), aspect_page(a));
-    out.emplace_back(overview, overview_page(overview, folder));
-    out.emplace_back(invullen, invullen_page(invullen, folder));
-    out.emplace_back(papier, paper_page());
+    auto add = [&](const std::string& source, const Lines& lines) {
+      MadePage page{source, lines.text(), {}};
+      for (const auto& pointer : lines.origin()) page.line_origin.push_back(h_.data.at(pointer));
+      out.push_back(std::move(page));
+    };
+    for (const Aspect& a : h_.aspecten) add(aspect_source(folder, a), aspect_page(a));
+    add(overview, overview_page(overview, folder));
+    add(invullen, invullen_page(invullen, folder));
+    add(papier, paper_page());
     return out;
   }
 
@@ -134,76 +168,87 @@ class Maker {
             {"cluster", c.naam},                  {"cluster_klein", lower(c.naam)}, {"definitie", a.definitie}};
   }
 
-  std::string aspect_page(const Aspect& a) {
+  Lines aspect_page(const Aspect& a) {
     const std::string p = "/paginas/aspect";
     const auto values = aspect_values(a);
-    std::vector<std::string> lines = {"---",
-                                      "title: " + quoted(h_.fill(p + "/titel", values, diags_)),
-                                      "description: " + quoted(a.definitie),
-                                      "weight: " + std::to_string(a.nummer),
-                                      "aspect: " + a.id,
-                                      "cluster: " + h_.clusters[a.cluster].id};
+    Lines lines({"---", "title: " + quoted(h_.fill(p + "/titel", values, diags_)), "description: " + quoted(a.definitie),
+                 "weight: " + std::to_string(a.nummer), "aspect: " + a.id, "cluster: " + h_.clusters[a.cluster].id},
+                a.pointer);
     for (auto& l : sources_and_date()) lines.push_back(std::move(l));
-    for (const std::string& l : {h_.fill(p + "/inleiding", values, diags_), std::string(),
-                                 "## " + h_.fill(p + "/definitie_kop", values, diags_), std::string(), a.definitie,
-                                 std::string(), h_.fill(p + "/definitie_noot", values, diags_), std::string()})
-      lines.push_back(l);
+    // Each text from the file, then a blank line.
+    auto text = [&](const std::string& pointer, const std::string& line) {
+      lines.from(pointer);
+      lines.push_back(line);
+      lines.push_back("");
+    };
+    text(p + "/inleiding", h_.fill(p + "/inleiding", values, diags_));
+    text(p + "/definitie_kop", "## " + h_.fill(p + "/definitie_kop", values, diags_));
+    text(a.pointer + "/definitie", a.definitie);
+    text(p + "/definitie_noot", h_.fill(p + "/definitie_noot", values, diags_));
     for (size_t l = 0; l < h_.leefgebieden.size(); ++l) {
       if (a.vragen[l].empty()) continue;
-      lines.push_back("## " + h_.leefgebieden[l].naam + " {#" + slug(h_.leefgebieden[l].id) + "}");
-      lines.push_back("");
-      for (const auto& v : a.vragen[l]) lines.push_back("- " + v);
+      const std::string q = a.pointer + "/voorbeeldvragen/" + h_.leefgebieden[l].id;
+      text(q, "## " + h_.leefgebieden[l].naam + " {#" + slug(h_.leefgebieden[l].id) + "}");
+      for (size_t k = 0; k < a.vragen[l].size(); ++k) {
+        lines.from(q + "/" + std::to_string(k));
+        lines.push_back("- " + a.vragen[l][k]);
+      }
       lines.push_back("");
     }
-    for (const std::string& l : {"## " + h_.fill(p + "/tip_kop", values, diags_), std::string(), a.tip, std::string(),
-                                 h_.fill(p + "/slot", values, diags_), std::string()})
-      lines.push_back(l);
-    return join(lines);
+    text(p + "/tip_kop", "## " + h_.fill(p + "/tip_kop", values, diags_));
+    text(a.pointer + "/tip", a.tip);
+    text(p + "/slot", h_.fill(p + "/slot", values, diags_));
+    return lines;
   }
 
-  std::string overview_page(const std::string& source, const std::string& folder) {
+  Lines overview_page(const std::string& source, const std::string& folder) {
     const std::string p = "/paginas/overzicht";
     const std::map<std::string, std::string> values = {{"totaal", std::to_string(h_.totaal_vragen)},
                                                        {"aantal", std::to_string(h_.aspecten.size())}};
-    std::vector<std::string> lines = {"---",
-                                      "title: " + quoted(h_.text(p + "/titel", diags_)),
-                                      "description: " + quoted(h_.fill(p + "/beschrijving", values, diags_)),
-                                      "weight: " + weight(p + "/gewicht")};
+    Lines lines({"---", "title: " + quoted(h_.text(p + "/titel", diags_)),
+                 "description: " + quoted(h_.fill(p + "/beschrijving", values, diags_)),
+                 "weight: " + weight(p + "/gewicht")},
+                p);
     for (auto& l : sources_and_date()) lines.push_back(std::move(l));
+    lines.from(p + "/inleiding");
     lines.push_back(h_.fill(p + "/inleiding", values, diags_));
     lines.push_back("");
     const std::string head = "| " + h_.text(p + "/tabel/0", diags_) + " | " + h_.text(p + "/tabel/1", diags_) + " |";
     for (const Cluster& c : h_.clusters) {
+      lines.from(c.pointer);
       for (const std::string& l : {"## " + c.naam + " {#" + slug(c.id) + "}", std::string(), c.uitleg, std::string(),
                                    head, std::string("|---|---|")})
         lines.push_back(l);
       for (size_t i : c.aspecten) {
         const Aspect& a = h_.aspecten[i];
+        lines.from(a.pointer);
         lines.push_back("| " + std::to_string(a.nummer) + ". [" + a.naam + "](" +
                         relative_url(source, aspect_source(folder, a)) + ") | " + std::to_string(a.aantal_vragen()) +
                         " |");
       }
       lines.push_back("");
     }
+    lines.from(p + "/slot");
     lines.push_back(h_.fill(p + "/slot", values, diags_));
     lines.push_back("");
-    return join(lines);
+    return lines;
   }
 
-  std::string invullen_page(const std::string& source, const std::string& folder) {
+  Lines invullen_page(const std::string& source, const std::string& folder) {
     const std::string p = "/paginas/invullen";
     std::vector<std::string> extra;
     const json& more = h_.value(p + "/extra_bronnen", "array", diags_);
     for (size_t i = 0; i < more.size(); ++i) extra.push_back(h_.text(p + "/extra_bronnen/" + std::to_string(i), diags_));
-    std::vector<std::string> lines = {"---",
-                                      "title: " + quoted(h_.text(p + "/titel", diags_)),
-                                      "description: " + quoted(h_.text(p + "/beschrijving", diags_)),
-                                      "weight: " + weight(p + "/gewicht"),
-                                      "formulier: " + h_.text("/formulier/id", diags_)};
+    Lines lines({"---", "title: " + quoted(h_.text(p + "/titel", diags_)),
+                 "description: " + quoted(h_.text(p + "/beschrijving", diags_)), "weight: " + weight(p + "/gewicht"),
+                 "formulier: " + h_.text("/formulier/id", diags_)},
+                p);
     for (auto& l : sources_and_date(extra)) lines.push_back(std::move(l));
+    lines.from(p + "/inleiding");
     lines.push_back(h_.text(p + "/inleiding", diags_));
     lines.push_back("");
     for (const Cluster& c : h_.clusters) {
+      lines.from(c.pointer);
       std::string line = "- " + c.naam + ": ";
       for (size_t k = 0; k < c.aspecten.size(); ++k) {
         const Aspect& a = h_.aspecten[c.aspecten[k]];
@@ -213,16 +258,16 @@ class Maker {
       lines.push_back(line + ".");
     }
     lines.push_back("");
-    return join(lines);
+    return lines;
   }
 
-  std::string paper_page() {
+  Lines paper_page() {
     const std::string p = "/paginas/gespreksformulier";
-    std::vector<std::string> lines = {"---",
-                                      "title: " + quoted(h_.text(p + "/titel", diags_)),
-                                      "description: " + quoted(h_.text(p + "/beschrijving", diags_)),
-                                      "weight: " + weight(p + "/gewicht")};
+    Lines lines({"---", "title: " + quoted(h_.text(p + "/titel", diags_)),
+                 "description: " + quoted(h_.text(p + "/beschrijving", diags_)), "weight: " + weight(p + "/gewicht")},
+                p);
     for (auto& l : sources_and_date()) lines.push_back(std::move(l));
+    lines.from(p + "/inleiding");
     lines.push_back(h_.text(p + "/inleiding", diags_));
     lines.push_back("");
     const std::string vragen_kop = h_.text(p + "/vragen_kop", diags_);
@@ -233,24 +278,30 @@ class Maker {
     for (size_t i = 0; i < opties.size(); ++i)
       oordelen.push_back("- [ ] " + h_.text("/formulier/oordelen/" + std::to_string(i) + "/label", diags_));
     for (const Cluster& c : h_.clusters) {
+      lines.from(c.pointer);
       lines.push_back("## " + c.naam + " {#" + slug(c.id) + "}");
       lines.push_back("");
       for (size_t i : c.aspecten) {
         const Aspect& a = h_.aspecten[i];
+        lines.from(a.pointer);
         for (const std::string& l : {"### " + std::to_string(a.nummer) + ". " + a.naam + " {#" + slug(a.id) + "}",
                                      std::string(), "*" + a.definitie + "*", std::string(), vragen_kop, std::string()})
           lines.push_back(l);
         for (size_t l = 0; l < h_.leefgebieden.size(); ++l)
           if (!a.vragen[l].empty()) lines.push_back("- " + h_.leefgebieden[l].naam + ": " + a.vragen[l][0]);
         lines.push_back("");
+        lines.from(p + "/oordeel_kop");
         lines.push_back(oordeel_kop);
         lines.push_back("");
+        lines.from("/formulier/oordelen");
         for (const auto& o : oordelen) lines.push_back(o);
         lines.push_back("");
+        lines.from(p + "/na_oordeel");
         lines.push_back(na_oordeel);
         lines.push_back("");
       }
     }
+    lines.from(p + "/afsluitend_kop");
     lines.push_back("## " + h_.text(p + "/afsluitend_kop", diags_));
     lines.push_back("");
     const std::string lijn = h_.text(p + "/schrijflijn", diags_);
@@ -261,20 +312,23 @@ class Maker {
       const std::string label = closing_label(id);
       if (label.empty() && !id.empty())
         h_.data.error(diags_, q, "onbekende vraag \"" + id + "\" (verwacht het id van een veld in /formulier/secties_na)");
+      lines.from(q);
       lines.push_back("**" + label + "**");
       lines.push_back("");
       lines.push_back(lijn);
       lines.push_back("");
     }
+    lines.from(p + "/slot");
     lines.push_back(h_.text(p + "/slot", diags_));
     lines.push_back("");
-    return join(lines);
+    return lines;
   }
 
   /// The label of field `id` in the sections after the aspects, or "".
   std::string closing_label(const std::string& id) const {
-    const json& na = h_.data.value["formulier"].value("secties_na", json::array());
-    for (const json& s : na)
+    const json::json_pointer where("/formulier/secties_na");
+    if (!h_.data.value.contains(where) || !h_.data.value.at(where).is_array()) return "";
+    for (const json& s : h_.data.value.at(where))
       if (s.is_object() && s.contains("velden") && s["velden"].is_array())
         for (const json& f : s["velden"])
           if (f.is_object() && f.value("id", "") == id && f.contains("label") && f["label"].is_string())
@@ -436,7 +490,7 @@ void Handreiking::load(const SourceTree& tree, ContentTree& content, Diagnostics
   // With errors the build fails anyway; the pages are still added (as far as they could be made),
   // so links from other pages to them do not bury the data file's own problems under "unknown
   // page" errors. The form is not handed over, and the page showing it does not ask for it.
-  for (auto& [source, text] : pages) {
+  for (auto& [source, text, line_origin] : pages) {
     Page page;
     page.source = source;
     page.output = output_path_for(source);
@@ -448,6 +502,7 @@ void Handreiking::load(const SourceTree& tree, ContentTree& content, Diagnostics
     page.meta = std::move(doc.meta);
     page.body = std::move(doc.body);
     page.body_line = doc.body_line;
+    page.made_lines = std::move(line_origin);
     add_markdown_page(content, std::move(page), ok ? diags : scratch);  // e.g. a duplicate aspect id
   }
   order_tree(content);  // the pages moved: parents, children and reading order by the new indexes
