@@ -37,7 +37,7 @@ inline MemoryTree base_tree() { return base_tree_ref(); }
 
 /// Security oracle: HTML produced from content must not hold a live <script> element or an
 /// on*= event-handler attribute, nor a javascript: URL. With `whole_page`, the scripts templates
-/// add (<script src="…assets/js/…"> and <script type="application/json"> data blocks) are fine.
+/// add (<script src="…assets/…"> and <script type="application/json"> data blocks) are fine.
 inline const char* unsafe_html(const std::string& html, bool whole_page = false) {
   auto lower = [](char c) { return static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c); };
   for (size_t i = 0; i < html.size(); ++i) {
@@ -51,7 +51,7 @@ inline const char* unsafe_html(const std::string& html, bool whole_page = false)
       size_t end = html.find('>', j);
       std::string tag = html.substr(i, end == std::string::npos ? std::string::npos : end - i);
       const bool ours = tag.find(" type=\"application/json\"") != std::string::npos ||
-                        (tag.find(" src=\"") != std::string::npos && tag.find("assets/js/") != std::string::npos);
+                        (tag.find(" src=\"") != std::string::npos && tag.find("assets/") != std::string::npos);
       if (!whole_page || !ours) return "<script> element";
       // A data block holds no '<' at all: "<!--<script" inside would make the parser swallow the page.
       if (tag.find(" type=\"application/json\"") != std::string::npos && end != std::string::npos) {
