@@ -97,6 +97,16 @@ TEST_CASE("the search page's words are the search component's", "[layout][search
   const std::string page = page_of(tree, "zoeken/index.html");
   CHECK(page.find("<title>Vinden · Start</title>") != std::string::npos);
   CHECK(page.find("<h1>Vinden</h1>") != std::string::npos);
+  // Without it the page still builds, and the editor is told where the title goes.
+  tree.remove("templates/search/title.mustache");
+  MemorySink sink;
+  Diagnostics diags;
+  build_site(tree, sink, diags, 1);
+  bool told = false;
+  for (const auto& d : diags.sorted())
+    told = told || (d.severity == Severity::warning && d.path == "templates/zoeken.mustache" &&
+                    d.message.find("templates/search/title.mustache") != std::string::npos);
+  CHECK(told);
 }
 
 TEST_CASE("snippet: fills {{name}} escaped and {{{name}}} as given, keeps other tags", "[layout][snippet]") {

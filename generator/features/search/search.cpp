@@ -114,6 +114,9 @@ void Search::load(const SourceTree& tree, ContentTree& content, Diagnostics& dia
   // The page's words are the search component's, in templates/search/ (plain text, one line).
   page.meta.title = template_text(tree, "templates/search/title.mustache");
   page.meta.description = template_text(tree, "templates/search/description.mustache");
+  if (page.meta.title.empty())
+    diags.warning(tree.display("templates/zoeken.mustache"), 1, 1,
+                  "de zoekpagina heeft geen titel: zet hem in templates/search/title.mustache");
   page.meta.template_name = "zoeken";
   page.hidden = true;
   if (!add_page(content, std::move(page), diags)) enabled_ = false;
