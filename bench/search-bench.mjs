@@ -62,10 +62,10 @@ for (const d of ['templates', 'site-assets']) {
 }
 const mdBytes = sizeOf(path.join(SRC, 'content'), (n) => n.endsWith('.md'));
 
-console.log(`== wijzer build x${RUNS}, with search and without (site-assets/js/search.js removed)`);
+console.log(`== wijzer build x${RUNS}, with search and without (site-assets/search/search.js removed)`);
 const withSearch = [];
 const without = [];
-const searchJs = path.join(SRC, 'site-assets', 'js', 'search.js');
+const searchJs = path.join(SRC, 'site-assets', 'search', 'search.js');
 const searchJsBytes = fs.readFileSync(searchJs);
 // Each build writes a fresh folder. The previous one is moved aside, not deleted: deleting 10,000
 // files right before a build slows the build's own file creation (see bench/README.md).

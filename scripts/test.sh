@@ -1,10 +1,18 @@
 #!/usr/bin/env bash
 # Command 2 of the README: runs every test (unit, golden, CLI, conformance, browser) through CTest.
 # Expects command 1 (scripts/setup.sh) to have run once.
+#   scripts/test.sh            everything (README command 2)
+#   scripts/test.sh --quick    the inner loop: build, then the tests labelled `unit` (unit, golden,
+#                              CLI, conformance; no browser, no sanitizers, no fuzzing)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+quick=0
+if [ "${1:-}" = "--quick" ]; then quick=1; shift; fi
 cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build build -j"$(nproc)"
+if [ $quick = 1 ]; then
+  exec ctest --test-dir build --output-on-failure -L unit -j"$(nproc)" "$@"
+fi
 status=0
 ctest --test-dir build --output-on-failure --timeout 1500 "$@" || status=1
 

@@ -86,7 +86,7 @@ std::string markdown_html(const BuildContext& ctx, Page& page, const LinkResolve
     page.headings.clear();
     return "";
   }
-  Markdown md(page.body);
+  Markdown md(page.body, &sources.snippets);
   page.headings = md.take_headings(sources.ids);
   for (const auto& h : page.headings) page.anchors.insert(h.anchor);
   md.neutralize_raw_html([&](int line, int col) {

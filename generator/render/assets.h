@@ -10,12 +10,12 @@ namespace wijzer {
 
 /// A file of site-assets/ as published, under a content-hashed name so no browser keeps a stale copy.
 struct Asset {
-  std::string source;  ///< "css/portal.css", relative to site-assets/
-  std::string output;  ///< "assets/css/portal.1f2e3d4c5b.css", relative to the site root
+  std::string source;  ///< "layout/portal.css", relative to site-assets/
+  std::string output;  ///< "assets/layout/portal.1f2e3d4c5b.css", relative to the site root
   std::string bytes;
 };
 
-/// All assets, and the name templates use for each ("css/portal.css" → key "css_portal_css").
+/// All assets, and the name templates use for each ("layout/portal.css" → key "layout_portal_css").
 struct AssetManifest {
   std::vector<Asset> files;
   nlohmann::json keys = nlohmann::json::object();  ///< key → output path
@@ -29,7 +29,7 @@ AssetManifest load_assets(const SourceTree& tree, Diagnostics& diags);
 /// Trims scripts and stylesheets, gives every file its hashed name and rewrites url() in CSS.
 void hash_assets(AssetManifest& manifest, const SourceTree& tree, Diagnostics& diags);
 
-/// "css/portal.css" → "css_portal_css".
+/// "layout/portal.css" → "layout_portal_css".
 std::string asset_key(const std::string& source);
 
 /// A stylesheet without comments and without white space that carries no meaning; strings untouched.

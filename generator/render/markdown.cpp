@@ -99,7 +99,7 @@ bool inside(cmark_node* node, std::initializer_list<cmark_node_type> types) {
 
 }  // namespace
 
-Markdown::Markdown(const std::string& body) {
+Markdown::Markdown(const std::string& body, const Snippets* markup) : markup_(markup) {
   register_extensions();
   parser_ = cmark_parser_new(kParseOptions);
   for (const char* name : kExtensions)
@@ -265,25 +265,49 @@ std::string Markdown::render(const std::vector<Heading>& headings) const {
   }
   out.append(html, pos);
   // Wide tables scroll in their own keyboard-reachable box instead of widening the page; each box
-  // is a landmark, so it gets a name that is unique on the page.
-  int tables = 0;
-  replace_each(out, "<table>", [&] {
-    return "<section class=\"tabel\" tabindex=\"0\" aria-label=\"Tabel " + std::to_string(++tables) + "\"><table>";
-  });
-  replace_all(out, "</table>", "</table></section>");
+  // is a landmark, so it gets a name that is unique on the page (markdown/table). cmark's tables
+  // do not nest, and "<table>" in text is escaped.
+  if (const Snippet* box = snippet("markdown/table"); box && out.find("<table>") != std::string::npos) {
+    std::string boxed;
+    boxed.reserve(out.size() + 256);
+    int tables = 0;
+    size_t from = 0;
+    for (size_t at; (at = out.find("<table>", from)) != std::string::npos;) {
+      size_t end = out.find("</table>", at);
+      end = end == std::string::npos ? out.size() : end + 8;
+      boxed.append(out, from, at - from);
+      const std::string number = std::to_string(++tables);
+      box->render_to(boxed, {{"number", number}, {"table", std::string_view(out).substr(at, end - at)}});
+      from = end;
+    }
+    boxed.append(out, from);
+    out = std::move(boxed);
+  }
   if (html.find("<input") != std::string::npos) {
     // Task list boxes are not form controls here: show their state as text a screen reader reads.
-    replace_all(out, "<input type=\"checkbox\" checked=\"\" disabled=\"\" /> ",
-                "<span class=\"taak taak--af\"><span class=\"taak__vak\" aria-hidden=\"true\">☑</span>"
-                "<span class=\"visueel-verborgen\">(gedaan)</span></span> ");
-    replace_all(out, "<input type=\"checkbox\" disabled=\"\" /> ",
-                "<span class=\"taak\"><span class=\"taak__vak\" aria-hidden=\"true\">☐</span>"
-                "<span class=\"visueel-verborgen\">(open)</span></span> ");
+    if (const Snippet* done = snippet("markdown/task-done"))
+      replace_all(out, "<input type=\"checkbox\" checked=\"\" disabled=\"\" /> ", done->render({}) + " ");
+    if (const Snippet* open = snippet("markdown/task-open"))
+      replace_all(out, "<input type=\"checkbox\" disabled=\"\" /> ", open->render({}) + " ");
   }
   if (html.find("data-footnote") != std::string::npos) {
-    // cmark-gfm labels footnote back-links in English.
-    replace_all(out, "aria-label=\"Back to reference ", "aria-label=\"Terug naar verwijzing ");
-    replace_all(out, "aria-label=\"Back to content\"", "aria-label=\"Terug naar de tekst\"");
+    // cmark-gfm labels footnote back-links in English: aria-label="Back to reference 1-2".
+    if (const Snippet* backref = snippet("markdown/footnote-backref")) {
+      const std::string prefix = "aria-label=\"Back to reference ";
+      std::string labelled;
+      size_t from = 0;
+      for (size_t at; (at = out.find(prefix, from)) != std::string::npos;) {
+        const size_t end = out.find('"', at + prefix.size());
+        if (end == std::string::npos) break;
+        labelled.append(out, from, at - from);
+        backref->render_to(labelled, {{"ref", std::string_view(out).substr(at + prefix.size(), end - at - prefix.size())}});
+        from = end + 1;
+      }
+      labelled.append(out, from);
+      out = std::move(labelled);
+    }
+    if (const Snippet* back = snippet("markdown/footnote-back-to-content"))
+      replace_all(out, "aria-label=\"Back to content\"", back->render({}));
   }
   return out;
 }

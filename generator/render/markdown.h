@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "content.h"
+#include "snippet.h"
 
 struct cmark_node;
 struct cmark_parser;
@@ -16,7 +17,9 @@ namespace wijzer {
 /// Owns the syntax tree; the passes below change it in place before rendering.
 class Markdown {
  public:
-  explicit Markdown(const std::string& body);
+  /// `markup`: the site's snippets (templates/markdown/, templates/glossary/) for the HTML made
+  /// while rendering; borrowed, must outlive this object. Without them render() gives cmark's HTML.
+  explicit Markdown(const std::string& body, const Snippets* markup = nullptr);
   ~Markdown();
   Markdown(const Markdown&) = delete;
   Markdown& operator=(const Markdown&) = delete;
@@ -40,12 +43,19 @@ class Markdown {
   /// Blocks end in '\n'; compiler-made HTML (custom nodes) is skipped. Read-only.
   std::vector<std::string> section_texts() const;
 
-  /// The body as HTML, with `id`s on the headings returned by take_headings().
+  /// The snippet named `name` (e.g. "glossary/term") for HTML a pass inserts, or nullptr.
+  const Snippet* snippet(std::string_view name) const { return find_snippet(markup_, name); }
+
+  /// The body as HTML, with `id`s on the headings returned by take_headings(). With snippets:
+  /// tables in markdown/table ({{number}}, {{{table}}}), task list boxes as markdown/task-done and
+  /// markdown/task-open, footnote back-links' labels as markdown/footnote-backref ({{{ref}}}: cmark's
+  /// HTML) and markdown/footnote-back-to-content.
   std::string render(const std::vector<Heading>& headings) const;
 
  private:
   cmark_parser* parser_;
   cmark_node* root_;
+  const Snippets* markup_;
 };
 
 /// Bounds on a page body that keep cmark-gfm's time and memory in check on hostile input

@@ -68,38 +68,52 @@ bool is_ancestor_or_self(const ContentTree& content, int ancestor, int index) {
 
 namespace {
 
-/// One level of the section navigation; opens the branch that holds `self`.
-void append_nav_list(const ContentTree& content, const Page& page, int self, int section, std::string& out) {
-  out += "<ul>";
+/// One level of the section navigation, flattened into `items` in document order; opens the branch
+/// that holds `self`. A list that ends after an item adds one to that item's `ends`.
+void append_nav_items(const ContentTree& content, const Page& page, int self, int section,
+                      std::vector<MustacheObject>& items, std::vector<int>& ends) {
   for (int child : content.pages[section].children) {
     const Page& p = content.pages[child];
-    out += "<li><a href=\"";
-    append_relative_url(out, page.output, p.output);
-    out += child == self ? "\" aria-current=\"page\">" : "\">";
-    append_html_escaped(out, p.meta.title);
-    out += "</a>";
-    if (!p.children.empty() && is_ancestor_or_self(content, child, self)) append_nav_list(content, page, self, child, out);
-    out += "</li>";
+    const bool open = !p.children.empty() && is_ancestor_or_self(content, child, self);
+    items.emplace_back();
+    items.back()
+        .set("title", p.meta.title)
+        .set("url", relative_url(page.output, p.output))
+        .set("current", child == self)
+        .set("open", open);
+    ends.push_back(0);
+    if (open) {
+      append_nav_items(content, page, self, child, items, ends);
+      ++ends.back();  // the child's list closes after its last item
+    }
   }
-  out += "</ul>";
 }
 
 }  // namespace
 
-std::string section_nav_html(const ContentTree& content, const Page& page) {
+mustache_data section_nav_data(const ContentTree& content, const Page& page) {
   const int top = top_section(content, page);
-  if (top < 0 || content.pages[top].children.empty()) return "";
+  if (top < 0 || content.pages[top].children.empty()) return mustache_data{false};
   const int self = content.by_source.at(page.source);
   const Page& section = content.pages[top];
-  std::string out;
-  out.reserve(4096);
-  out += "<a class=\"sectienav__kop\" href=\"";
-  append_relative_url(out, page.output, section.output);
-  out += top == self ? "\" aria-current=\"page\">" : "\">";
-  append_html_escaped(out, section.meta.title);
-  out += "</a>";
-  append_nav_list(content, page, self, top, out);
-  return out;
+  std::vector<MustacheObject> items;
+  std::vector<int> ends;
+  items.reserve(32);
+  ends.reserve(32);
+  append_nav_items(content, page, self, top, items, ends);
+  std::vector<mustache_data> list;
+  list.reserve(items.size());
+  for (size_t i = 0; i < items.size(); ++i) {
+    std::vector<mustache_data> closing(ends[i], mustache_data{mustache_data::type::object});
+    items[i].set("ends", ends[i] ? mustache_list(std::move(closing)) : mustache_data{false});
+    list.push_back(items[i].take());
+  }
+  return MustacheObject()
+      .set("title", section.meta.title)
+      .set("url", relative_url(page.output, section.output))
+      .set("current", top == self)
+      .set("items", mustache_list(std::move(list)))
+      .take();
 }
 
 mustache_data page_data(const ContentTree& content, const Page& page, const std::string& html,
@@ -169,7 +183,7 @@ mustache_data page_data(const ContentTree& content, const Page& page, const std:
       .set("home_url", relative_url(page.output, home.output))
       .set("assets", asset_urls.take())
       .set("nav", mustache_list(std::move(nav)))
-      .set("section_nav", section_nav_html(content, page))
+      .set("section_nav", section_nav_data(content, page))
       .set("page", p.take())
       .take();
 }

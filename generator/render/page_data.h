@@ -13,8 +13,11 @@ namespace wijzer {
 mustache_data page_data(const ContentTree& content, const Page& page, const std::string& html,
                         const AssetManifest& assets);
 
-/// The section navigation of `page` as a nested list: the top section, and the children of every
-/// section on the way down to the page.
-std::string section_nav_html(const ContentTree& content, const Page& page);
+/// The section navigation of `page` as data for templates/layout/section-nav.mustache (false on the
+/// home page and in a section without pages): the top section (`title`, `url`, `current`) and
+/// `items`, the children of every section on the way down to the page, flattened in document order
+/// (`title`, `url`, `current`, `open`: its children follow; `ends`: one entry per list that ends
+/// after it). Flat, because partials are inlined and cannot recurse.
+mustache_data section_nav_data(const ContentTree& content, const Page& page);
 
 }  // namespace wijzer

@@ -188,6 +188,8 @@ LoadedTemplates compile_sources(const std::vector<TemplateFile>& files) {
     out.templates[name] = std::move(whole);
   }
   for (const auto& [name, source] : out.templates) collect_ids(source, out.ids);
+  for (const auto& [name, source] : partials)
+    if (name.rfind("markdown/", 0) == 0 || name.rfind("glossary/", 0) == 0) out.snippets.emplace(name, Snippet(source));
   return {std::move(out), diags.take()};
 }
 

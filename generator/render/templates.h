@@ -8,21 +8,23 @@
 #include <vector>
 
 #include "diagnostics.h"
+#include "snippet.h"
 #include "source.h"
 
 namespace wijzer {
 
 using mustache_data = kainjow::mustache::data;
 
-/// The mustache sources of templates/, checked, with partials from templates/partials/ inlined.
+/// The mustache sources of templates/, checked, with partials (files in sub-folders) inlined.
 struct TemplateSources {
   std::map<std::string, std::string> templates;  ///< name → source with partials inlined
   std::map<std::string, std::string> files;      ///< name → path, for diagnostics
   std::set<std::string> broken;                  ///< names whose file has errors (already reported)
   std::set<std::string> ids;                     ///< literal id="…" values in templates: not for headings
+  Snippets snippets;  ///< partials under markdown/ and glossary/, for HTML made inside markdown (snippet.h)
 };
 
-/// Reads and checks templates/*.mustache and templates/partials/*.mustache.
+/// Reads and checks templates/*.mustache and the partials in its sub-folders.
 TemplateSources load_templates(const SourceTree& tree, Diagnostics& diags);
 
 /// Parsed templates by name.

@@ -8,7 +8,7 @@
 
 namespace wijzer {
 
-/// The portal's Content-Security-Policy (templates/partials/head.mustache, docs/templates.md):
+/// The portal's Content-Security-Policy (templates/layout/head.mustache, docs/templates.md):
 /// sent as a header with every HTML page `wijzer serve` makes itself (404, overlay, status).
 extern const char* const kPortalCsp;
 

@@ -74,7 +74,7 @@ async function openTool(context, id) {
   page.__requests = [];
   page.on('request', (req) => {
     // The site's own import/export script loads on first use (it sends nothing).
-    if (page.__loaded && !req.url().startsWith('blob:') && !/\/assets\/js\/dossier-bestand\.[0-9a-f]+\.js$/.test(req.url())) page.__requests.push(req.url());
+    if (page.__loaded && !req.url().startsWith('blob:') && !/\/assets\/dossier\/dossier-bestand\.[0-9a-f]+\.js$/.test(req.url())) page.__requests.push(req.url());
   });
   await gotoLoaded(page, urlOf(id));
   return page;

@@ -1,7 +1,7 @@
 // Every page loads at most 60 KB (60,000 bytes: the stricter reading of "KB") of CSS and JavaScript,
 // uncompressed, counting the stylesheets and scripts its HTML references. What the search box
-// loads on first use (search.js, search-results.css, the index) is not part of a page's load;
-// its size is printed.
+// loads on first use (site-assets/search/search.js and search-results.css, the index) is not part
+// of a page's load; its size is printed.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, statSync } from 'node:fs';

@@ -37,7 +37,7 @@ inline MemoryTree base_tree() { return base_tree_ref(); }
 
 /// Security oracle: HTML produced from content must not hold a live <script> element or an
 /// on*= event-handler attribute, nor a javascript: URL. With `whole_page`, the scripts templates
-/// add (<script src="…assets/js/…"> and <script type="application/json"> data blocks) are fine.
+/// add (<script src="…assets/DIR/…"> and <script type="application/json"> data blocks) are fine.
 inline const char* unsafe_html(const std::string& html, bool whole_page = false) {
   auto lower = [](char c) { return static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c); };
   for (size_t i = 0; i < html.size(); ++i) {
@@ -50,8 +50,11 @@ inline const char* unsafe_html(const std::string& html, bool whole_page = false)
     if (name == "script") {
       size_t end = html.find('>', j);
       std::string tag = html.substr(i, end == std::string::npos ? std::string::npos : end - i);
-      const bool ours = tag.find(" type=\"application/json\"") != std::string::npos ||
-                        (tag.find(" src=\"") != std::string::npos && tag.find("assets/js/") != std::string::npos);
+      // A script of the site's own assets: src is (../)*assets/DIR/… (a component's folder).
+      const size_t src = tag.find(" src=\"");
+      std::string url = src == std::string::npos ? "" : tag.substr(src + 6);
+      while (url.rfind("../", 0) == 0) url.erase(0, 3);
+      const bool ours = tag.find(" type=\"application/json\"") != std::string::npos || url.rfind("assets/", 0) == 0;
       if (!whole_page || !ours) return "<script> element";
       // A data block holds no '<' at all: "<!--<script" inside would make the parser swallow the page.
       if (tag.find(" type=\"application/json\"") != std::string::npos && end != std::string::npos) {

@@ -1,4 +1,4 @@
-// The browser's Dutch stemmer, folding and tokenizer (site-assets/js/search.js) must agree with the
+// The browser's Dutch stemmer, folding and tokenizer (site-assets/search/search.js) must agree with the
 // compiler's (libstemmer's "dutch" and generator/base/text.cpp), so a query finds what the index holds.
 // tests/fixtures/search/stems-dutch.txt: "word stem" per line, stems from libstemmer 2.2 (Debian 12);
 // the same file is checked against the C++ side in tests/unit/search_test.cpp.
@@ -6,7 +6,7 @@ const test = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
-const zoek = require('../../site-assets/js/search.js');
+const zoek = require('../../site-assets/search/search.js');
 
 const pairs = fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'search', 'stems-dutch.txt'), 'utf8')
   .split('\n').filter(Boolean).map((line) => line.split(' '));

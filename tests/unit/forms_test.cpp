@@ -4,9 +4,10 @@
 
 #include <chrono>
 
-#include "forms_html.h"
+#include "forms_view.h"
 #include "forms_model.h"
 #include "forms_rules.h"
+#include "portal_build.h"
 #include "source.h"
 
 using namespace wijzer;
@@ -237,12 +238,40 @@ TEST_CASE("the urencalculator: every worked example from the sources holds", "[f
   CHECK(out.hidden.count("vaste_uren") == 1);
 }
 
+namespace {
+
+/// The form on the urencalculator page, built in memory with the portal's templates, assets and features;
+/// `files` are added (or replace a template).
+std::string calculator_page(const std::map<std::string, std::string>& files = {}) {
+  std::map<std::string, std::string> all;
+  for (const char* path : {"content/hulpmiddelen/urencalculator.form.json", "content/hulpmiddelen/profielen.json"})
+    all[path] = *read_file(kRepo + "/" + path);
+  all["content/hulpmiddelen/urencalculator.md"] = "---\ntitle: Urencalculator\nformulier: urencalculator\n---\nTekst.\n";
+  all["content/hulpmiddelen/_index.md"] = "---\ntitle: Hulpmiddelen\n---\nTekst.\n";
+  for (const auto& [path, bytes] : files) all[path] = bytes;
+  auto built = test::build_with(all);
+  INFO(built->errors());
+  REQUIRE_FALSE(built->diags.has_errors());
+  const std::string& page = built->sink.files.at("hulpmiddelen/urencalculator.html");
+  const size_t begin = page.find("<div class=\"hulpmiddel\"");
+  const size_t end = page.find("</script></div>", begin);
+  REQUIRE(end != std::string::npos);
+  return page.substr(begin, end + 15 - begin);  // the form, from its storage notice to its definition
+}
+
+/// The text of template `path` with `from` replaced by `to` (exactly once).
+std::map<std::string, std::string> edited(const std::string& path, const std::string& from, const std::string& to) {
+  std::string text = *read_file(kRepo + "/" + path);
+  const size_t at = text.find(from);
+  REQUIRE(at != std::string::npos);
+  REQUIRE(text.find(from, at + 1) == std::string::npos);
+  return {{path, text.replace(at, from.size(), to)}};
+}
+
+}  // namespace
+
 TEST_CASE("static HTML: labels, hints, fieldsets, units and the rules as text", "[forms][html]") {
-  DiskTree tree(kRepo);
-  Diagnostics diags;
-  auto form = forms::load_form(tree, "content/hulpmiddelen/urencalculator.form.json", diags);
-  REQUIRE(form);
-  const std::string html = forms::render_form(*form);
+  const std::string html = calculator_page();
   auto has = [&](const std::string& s) {
     INFO(s);
     CHECK(html.find(s) != std::string::npos);
@@ -257,12 +286,70 @@ TEST_CASE("static HTML: labels, hints, fieldsets, units and the rules as text", 
   has("Maximum jaar 1 = 15% van de jaarlijkse contracturen");
   has("Alleen van toepassing als bij “Rekenmodel” is gekozen: Vast aantal uren per week.");
   has("<script type=\"application/json\" id=\"fv-urencalculator-definitie\">");
-  const auto script = html.substr(html.find("id=\"fv-urencalculator-definitie\">") + 35);
-  CHECK(script.substr(0, script.find("</script>")).find('<') == std::string::npos);
+  const size_t from = html.find("id=\"fv-urencalculator-definitie\">") + 35;
+  const std::string script = html.substr(from, html.find("</script>", from) - from);
+  CHECK(script.find('<') == std::string::npos);
+  // The form is one line: the templates join their lines (docs/templates.md).
+  CHECK(html.find('\n') == std::string::npos);
   CHECK(html.find("style=") == std::string::npos);
   CHECK(html.find("<script>") == std::string::npos);
   CHECK(forms::dutch_number(62.4) == "62,4");
   CHECK(forms::dutch_number(156) == "156");
+}
+
+TEST_CASE("the ids and names of controls come from the compiler, in the HTML and in the definition", "[forms][html]") {
+  MemoryTree tree;
+  tree.set("content/g.form.json", R"({"id": "g", "versie": 1, "titel": "G", "secties": [{"id": "s", "titel": "S", "velden": [
+    {"id": "a", "type": "text", "label": "A"},
+    {"id": "doelen", "type": "groep", "label": "Doelen", "item_label": "Doel", "min_aantal": 2,
+     "velden": [{"id": "doel", "type": "text", "label": "Doel"}]}]}]})");
+  Diagnostics diags;
+  auto form = forms::load_form(tree, "content/g.form.json", diags);
+  REQUIRE(form);
+  const json def = forms::view_definition(*form);
+  const json& a = def["secties"][0]["velden"][0];
+  const json& doel = def["secties"][0]["velden"][1]["velden"][0];
+  CHECK(a["dom"] == forms::control_id("g", "a"));
+  CHECK(a["naam"] == "a");
+  CHECK(doel["dom"] == "fv-g-doelen-__N__-doel");
+  CHECK(doel["naam"] == "doelen.__N__.doel");
+  // The template data uses the same ids: item 1 and the <template> item.
+  const json view = forms::form_view(*form);
+  const json& group = view["secties"][0]["velden"][1];
+  CHECK(group["items"][1]["velden"][0]["dom"] == forms::control_id("g", "doel", "doelen", "1"));
+  CHECK(group["items"][1]["velden"][0]["naam"] == "doelen.1.doel");
+  CHECK(group["sjabloon"]["velden"][0]["dom"] == doel["dom"]);
+}
+
+TEST_CASE("a label, a word or a class of a form is changed in its template alone", "[forms][html][templates]") {
+  const std::string before = calculator_page();
+  CHECK(before.find("<span class=\"veld__optioneel\">(niet verplicht)</span>") != std::string::npos);
+  CHECK(before.find("(mag leeg blijven)") == std::string::npos);
+
+  // templates/forms/optional.mustache: the words after the label of a field that may stay empty.
+  const std::string after = calculator_page(edited("templates/forms/optional.mustache",
+                                                   "<span class=\"veld__optioneel\">(niet verplicht)</span>",
+                                                   "<span class=\"veld__vrij\">(mag leeg blijven)</span>"));
+  CHECK(after.find(">(niet verplicht)<") == std::string::npos);
+  CHECK(after.find("<span class=\"veld__vrij\">(mag leeg blijven)</span>") != std::string::npos);
+
+  // templates/forms/form.mustache: the submit button; templates/dossier/opslag.mustache: a dossier button.
+  const std::string button = calculator_page(edited("templates/forms/form.mustache", ">Antwoorden controleren<", ">Controleer<"));
+  CHECK(button.find(">Controleer</button>") != std::string::npos);
+  CHECK(button.find("Antwoorden controleren") == std::string::npos);
+  const std::string dossier =
+      calculator_page(edited("templates/dossier/opslag.mustache", ">Nieuw dossier<", ">Nieuwe cliënt<"));
+  CHECK(dossier.find("data-dossier=\"nieuw\">Nieuwe cliënt</button>") != std::string::npos);
+
+  // Only the edited words differ: the rest of the page is the same bytes.
+  const std::string old_words = "<span class=\"veld__optioneel\">(niet verplicht)</span>";
+  const std::string new_words = "<span class=\"veld__vrij\">(mag leeg blijven)</span>";
+  std::string back = after;
+  size_t changed = 0;
+  for (size_t at = 0; (at = back.find(new_words, at)) != std::string::npos; at += old_words.size(), ++changed)
+    back.replace(at, new_words.size(), old_words);
+  CHECK(changed > 0);
+  CHECK(back == before);
 }
 
 TEST_CASE("number answers: decimal comma, empty text, no number", "[forms][evaluate]") {

@@ -102,7 +102,7 @@ TEST_CASE("incremental: changes are classified by how far they reach", "[increme
   }
   SECTION("templates, site-assets and data files: everything") {
     CHECK(builder.plan({"templates/page.mustache"}).scope == ChangeScope::everything);
-    CHECK(builder.plan({"templates/partials/head.mustache"}).scope == ChangeScope::everything);
+    CHECK(builder.plan({"templates/layout/head.mustache"}).scope == ChangeScope::everything);
     CHECK(builder.plan({"site-assets/css/site.css"}).scope == ChangeScope::everything);
     CHECK(builder.plan({"content/begrippen/begrippen.json"}).scope == ChangeScope::everything);
     CHECK(builder.plan({"content/x.yaml"}).scope == ChangeScope::everything);

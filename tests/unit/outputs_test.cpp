@@ -41,11 +41,11 @@ TEST_CASE("HTML and script files in content/ are never published as they are", "
 }
 
 TEST_CASE("a static file cannot replace a hashed asset", "[outputs]") {
-  const std::string asset = output_like("assets/css/portal.", ".css");
+  const std::string asset = output_like("assets/layout/portal.", ".css");
   REQUIRE_FALSE(asset.empty());
   auto b = build({{"content/" + asset, "body{display:none}"}});
   CHECK(b->error_at("content/" + asset, "wordt gepubliceerd als " + asset));
-  CHECK(b->error_at("site-assets/css/portal.css", "wordt gepubliceerd als " + asset));
+  CHECK(b->error_at("site-assets/layout/portal.css", "wordt gepubliceerd als " + asset));
   CHECK(b->sink.files.at(asset) != "body{display:none}");
 }
 

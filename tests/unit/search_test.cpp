@@ -273,8 +273,8 @@ TEST_CASE("Search feature: index, results page and A–Z list in a site build", 
   tree.set("templates/section.mustache", "{{page.title}}|{{{page.content}}}");
   tree.set("templates/begrippen.mustache", "{{#glossary}}{{#terms}}[{{anchor}}]{{/terms}}{{/glossary}}");
   tree.set("templates/zoeken.mustache", "{{#search.letters}}{{letter}}:{{#pages}}({{title}}={{url}}){{/pages}}{{/search.letters}}");
-  tree.set("site-assets/js/search.js", "/* zoeken */");
-  tree.set("site-assets/css/search.css", ".zoekvak{}");
+  tree.set("site-assets/search/search.js", "/* zoeken */");
+  tree.set("site-assets/search/search.css", ".zoekvak{}");
   tree.set("content/_index.md", "---\ntitle: Home\n---\nWelkom.\n");
   tree.set("content/rollen/_index.md", "---\ntitle: Rollen\n---\n");
   tree.set("content/rollen/jobcoach.md", "---\ntitle: Jobcoach\n---\n## Taken {#taken}\n\nDe jobcoach begeleidt de cliënt.\n");
@@ -292,8 +292,8 @@ TEST_CASE("Search feature: index, results page and A–Z list in a site build", 
         "R:(Rollen=../rollen/index.html)");
   // every page loads the search styles by a URL relative to the page; search.js itself comes on
   // first use (portal.js), so it is not among the page's scripts
-  CHECK(sink.files.at("rollen/jobcoach.html").find("<../assets/css/search.") != std::string::npos);
-  CHECK(sink.files.at("rollen/jobcoach.html").find("<../assets/js/search.") == std::string::npos);
+  CHECK(sink.files.at("rollen/jobcoach.html").find("<../assets/search/search.") != std::string::npos);
+  CHECK(sink.files.at("rollen/jobcoach.html").find(".js>") == std::string::npos);
   REQUIRE(sink.files.count("search/index.js"));
   const auto manifest = payload(sink.files.at("search/index.js"));
   CHECK(manifest["docs"] == 1 + 1 + 2 + 3);  // home, rollen, jobcoach (+ taken), begrippen (+ 2 terms)

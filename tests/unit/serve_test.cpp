@@ -74,8 +74,8 @@ TEST_CASE("serve: pages it makes itself are escaped and carry the portal's CSP (
   CHECK(unknown.header("Content-Security-Policy") == kPortalCsp);
 }
 
-TEST_CASE("serve: the CSP it sends is the portal's (templates/partials/head.mustache)", "[serve][security]") {
-  std::ifstream in(std::string(WIJZER_TEST_DIR) + "/../templates/partials/head.mustache");
+TEST_CASE("serve: the CSP it sends is the portal's (templates/layout/head.mustache)", "[serve][security]") {
+  std::ifstream in(std::string(WIJZER_TEST_DIR) + "/../templates/layout/head.mustache");
   std::stringstream head;
   head << in.rdbuf();
   CHECK(head.str().find("http-equiv=\"Content-Security-Policy\" content=\"" + std::string(kPortalCsp) + "\"") !=

@@ -2,8 +2,8 @@
 
 #include <set>
 
-#include "forms_html.h"
 #include "forms_rules.h"
+#include "forms_view.h"
 #include "paths.h"
 
 namespace wijzer {
@@ -22,7 +22,7 @@ void Forms::load(const SourceTree& tree, ContentTree& content, Diagnostics& diag
       return;
     }
     forms::check_examples(*form, diags);
-    html_[form->id] = forms::render_form(*form);
+    views_[form->id] = forms::form_view(*form);
     forms_.emplace(form->id, std::move(*form));
   };
   for (const auto& path : tree.list("content"))
@@ -52,14 +52,13 @@ void Forms::load(const SourceTree& tree, ContentTree& content, Diagnostics& diag
 void Forms::extend(const BuildContext& ctx, const Page& page, nlohmann::json& data) const {
   auto it = page.meta.fields.find("formulier");
   if (it == page.meta.fields.end() || !it->is_string()) return;
-  auto html = html_.find(it->get<std::string>());
-  if (html == html_.end()) return;
-  const auto& form = forms_.at(html->first);
-  data["formulier"] = {{"id", form.id}, {"titel", form.title}, {"html", html->second}};
+  auto view = views_.find(it->get<std::string>());
+  if (view == views_.end()) return;
+  data["formulier"] = view->second;
   const std::string root = root_prefix(page.output);
-  for (const char* key : {"css_forms_css"})
+  for (const char* key : {"forms_forms_css"})
     if (ctx.assets.keys.contains(key)) data["page_css"].push_back(root + ctx.assets.keys[key].get<std::string>());
-  for (const char* key : {"js_jsonlogic_js", "js_dossier_js", "js_forms_js"})
+  for (const char* key : {"js_jsonlogic_js", "dossier_dossier_js", "forms_forms_js"})
     if (ctx.assets.keys.contains(key)) data["page_js"].push_back(root + ctx.assets.keys[key].get<std::string>());
 }
 

@@ -1,8 +1,8 @@
 #pragma once
 // Forms as data (docs/forms.md): every content/**/NAME.form.json is checked (structure, rules,
-// worked examples) and rendered as a static HTML form; a page with front matter
-// `formulier: NAME` shows it (template "form") and loads forms.css, jsonlogic.js, dossier.js
-// and forms.js.
+// worked examples) and turned into template data (forms_view.h); a page with front matter
+// `formulier: NAME` shows it (template "form", partials templates/forms/ and templates/dossier/)
+// and loads forms/forms.css, js/jsonlogic.js, dossier/dossier.js and forms/forms.js.
 #include <map>
 #include <memory>
 #include <string>
@@ -34,7 +34,7 @@ class Forms : public Feature {
 
  private:
   std::map<std::string, forms::Form> forms_;
-  std::map<std::string, std::string> html_;  ///< form id → rendered HTML
+  std::map<std::string, nlohmann::json> views_;  ///< form id → template data (forms::form_view)
   std::shared_ptr<const GeneratedForms> generated_;
 };
 

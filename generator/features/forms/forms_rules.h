@@ -1,6 +1,6 @@
 #pragma once
 // Forms as data: what the answers of a form give (computed values, visibility, errors and
-// signals), the same way site-assets/js/forms.js computes it, and the check of every worked
+// signals), the same way site-assets/forms/forms.js computes it, and the check of every worked
 // example ("voorbeelden") of a form definition.
 #include <map>
 #include <nlohmann/json.hpp>

@@ -97,6 +97,8 @@ void Glossary::transform(const BuildContext& ctx, const Page& page, Markdown& md
   if (terms_.empty() || glossary_page_ < 0) return;
   const int self = ctx.content.by_source.at(page.source);
   if (self == glossary_page_ || self == 0) return;  // the home page stays a clean way in
+  // The link and its tooltip: templates/glossary/term.mustache (none: terms stay plain text).
+  const Snippet* link = md.snippet("glossary/term");
   const std::string base = relative_url(page.output, ctx.content.pages[glossary_page_].output);
   std::vector<bool> linked(terms_.size(), false);
   int tips = 0;
@@ -122,15 +124,16 @@ void Glossary::transform(const BuildContext& ctx, const Page& page, Markdown& md
       const Term& term = terms_[best_term];
       linked[best_term] = true;
       if (term.page == self) continue;  // no link to the page that is open
-      const std::string tip = "begrip-uitleg-" + std::to_string(++tips);
+      if (!link) continue;
+      const std::string number = std::to_string(++tips);
       html += html_escape(text.substr(pos, best - pos));
-      html += "<span class=\"begrip\"><a class=\"begrip__term\" href=\"" + html_escape(base) + "#" + term.anchor +
-              "\" aria-describedby=\"" + tip + "\">" + html_escape(text.substr(best, best_len)) +
-              "</a><span class=\"begrip__uitleg\" role=\"tooltip\" id=\"" + tip + "\">" +
-              html_escape(term.definition) + "</span></span>";
+      link->render_to(html, {{"href", base + "#" + term.anchor},
+                             {"number", number},
+                             {"text", std::string_view(text).substr(best, best_len)},
+                             {"definition", term.definition}});
       pos = best + best_len;
     }
-    if (pos == 0) return std::nullopt;
+    if (pos == 0 || !link) return std::nullopt;
     return html + html_escape(text.substr(pos));
   });
   std::lock_guard lock(used_mutex_);

@@ -41,6 +41,13 @@ void append_entity(std::string& out, std::string_view entity) {
   else out += ' ';
 }
 
+/// A template file's text without its final line break ("" when absent).
+std::string template_text(const SourceTree& tree, const std::string& path) {
+  std::string text = tree.read(path).value_or("");
+  while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.pop_back();
+  return text;
+}
+
 }  // namespace
 
 std::vector<search::Section> html_sections(const std::string& html) {
@@ -98,14 +105,18 @@ std::vector<search::Section> html_sections(const std::string& html) {
 
 void Search::load(const SourceTree& tree, ContentTree& content, Diagnostics& diags) {
   // The portal's search needs its script and results page; a site without them has no search.
-  enabled_ = tree.read("site-assets/js/search.js") && tree.read("templates/zoeken.mustache");
+  enabled_ = tree.read("site-assets/search/search.js") && tree.read("templates/zoeken.mustache");
   if (!enabled_) return;
   Page page;
   page.source = kPageSource;
   page.output = output_path_for(kPageSource);
   page.file = std::string("content/") + kPageSource;
-  page.meta.title = "Zoeken";
-  page.meta.description = "Zoek in de hele Begeleidingswijzer, of kies een pagina uit de lijst van A tot Z.";
+  // The page's words are the search component's, in templates/search/ (plain text, one line).
+  page.meta.title = template_text(tree, "templates/search/title.mustache");
+  page.meta.description = template_text(tree, "templates/search/description.mustache");
+  if (page.meta.title.empty())
+    diags.warning(tree.display("templates/zoeken.mustache"), 1, 1,
+                  "de zoekpagina heeft geen titel: zet hem in templates/search/title.mustache");
   page.meta.template_name = "zoeken";
   page.hidden = true;
   if (!add_page(content, std::move(page), diags)) enabled_ = false;
@@ -172,9 +183,9 @@ void Search::extend(const BuildContext& ctx, const Page& page, nlohmann::json& d
   const std::string root = root_prefix(page.output);
   // search.js and the results' styles load on first use (portal.js: data-zoek-script and
   // data-zoek-style), so they are not in the page budget; the results page needs both at once.
-  if (auto css = ctx.assets.output_of("css/search.css"); !css.empty()) data["page_css"].push_back(root + css);
+  if (auto css = ctx.assets.output_of("search/search.css"); !css.empty()) data["page_css"].push_back(root + css);
   if (page.source == kPageSource)
-    if (auto css = ctx.assets.output_of("css/search-results.css"); !css.empty()) data["page_css"].push_back(root + css);
+    if (auto css = ctx.assets.output_of("search/search-results.css"); !css.empty()) data["page_css"].push_back(root + css);
   if (page.source == kPageSource) {
     // The A–Z index: every page but this one, by folded title.
     struct Item {

@@ -13,7 +13,7 @@ namespace wijzer::search {
 
 /// Splits UTF-8 text into words: runs of ASCII letters and digits and of non-ASCII letters
 /// (U+00C0 and up, except × ÷, general punctuation and symbols). Calls `word(begin, length)`
-/// with byte offsets. The browser (site-assets/js/search.js) splits queries the same way.
+/// with byte offsets. The browser (site-assets/search/search.js) splits queries the same way.
 template <typename F>
 void for_each_word(std::string_view text, F&& word);
 

@@ -143,7 +143,6 @@
     this.root = root;
     this.def = JSON.parse(document.getElementById(root.getAttribute('data-definitie')).textContent);
     this.form = root.querySelector('form.formulier');
-    this.prefix = 'fv-' + this.def.id;
     this.store = new D.Store();
     this.checked = false;
     this.locked = false;
@@ -158,10 +157,10 @@
     this.form.querySelector('button[type=submit]').hidden = false;
   }
 
-  Tool.prototype.id = function (f, g, i) {
-    return g ? this.prefix + '-' + g.id + '-' + i + '-' + f.id : this.prefix + '-' + f.id;
-  };
-  Tool.prototype.name = function (f, g, i) { return g ? g.id + '.' + i + '.' + f.id : f.id; };
+  /* The compiler puts each control's id and name in the definition (dom, naam; in a group with
+   * __N__ for the item's index, as in the group's <template>). */
+  Tool.prototype.id = function (f, g, i) { return f.dom.replace('__N__', i); };
+  Tool.prototype.name = function (f, g, i) { return f.naam.replace('__N__', i); };
 
   /* Reads one control's answer; `within` (a group item) keeps the look-up local, so reading all
    * items takes linear time. */
@@ -350,12 +349,9 @@
     eachField(this.def, function (f, g) { if (!g && f.type === 'groep') self.showLimit(f); });
   };
   Tool.prototype.showField = function (f, g, i, hidden, values) {
-    var id = this.id(f, g, i), wrap = document.getElementById(id + '-veld') || document.getElementById(id);
+    var o = document.getElementById(this.id(f, g, i)), wrap = o && o.closest('[data-veld]');
     if (wrap) wrap.hidden = hidden;
-    if (f.type === 'berekend') {
-      var o = document.getElementById(id);
-      if (o) o.textContent = dutch(values ? values[f.id] : null, f.decimalen);
-    }
+    if (o && f.type === 'berekend') o.textContent = dutch(values ? values[f.id] : null, f.decimalen);
   };
   Tool.prototype.showSignals = function (out) {
     var box = this.form.querySelector('.signalen__lijst');
@@ -433,7 +429,8 @@
       var f = e.kind === 'controle' ? findField(self.def, e.check.veld) : e.field;
       var g = e.group || null, i = e.index, id = self.id(f, g, i), msg = self.message(e);
       var control = document.getElementById(id);
-      var focusId = f.type === 'radio' || (f.type === 'checkbox' && f.opties) ? id + '-0' : id;
+      var first = (f.type === 'radio' || (f.type === 'checkbox' && f.opties)) && control && control.querySelector('input');
+      var focusId = first ? first.id : id;
       var li = el('li'), a = el('a', null, msg);
       a.href = '#' + focusId;
       a.addEventListener('click', function (ev) {
@@ -446,7 +443,7 @@
       li.appendChild(a);
       list.appendChild(li);
       if (!control) return;
-      var wrap = control.tagName === 'FIELDSET' ? control : document.getElementById(id + '-veld');
+      var wrap = control.closest('[data-veld]');
       if (!wrap || wrap.querySelector(':scope > .veld__fout')) return;
       var p = el('p', 'veld__fout');
       p.id = id + '-fout' + (e.kind === 'controle' ? '-' + e.id : '');
