@@ -34,7 +34,10 @@ Page generated(const SourceTree& tree, const std::string& flow_file, const std::
 
 }  // namespace
 
-void Flows::load(const SourceTree& tree, ContentTree& content, Diagnostics& diags) {
+void Flows::load(LoadContext& ctx) {
+  const SourceTree& tree = ctx.tree;
+  ContentTree& content = ctx.content;
+  Diagnostics& diags = ctx.diags;
   const std::string prefix = std::string(kFolder) + "/";
   for (const std::string& path : tree.list(kFolder)) {
     const std::string rest = path.substr(prefix.size());
@@ -91,7 +94,7 @@ void Flows::load(const SourceTree& tree, ContentTree& content, Diagnostics& diag
   }
 }
 
-void Flows::extend(const BuildContext& ctx, const Page& page, nlohmann::json& data) const {
+void Flows::extend(const BuildContext& ctx, const Page& page, nlohmann::json& data, ContributionSlot&) const {
   const bool wizard = wizard_pages_.count(page.source), node = node_pages_.count(page.source),
              diagram = diagram_pages_.count(page.source);
   if (!wizard && !node && !diagram) return;
@@ -108,7 +111,7 @@ void Flows::extend(const BuildContext& ctx, const Page& page, nlohmann::json& da
   }
 }
 
-void Flows::finish(const BuildContext& ctx, OutputSink& sink, Diagnostics& diags) {
+void Flows::finish(const BuildContext& ctx, const PageContributions&, OutputSink& sink, Diagnostics& diags) {
   for (const Compiled& c : flows_) {
     // Anchors of linked pages are known only now.
     auto check = [&](const flows::PageRef& ref) {

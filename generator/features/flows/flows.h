@@ -21,9 +21,9 @@ class Flows : public Feature {
  public:
   static constexpr const char* kFolder = "content/stroomschema";
 
-  void load(const SourceTree& tree, ContentTree& content, Diagnostics& diags) override;
-  void extend(const BuildContext& ctx, const Page& page, nlohmann::json& data) const override;
-  void finish(const BuildContext& ctx, OutputSink& sink, Diagnostics& diags) override;
+  void load(LoadContext& ctx) override;
+  void extend(const BuildContext& ctx, const Page& page, nlohmann::json& data, ContributionSlot& out) const override;
+  void finish(const BuildContext& ctx, const PageContributions& pages, OutputSink& sink, Diagnostics& diags) override;
 
   struct Compiled {
     flows::Flow flow;

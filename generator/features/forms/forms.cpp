@@ -14,7 +14,10 @@ bool ends_with(const std::string& s, const std::string& tail) {
 }
 }  // namespace
 
-void Forms::load(const SourceTree& tree, ContentTree& content, Diagnostics& diags) {
+void Forms::load(LoadContext& ctx) {
+  const SourceTree& tree = ctx.tree;
+  ContentTree& content = ctx.content;
+  Diagnostics& diags = ctx.diags;
   for (const auto& path : tree.list("content")) {
     if (!ends_with(path, ".form.json")) continue;
     auto form = forms::load_form(tree, path, diags);
@@ -47,7 +50,7 @@ void Forms::load(const SourceTree& tree, ContentTree& content, Diagnostics& diag
     if (!used.count(id)) form.data->warning(diags, "", "geen pagina toont formulier \"" + id + "\" (front matter: formulier: " + id + ")");
 }
 
-void Forms::extend(const BuildContext& ctx, const Page& page, nlohmann::json& data) const {
+void Forms::extend(const BuildContext& ctx, const Page& page, nlohmann::json& data, ContributionSlot&) const {
   auto it = page.meta.fields.find("formulier");
   if (it == page.meta.fields.end() || !it->is_string()) return;
   auto html = html_.find(it->get<std::string>());
