@@ -3,6 +3,7 @@
 #pragma once
 #include <memory>
 #include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include "assets.h"
