@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "assets.h"
+#include "config.h"
 #include "content.h"
 #include "diagnostics.h"
 #include "output.h"
@@ -57,12 +58,14 @@ std::type_index model() {
 /// in load() can go stale after a body edit), the models, and the diagnostics.
 class LoadContext {
  public:
-  LoadContext(const SourceTree& tree, ContentTree& content, Models& models, Diagnostics& diags,
+  LoadContext(const SourceTree& tree, const Config& config, ContentTree& content, Models& models, Diagnostics& diags,
               std::vector<std::type_index> provides, std::vector<std::type_index> consumes)
-      : tree(tree), content(content), diags(diags), models_(models), provides_(std::move(provides)),
+      : tree(tree), config(config), content(content), diags(diags), models_(models), provides_(std::move(provides)),
         consumes_(std::move(consumes)) {}
 
   const SourceTree& tree;
+  /// wijzer.yaml: where the feature's data lives, fact fields, labels.
+  const Config& config;
   /// Pages without bodies: add pages (add_page), set templates, read front matter.
   ContentTree& content;
   Diagnostics& diags;
@@ -94,6 +97,7 @@ class LoadContext {
 /// What every feature may read while pages render.
 struct BuildContext {
   const SourceTree& tree;
+  const Config& config;  ///< wijzer.yaml
   const ContentTree& content;
   const AssetManifest& assets;
 };

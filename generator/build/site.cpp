@@ -112,6 +112,16 @@ std::string render_page(const BuildContext& ctx, Page& page, const LinkResolver&
   const std::string name = template_for(page, sources);
   if (!templates.has(name)) return "";
   mustache_data data = page_data(ctx.content, page, html, ctx.assets);
+  // wijzer.yaml: the site's language and (when set) its title; the interface's labels.
+  if (auto* site = const_cast<mustache_data*>(data.get("site")); site && site->is_object()) {
+    site->set("language", ctx.config.site.language);
+    if (!ctx.config.site.title.empty()) site->set("title", ctx.config.site.title);
+  }
+  {
+    mustache_data labels{mustache_data::type::object};
+    for (const auto& [key, text] : ctx.config.labels) labels.set(key, text);
+    data.set("labels", labels);
+  }
   nlohmann::json extra = {{"page_css", nlohmann::json::array()}, {"page_js", nlohmann::json::array()}};
   for (size_t f = 0; f < features.size(); ++f) features[f]->extend(ctx, page, extra, slots[f]);
   for (const auto& [key, value] : extra.items()) {
@@ -307,6 +317,7 @@ void SiteBuilder::full_build(OutputSink& sink, bool keep) {
   StageClock clock;
 
   Diagnostics diags;
+  config_ = load_config(tree_, diags);
   content_ = load_content(tree_, diags);
   for (const char* folder : {"content", "templates", "site-assets"}) tree_.check_entries(folder, diags);
   clock.lap("content");
@@ -316,7 +327,7 @@ void SiteBuilder::full_build(OutputSink& sink, bool keep) {
     bodies.reserve(content_.pages.size());
     for (Page& page : content_.pages) bodies.push_back(std::exchange(page.body, std::string()));
     for (auto& feature : features_) {
-      LoadContext ctx(tree_, content_, models_, diags, feature->provides(), feature->consumes());
+      LoadContext ctx(tree_, config_, content_, models_, diags, feature->provides(), feature->consumes());
       feature->load(ctx);
     }
     for (size_t i = 0; i < bodies.size(); ++i) content_.pages[i].body = std::move(bodies[i]);
@@ -386,7 +397,7 @@ void SiteBuilder::claim_outputs(Diagnostics& diags) {
 }
 
 void SiteBuilder::render(const std::vector<int>& pages, OutputSink& sink) {
-  const BuildContext ctx{tree_, content_, assets_};
+  const BuildContext ctx{tree_, config_, content_, assets_};
   parallel_for(pages.size(), threads_, [&](size_t k, unsigned worker) {
     const int i = pages[k];
     Page& page = content_.pages[i];
@@ -411,7 +422,7 @@ void SiteBuilder::check_anchors(const std::vector<int>& pages) {
 }
 
 void SiteBuilder::run_finish(OutputSink& sink) {
-  const BuildContext ctx{tree_, content_, assets_};
+  const BuildContext ctx{tree_, config_, content_, assets_};
   Diagnostics diags;
   ClaimingSink claiming(sink, owners_, diags);
   RecordingSink recorder(claiming);
@@ -447,6 +458,7 @@ ChangePlan SiteBuilder::plan(const std::vector<std::string>& changed) const {
       continue;
     }
     if (ignored_path(path)) continue;
+    if (path == kConfigFile) return everything(path, "siteconfiguratie");
     if (starts_with(path, "templates/")) return everything(path, "template");
     if (starts_with(path, "site-assets/")) return everything(path, "site-asset");
     if (!starts_with(path, "content/")) continue;

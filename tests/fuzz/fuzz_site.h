@@ -61,15 +61,16 @@ inline void run_feature(const MemoryTree& tree, Feature& feature) {
   Diagnostics diags;
   ContentTree content = load_content(tree, diags);
   Models models;
+  const Config config;
   {
     std::vector<std::string> bodies;  // load() sees no bodies, as in a build
     for (Page& page : content.pages) bodies.push_back(std::exchange(page.body, std::string()));
-    LoadContext load(tree, content, models, diags, feature.provides(), feature.consumes());
+    LoadContext load(tree, config, content, models, diags, feature.provides(), feature.consumes());
     feature.load(load);
     for (size_t i = 0; i < bodies.size(); ++i) content.pages[i].body = std::move(bodies[i]);
   }
   order_tree(content);
-  const BuildContext ctx{tree, content, assets};
+  const BuildContext ctx{tree, config, content, assets};
   std::vector<ContributionSlot> slots(content.pages.size());
   for (size_t i = 0; i < content.pages.size(); ++i) {
     const Page& page = content.pages[i];

@@ -107,6 +107,7 @@ TEST_CASE("incremental: changes are classified by how far they reach", "[increme
     CHECK(builder.plan({"site-assets/css/site.css"}).scope == ChangeScope::everything);
     CHECK(builder.plan({"content/begrippen/begrippen.json"}).scope == ChangeScope::everything);
     CHECK(builder.plan({"content/x.yaml"}).scope == ChangeScope::everything);
+    CHECK(builder.plan({"wijzer.yaml"}).scope == ChangeScope::everything);  // the site configuration
   }
   SECTION("a changed content file is copied again; a new one is everything") {
     tree.set("content/plaatje.png", "PNG2");
@@ -173,6 +174,8 @@ TEST_CASE("incremental: a sequence of edits gives the same site as a full build"
     edit("templates/page.mustache", std::string(kLayout) + "<footer>voet</footer>", ChangeScope::everything);
     edit("site-assets/css/site.css", std::string("body{}"), ChangeScope::everything);
     edit("content/plaatje.png", std::string("PNG2"), ChangeScope::files);
+    edit("wijzer.yaml", std::string("site: {title: Andere titel, language: fy}\n"), ChangeScope::everything);
+    edit("wijzer.yaml", std::nullopt, ChangeScope::everything);
     edit("content/begrippen/begrippen.json", std::string(R"({"begrippen": [{"term": "werkgever", "definitie": "Baas."}]})"),
          ChangeScope::everything);
     edit("content/rollen/jobcoach.md", std::string("---\ntitle: Jobcoach\n--\nkapot"), ChangeScope::everything);

@@ -32,7 +32,7 @@ void Forms::load(LoadContext& ctx) {
   }
   std::set<std::string> used;
   for (auto& page : content.pages) {
-    auto it = page.meta.fields.find("formulier");
+    auto it = page.meta.fields.find(ctx.config.forms.field);
     if (it == page.meta.fields.end()) continue;
     if (!it->is_string() || !forms_.count(it->get<std::string>())) {
       // A form with errors is already reported; name the page only when the form is unknown.
@@ -47,11 +47,11 @@ void Forms::load(LoadContext& ctx) {
     if (page.meta.template_name.empty()) page.meta.template_name = "form";
   }
   for (const auto& [id, form] : forms_)
-    if (!used.count(id)) form.data->warning(diags, "", "geen pagina toont formulier \"" + id + "\" (front matter: formulier: " + id + ")");
+    if (!used.count(id)) form.data->warning(diags, "", "geen pagina toont formulier \"" + id + "\" (front matter: " + ctx.config.forms.field + ": " + id + ")");
 }
 
 void Forms::extend(const BuildContext& ctx, const Page& page, nlohmann::json& data, ContributionSlot&) const {
-  auto it = page.meta.fields.find("formulier");
+  auto it = page.meta.fields.find(ctx.config.forms.field);
   if (it == page.meta.fields.end() || !it->is_string()) return;
   auto html = html_.find(it->get<std::string>());
   if (html == html_.end()) return;

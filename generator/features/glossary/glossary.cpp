@@ -40,22 +40,24 @@ void Glossary::load(LoadContext& ctx) {
   const SourceTree& tree = ctx.tree;
   ContentTree& content = ctx.content;
   Diagnostics& diags = ctx.diags;
-  if (!tree.read(kDataPath)) return;  // no glossary: nothing to do
-  file_ = load_data_file(tree, kDataPath, diags);
+  const GlossaryConfig& where = ctx.config.glossary;
+  if (!tree.read(where.data)) return;  // no glossary: nothing to do
+  file_ = load_data_file(tree, where.data, diags);
   if (!file_) return;
   const auto& list = file_->value.is_object() ? file_->value.value("begrippen", nlohmann::json()) : nlohmann::json();
   if (!list.is_array()) {
     file_->error(diags, "", "verwacht een object met een lijst \"begrippen\"");
     return;
   }
-  glossary_page_ = content.lookup(kPageSource);
-  if (glossary_page_ < 0) diags.error(file_->file, 1, 1, "de begrippenlijst heeft een pagina nodig: content/begrippen/_index.md");
+  glossary_page_ = content.lookup(where.page);
+  if (glossary_page_ < 0) diags.error(file_->file, 1, 1, "de begrippenlijst heeft een pagina nodig: content/" + where.page);
   else if (content.pages[glossary_page_].meta.template_name.empty()) content.pages[glossary_page_].meta.template_name = "begrippen";
 
   std::map<std::string, size_t> owner;  // lowercased form → term index
   std::set<std::string> anchors;
   GlossaryModel published;
-  published.page_source = kPageSource;
+  published.page_source = where.page;
+  const std::string data_rel = where.data.substr(8);  // relative to content/, for "pagina" links
   for (size_t i = 0; i < list.size(); ++i) {
     const std::string pointer = "/begrippen/" + std::to_string(i);
     const auto& entry = list[i];
@@ -95,7 +97,7 @@ void Glossary::load(LoadContext& ctx) {
     if (std::string link = text_field(entry, "pagina"); !link.empty()) {
       std::string path = link.substr(0, link.find('#'));
       term.fragment = link.find('#') == std::string::npos ? "" : link.substr(link.find('#') + 1);
-      auto target = resolve_relative("begrippen/begrippen.json", path);
+      auto target = resolve_relative(data_rel, path);
       term.page = target ? content.lookup(*target) : -1;
       if (term.page < 0) file_->error(diags, pointer + "/pagina", "onbekende pagina '" + path + "'");
     }

@@ -10,7 +10,7 @@
 
 namespace wijzer {
 
-/// The begrippenlijst (content/begrippen/begrippen.json): one <dt>/<dd> per term on the glossary
+/// The begrippenlijst (content/begrippen/begrippen.json; wijzer.yaml `glossary:`): one <dt>/<dd> per term on the glossary
 /// page, and each term's first use on every other page linked to its entry, with the definition
 /// readable on hover and focus. Terms no page uses give a warning. Publishes GlossaryModel.
 class Glossary : public Feature {
@@ -22,9 +22,6 @@ class Glossary : public Feature {
     int page = -1;                   ///< the page that explains it, or -1
     std::string fragment;            ///< anchor on that page
   };
-
-  static constexpr const char* kDataPath = "content/begrippen/begrippen.json";
-  static constexpr const char* kPageSource = "begrippen/_index.md";
 
   /// Per page: which terms its text links (transform), for the "used nowhere" warning.
   struct Use : PageContribution {

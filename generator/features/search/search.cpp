@@ -10,10 +10,9 @@ namespace wijzer {
 namespace {
 
 /// Front matter facts worth finding a page by (trajecten): text values and lists of text.
-std::string facts_text(const nlohmann::json& fields) {
-  static const char* const keys[] = {"aanbieder", "financiering", "duur", "regio", "doelgroep", "wens", "situatie"};
+std::string facts_text(const std::vector<std::string>& keys, const nlohmann::json& fields) {
   std::string out;
-  for (const char* key : keys) {
+  for (const std::string& key : keys) {
     auto it = fields.find(key);
     if (it == fields.end()) continue;
     if (it->is_string()) out += it->get<std::string>() + "\n";
@@ -97,11 +96,12 @@ void Search::load(LoadContext& ctx) {
   enabled_ = ctx.tree.read("site-assets/js/search.js") && ctx.tree.read("templates/zoeken.mustache");
   if (!enabled_) return;
   Page page;
-  page.source = kPageSource;
-  page.output = output_path_for(kPageSource);
-  page.file = std::string("content/") + kPageSource;
-  page.meta.title = "Zoeken";
-  page.meta.description = "Zoek in de hele Begeleidingswijzer, of kies een pagina uit de lijst van A tot Z.";
+  page_source_ = ctx.config.search.page;
+  page.source = page_source_;
+  page.output = output_path_for(page_source_);
+  page.file = "content/" + page_source_;
+  page.meta.title = ctx.config.search.title;
+  page.meta.description = ctx.config.search.description;
   page.meta.template_name = "zoeken";
   page.hidden = true;
   if (!add_page(ctx.content, std::move(page), ctx.diags)) enabled_ = false;
@@ -111,11 +111,11 @@ void Search::load(LoadContext& ctx) {
 namespace {
 
 /// A page's document, analysed with the longest excerpts; finish() shortens them on a large site.
-ContributionSlot analysed(const Page& page, search::Doc doc) {
+ContributionSlot analysed(const Config& config, const Page& page, search::Doc doc) {
   auto entry = std::make_unique<Search::Entry>();
   doc.url = page.output;
   doc.title = page.meta.title;
-  doc.extra = page.meta.description + "\n" + facts_text(page.meta.fields);
+  doc.extra = page.meta.description + "\n" + facts_text(config.facts, page.meta.fields);
   entry->doc = search::analyse(doc, kMaxExcerpt);
   for (size_t s = 0; s < doc.sections.size(); ++s) entry->excerpt_sources.push_back(search::excerpt_source(doc, s));
   return entry;
@@ -123,7 +123,7 @@ ContributionSlot analysed(const Page& page, search::Doc doc) {
 
 }  // namespace
 
-void Search::read(const BuildContext&, const Page& page, const Markdown& md, ContributionSlot& out) const {
+void Search::read(const BuildContext& ctx, const Page& page, const Markdown& md, ContributionSlot& out) const {
   if (!enabled_) return;
   std::vector<std::string> texts = md.section_texts();
   const bool glossary_page = glossary_ && page.source == glossary_->page_source;
@@ -138,7 +138,7 @@ void Search::read(const BuildContext&, const Page& page, const Markdown& md, Con
       for (const auto& form : term.variants) text += "\n" + form;
       doc.sections.push_back({term.term, term.anchor, std::move(text)});
     }
-  out = analysed(page, std::move(doc));
+  out = analysed(ctx.config, page, std::move(doc));
   // The excerpt budget counts the page's source: its size and its lines that start with '#'.
   auto& entry = static_cast<Entry&>(*out);
   entry.body_bytes = page.body.size();
@@ -152,9 +152,9 @@ void Search::extend(const BuildContext& ctx, const Page& page, nlohmann::json& d
   // search.js and the results' styles load on first use (portal.js: data-zoek-script and
   // data-zoek-style), so they are not in the page budget; the results page needs both at once.
   if (auto css = ctx.assets.output_of("css/search.css"); !css.empty()) data["page_css"].push_back(root + css);
-  if (page.source == kPageSource)
+  if (page.source == page_source_)
     if (auto css = ctx.assets.output_of("css/search-results.css"); !css.empty()) data["page_css"].push_back(root + css);
-  if (page.source == kPageSource) {
+  if (page.source == page_source_) {
     // The A–Z index: every page but this one, by folded title.
     struct Item {
       std::string key;
@@ -162,7 +162,7 @@ void Search::extend(const BuildContext& ctx, const Page& page, nlohmann::json& d
     };
     std::vector<Item> items;
     for (size_t i = 0; i < ctx.content.pages.size(); ++i)
-      if (ctx.content.pages[i].source != kPageSource)
+      if (ctx.content.pages[i].source != page_source_)
         items.push_back({fold(ctx.content.pages[i].meta.title) + '\x01' + ctx.content.pages[i].output, static_cast<int>(i)});
     std::sort(items.begin(), items.end(), [](const Item& a, const Item& b) { return a.key < b.key; });
     nlohmann::json letters = nlohmann::json::array();
@@ -187,7 +187,7 @@ void Search::extend(const BuildContext& ctx, const Page& page, nlohmann::json& d
   if (page.generated) {
     search::Doc doc;
     doc.sections = html_sections(page.html);
-    out = analysed(page, std::move(doc));
+    out = analysed(ctx.config, page, std::move(doc));
   }
 }
 

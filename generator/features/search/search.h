@@ -17,8 +17,6 @@ namespace wijzer {
 /// sections of the glossary page).
 class Search : public Feature {
  public:
-  static constexpr const char* kPageSource = "zoeken/_index.md";
-
   /// Per page: its analysed document (read() for markdown, extend() for generated pages), the
   /// texts its excerpts come from, and the size of its body (the excerpt budget, finish()).
   struct Entry : PageContribution {
@@ -39,6 +37,7 @@ class Search : public Feature {
 
  private:
   const GlossaryModel* glossary_ = nullptr;  ///< null: no glossary
+  std::string page_source_;                  ///< the results page (wijzer.yaml search.page)
   size_t excerpt_chars_ = 320;               ///< of the last finish()
   bool enabled_ = false;
   search::IndexFiles index_;
