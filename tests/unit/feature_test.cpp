@@ -117,3 +117,41 @@ TEST_CASE("feature seam: a model nobody provides is null; an undeclared one is a
   Diagnostics diags;
   CHECK_THROWS_AS(build_site(tree, sink, diags, std::move(features), 1), std::logic_error);
 }
+
+namespace {
+
+struct Other {
+  int value = 0;
+};
+
+/// Provides `P`, consumes `C`.
+template <class P, class C>
+struct Both : Feature {
+  std::vector<std::type_index> provides() const override { return {model<P>()}; }
+  std::vector<std::type_index> consumes() const override { return {model<C>()}; }
+  void load(LoadContext&) override {}
+};
+
+/// Reads a model it did not declare.
+struct UndeclaredConsumer : Feature {
+  void load(LoadContext& ctx) override { (void)ctx.consume<Count>(); }
+};
+
+}  // namespace
+
+TEST_CASE("feature seam: a cycle of models and an undeclared consume are programming errors", "[feature]") {
+  MemoryTree tree = small_site();
+  {
+    std::vector<std::unique_ptr<Feature>> features;
+    features.push_back(std::make_unique<Both<Count, Other>>());
+    features.push_back(std::make_unique<Both<Other, Count>>());
+    MemorySink sink;
+    Diagnostics diags;
+    CHECK_THROWS_AS(build_site(tree, sink, diags, std::move(features), 1), std::logic_error);
+  }
+  std::vector<std::unique_ptr<Feature>> features;
+  features.push_back(std::make_unique<UndeclaredConsumer>());
+  MemorySink sink;
+  Diagnostics diags;
+  CHECK_THROWS_AS(build_site(tree, sink, diags, std::move(features), 1), std::logic_error);
+}
