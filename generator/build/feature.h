@@ -53,9 +53,10 @@ std::type_index model() {
   return std::type_index(typeid(T));
 }
 
-/// What load() gets: the source tree, the content with front matter but WITHOUT page bodies (the
-/// pipeline holds them aside while features load: every Page::body is empty, so nothing derived
-/// in load() can go stale after a body edit), the models, and the diagnostics.
+/// What load() gets: the source tree without the markdown pages (reading content/**.md gives
+/// nothing), the content with front matter but WITHOUT page bodies (the pipeline holds
+/// them aside while features load: every Page::body is empty, so nothing derived in load() can go
+/// stale after a body edit), the configuration, the models, and the diagnostics.
 class LoadContext {
  public:
   LoadContext(const SourceTree& tree, const Config& config, ContentTree& content, Models& models, Diagnostics& diags,

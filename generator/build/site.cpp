@@ -270,6 +270,25 @@ Features order_features(Features given) {
 
 bool starts_with(const std::string& s, const std::string& prefix) { return s.compare(0, prefix.size(), prefix) == 0; }
 
+/// The source tree as features' load() sees it: every file but the markdown pages (their front
+/// matter is in the content tree; their bodies are not load()'s to read): reading one gives
+/// nothing, as for a missing file (not an exception: a data file may name any path, e.g. a form's
+/// "opties_uit", and that is the author's error to report, not a crash).
+class LoadTree : public SourceTree {
+ public:
+  explicit LoadTree(const SourceTree& tree) : tree_(tree) {}
+  std::vector<std::string> list(const std::string& dir) const override { return tree_.list(dir); }
+  std::optional<std::string> read(const std::string& path) const override {
+    if (starts_with(path, "content/") && path.size() > 3 && path.compare(path.size() - 3, 3, ".md") == 0)
+      return std::nullopt;
+    return tree_.read(path);
+  }
+  std::string display(const std::string& path) const override { return tree_.display(path); }
+
+ private:
+  const SourceTree& tree_;
+};
+
 /// Hidden files and folders and editor leftovers (watch.h) are not sources.
 bool ignored_path(const std::string& path) {
   size_t begin = 0;
@@ -323,11 +342,12 @@ void SiteBuilder::full_build(OutputSink& sink, bool keep) {
   clock.lap("content");
   {
     // load() sees front matter, not bodies: the bodies wait aside until every feature has loaded.
+    const LoadTree load_tree(tree_);
     std::vector<std::string> bodies;
     bodies.reserve(content_.pages.size());
     for (Page& page : content_.pages) bodies.push_back(std::exchange(page.body, std::string()));
     for (auto& feature : features_) {
-      LoadContext ctx(tree_, config_, content_, models_, diags, feature->provides(), feature->consumes());
+      LoadContext ctx(load_tree, config_, content_, models_, diags, feature->provides(), feature->consumes());
       feature->load(ctx);
     }
     for (size_t i = 0; i < bodies.size(); ++i) content_.pages[i].body = std::move(bodies[i]);

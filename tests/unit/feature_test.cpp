@@ -132,6 +132,13 @@ struct Both : Feature {
   void load(LoadContext&) override {}
 };
 
+/// Reads a page's markdown file in load().
+struct ReadsBody : Feature {
+  bool* got;
+  explicit ReadsBody(bool* got) : got(got) {}
+  void load(LoadContext& ctx) override { *got = ctx.tree.read("content/a.md").has_value(); }
+};
+
 /// Reads a model it did not declare.
 struct UndeclaredConsumer : Feature {
   void load(LoadContext& ctx) override { (void)ctx.consume<Count>(); }
@@ -139,7 +146,7 @@ struct UndeclaredConsumer : Feature {
 
 }  // namespace
 
-TEST_CASE("feature seam: a cycle of models and an undeclared consume are programming errors", "[feature]") {
+TEST_CASE("feature seam: a cycle of models and an undeclared consume are programming errors; load reads no page files", "[feature]") {
   MemoryTree tree = small_site();
   {
     std::vector<std::unique_ptr<Feature>> features;
@@ -154,4 +161,9 @@ TEST_CASE("feature seam: a cycle of models and an undeclared consume are program
   MemorySink sink;
   Diagnostics diags;
   CHECK_THROWS_AS(build_site(tree, sink, diags, std::move(features), 1), std::logic_error);
+  std::vector<std::unique_ptr<Feature>> reader;
+  bool got = true;
+  reader.push_back(std::make_unique<ReadsBody>(&got));
+  build_site(tree, sink, diags, std::move(reader), 1);
+  CHECK_FALSE(got);  // load() cannot read a page's file either
 }
