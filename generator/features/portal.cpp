@@ -9,8 +9,10 @@ namespace wijzer {
 
 std::vector<std::unique_ptr<Feature>> portal_features() {
   std::vector<std::unique_ptr<Feature>> features;
-  features.push_back(std::make_unique<Search>());  // first: indexes the text before others change it
+  // Order is free: the pipeline loads Glossary before Search (Search consumes GlossaryModel), and
+  // Search reads pages in read(), before any feature's transform changes them.
   features.push_back(std::make_unique<Glossary>());
+  features.push_back(std::make_unique<Search>());
   features.push_back(std::make_unique<Forms>());
   features.push_back(std::make_unique<Flows>());
   return features;

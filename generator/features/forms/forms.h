@@ -13,8 +13,8 @@ namespace wijzer {
 
 class Forms : public Feature {
  public:
-  void load(const SourceTree& tree, ContentTree& content, Diagnostics& diags) override;
-  void extend(const BuildContext& ctx, const Page& page, nlohmann::json& data) const override;
+  void load(LoadContext& ctx) override;
+  void extend(const BuildContext& ctx, const Page& page, nlohmann::json& data, ContributionSlot& out) const override;
 
   const std::map<std::string, forms::Form>& forms() const { return forms_; }
 
