@@ -3,6 +3,7 @@
 #include <sys/inotify.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <stdexcept>
@@ -26,9 +27,11 @@ bool editor_temp_file(const std::string& name) {
   return ends(".swp") || ends(".swx") || ends(".swpx");
 }
 
-Watcher::Watcher(fs::path root, const std::vector<std::string>& dirs) : root_(std::move(root)) {
+Watcher::Watcher(fs::path root, const std::vector<std::string>& dirs, const std::vector<std::string>& root_files)
+    : root_(std::move(root)), root_files_(root_files) {
   fd_ = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
   if (fd_ < 0) throw std::runtime_error(std::string("inotify: ") + std::strerror(errno));
+  if (!root_files_.empty()) root_wd_ = inotify_add_watch(fd_, root_.c_str(), kMask);
   for (const auto& dir : dirs) {
     std::error_code ec;
     if (fs::is_directory(root_ / dir, ec)) add_tree(dir, nullptr);
@@ -67,6 +70,12 @@ std::vector<std::string> Watcher::read_changes(bool& overflow) {
       p += sizeof(inotify_event) + event->len;
       if (event->mask & IN_Q_OVERFLOW) {
         overflow = true;
+        continue;
+      }
+      if (event->wd == root_wd_ && root_wd_ >= 0) {  // only the named files directly in the root
+        const std::string name = event->len ? std::string(event->name) : "";
+        if (!(event->mask & IN_ISDIR) && std::find(root_files_.begin(), root_files_.end(), name) != root_files_.end())
+          changed.push_back(name);
         continue;
       }
       auto dir = dirs_.find(event->wd);

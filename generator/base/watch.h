@@ -11,8 +11,10 @@ namespace wijzer {
 /// folder that was removed or moved away is reported with a trailing '/' ("content/a/").
 class Watcher {
  public:
-  /// Watches `dirs` (relative to `root`) that exist. Throws std::runtime_error when inotify fails.
-  Watcher(std::filesystem::path root, const std::vector<std::string>& dirs);
+  /// Watches `dirs` (relative to `root`) that exist, and the files named `root_files` directly in
+  /// `root` (e.g. wijzer.yaml; reported by name). Throws std::runtime_error when inotify fails.
+  Watcher(std::filesystem::path root, const std::vector<std::string>& dirs,
+          const std::vector<std::string>& root_files = {});
   ~Watcher();
   Watcher(const Watcher&) = delete;
   Watcher& operator=(const Watcher&) = delete;
@@ -29,6 +31,8 @@ class Watcher {
   std::filesystem::path root_;
   int fd_ = -1;
   std::map<int, std::string> dirs_;  ///< watch descriptor → folder relative to the root
+  int root_wd_ = -1;                 ///< the root itself, for root_files_ only
+  std::vector<std::string> root_files_;
 };
 
 /// Editor leftovers that are never sources: hidden files (.x.swp, .#x), x~, #x#, vim's 4913.

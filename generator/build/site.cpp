@@ -6,6 +6,9 @@
 #include <cstdlib>
 #include <cstring>
 #include <memory>
+#include <unordered_map>
+#include <stdexcept>
+#include <utility>
 
 #include "frontmatter.h"
 #include "markdown.h"
@@ -18,6 +21,7 @@ namespace wijzer {
 namespace {
 
 using Features = std::vector<std::unique_ptr<Feature>>;
+using Slots = std::vector<ContributionSlot>;  ///< per feature: this page's slot
 
 /// Drops spaces that template indentation leaves at line ends, except inside <pre>. In place:
 /// the text only shrinks, so a write cursor trails the read cursor (no second copy of the page).
@@ -73,8 +77,8 @@ void check_templates(const ContentTree& content, const TemplateSources& template
 /// Markdown → HTML with checked links, then the page template. Sets the page's own headings;
 /// reads no other page's, so pages render in parallel.
 std::string markdown_html(const BuildContext& ctx, Page& page, const LinkResolver& links,
-                          const TemplateSources& sources, const Features& features, Diagnostics& diags,
-                          std::vector<AnchorCheck>& anchor_checks) {
+                          const TemplateSources& sources, const Features& features, Slots& slots,
+                          Diagnostics& diags, std::vector<AnchorCheck>& anchor_checks) {
   bool parse = true;
   for (const MarkdownProblem& p : check_markdown_input(page.body)) {
     const int line = page.body_line + p.line - 1;
@@ -96,20 +100,31 @@ std::string markdown_html(const BuildContext& ctx, Page& page, const LinkResolve
   md.rewrite_links([&](const std::string& url, int line, int col, bool is_image) {
     return links.resolve(page, url, line, col, is_image, diags, anchor_checks);
   });
-  for (const auto& feature : features) feature->transform(ctx, page, md, diags);
+  for (size_t f = 0; f < features.size(); ++f) features[f]->read(ctx, page, md, slots[f]);
+  for (size_t f = 0; f < features.size(); ++f) features[f]->transform(ctx, page, md, slots[f], diags);
   return md.render(page.headings);
 }
 
 std::string render_page(const BuildContext& ctx, Page& page, const LinkResolver& links,
                         const TemplateSources& sources, TemplateSet& templates, const Features& features,
-                        Diagnostics& diags, std::vector<AnchorCheck>& anchor_checks) {
+                        Slots& slots, Diagnostics& diags, std::vector<AnchorCheck>& anchor_checks) {
   const std::string html =
-      page.generated ? page.html : markdown_html(ctx, page, links, sources, features, diags, anchor_checks);
+      page.generated ? page.html : markdown_html(ctx, page, links, sources, features, slots, diags, anchor_checks);
   const std::string name = template_for(page, sources);
   if (!templates.has(name)) return "";
   mustache_data data = page_data(ctx.content, page, html, ctx.assets);
+  // wijzer.yaml: the site's language and (when set) its title; the interface's labels.
+  if (auto* site = const_cast<mustache_data*>(data.get("site")); site && site->is_object()) {
+    site->set("language", ctx.config.site.language);
+    if (!ctx.config.site.title.empty()) site->set("title", ctx.config.site.title);
+  }
+  {
+    mustache_data labels{mustache_data::type::object};
+    for (const auto& [key, text] : ctx.config.labels) labels.set(key, text);
+    data.set("labels", labels);
+  }
   nlohmann::json extra = {{"page_css", nlohmann::json::array()}, {"page_js", nlohmann::json::array()}};
-  for (const auto& feature : features) feature->extend(ctx, page, extra);
+  for (size_t f = 0; f < features.size(); ++f) features[f]->extend(ctx, page, extra, slots[f]);
   for (const auto& [key, value] : extra.items()) {
     data.set(key, mustache_data{false});
     *const_cast<mustache_data*>(data.get(key)) = to_mustache(value);
@@ -224,7 +239,56 @@ class StageClock {
   std::chrono::steady_clock::time_point last_;
 };
 
+/// The features in load order: each after the features that publish a model it consumes, else in
+/// the order given. A consumed model nobody provides is fine (that feature's data is absent); a
+/// cycle is a programming error.
+Features order_features(Features given) {
+  Features out;
+  std::vector<bool> placed(given.size(), false);
+  auto provider_pending = [&](std::type_index type, size_t self) {
+    for (size_t j = 0; j < given.size(); ++j)
+      if (j != self && !placed[j])
+        for (const auto& p : given[j]->provides())
+          if (p == type) return true;
+    return false;
+  };
+  while (out.size() < given.size()) {
+    bool progress = false;
+    for (size_t i = 0; i < given.size(); ++i) {
+      if (placed[i]) continue;
+      bool ready = true;
+      for (const auto& c : given[i]->consumes()) ready = ready && !provider_pending(c, i);
+      if (!ready) continue;
+      placed[i] = true;
+      out.push_back(std::move(given[i]));
+      progress = true;
+      break;  // restart: keep the given order among the ready ones
+    }
+    if (!progress) throw std::logic_error("features consume each other's models in a cycle");
+  }
+  return out;
+}
+
 bool starts_with(const std::string& s, const std::string& prefix) { return s.compare(0, prefix.size(), prefix) == 0; }
+
+/// The source tree as features' load() sees it: every file but the markdown pages (their front
+/// matter is in the content tree; their bodies are not load()'s to read): reading one gives
+/// nothing, as for a missing file (not an exception: a data file may name any path, e.g. a form's
+/// "opties_uit", and that is the author's error to report, not a crash).
+class LoadTree : public SourceTree {
+ public:
+  explicit LoadTree(const SourceTree& tree) : tree_(tree) {}
+  std::vector<std::string> list(const std::string& dir) const override { return tree_.list(dir); }
+  std::optional<std::string> read(const std::string& path) const override {
+    if (starts_with(path, "content/") && path.size() > 3 && path.compare(path.size() - 3, 3, ".md") == 0)
+      return std::nullopt;
+    return tree_.read(path);
+  }
+  std::string display(const std::string& path) const override { return tree_.display(path); }
+
+ private:
+  const SourceTree& tree_;
+};
 
 /// Hidden files and folders and editor leftovers (watch.h) are not sources.
 bool ignored_path(const std::string& path) {
@@ -268,14 +332,31 @@ void SiteBuilder::full_build(OutputSink& sink, bool keep) {
   links_.reset();
   workers_.clear();
   finish_files_.clear();
-  features_ = make_features_();
+  features_ = order_features(make_features_());
+  models_ = Models();
   StageClock clock;
 
   Diagnostics diags;
+  config_ = load_config(tree_, diags);
   content_ = load_content(tree_, diags);
   for (const char* folder : {"content", "templates", "site-assets"}) tree_.check_entries(folder, diags);
   clock.lap("content");
-  for (auto& feature : features_) feature->load(tree_, content_, diags);
+  {
+    // load() sees front matter, not bodies: the bodies wait aside until every feature has loaded.
+    const LoadTree load_tree(tree_);
+    // By source, not index: a feature may insert a page made from data (add_markdown_page) at its
+    // place in the order; such a page keeps the body it was made with.
+    std::unordered_map<std::string, std::string> bodies;
+    bodies.reserve(content_.pages.size());
+    for (Page& page : content_.pages) bodies.emplace(page.source, std::exchange(page.body, std::string()));
+    for (auto& feature : features_) {
+      LoadContext ctx(load_tree, config_, content_, models_, diags, feature->provides(), feature->consumes());
+      feature->load(ctx);
+    }
+    for (Page& page : content_.pages)
+      if (auto it = bodies.find(page.source); it != bodies.end() && page.made_from.empty())
+        page.body = std::move(it->second);
+  }
   order_tree(content_);
   clock.lap("features");
   sources_ = load_templates(tree_, diags);
@@ -295,6 +376,9 @@ void SiteBuilder::full_build(OutputSink& sink, bool keep) {
   for (unsigned w = 0; w < worker_count(threads_); ++w) workers_.push_back(std::make_unique<TemplateSet>(sources_));
   const size_t n = content_.pages.size();
   page_diags_.assign(n, {});
+  contributions_.clear();
+  contributions_.resize(features_.size());
+  for (auto& slots : contributions_) slots.resize(n);
   anchor_checks_.assign(n, {});
   anchor_diags_.assign(n, {});
   preset_anchors_.clear();
@@ -338,14 +422,17 @@ void SiteBuilder::claim_outputs(Diagnostics& diags) {
 }
 
 void SiteBuilder::render(const std::vector<int>& pages, OutputSink& sink) {
-  const BuildContext ctx{tree_, content_, assets_};
+  const BuildContext ctx{tree_, config_, content_, assets_};
   parallel_for(pages.size(), threads_, [&](size_t k, unsigned worker) {
     const int i = pages[k];
     Page& page = content_.pages[i];
     if (!preset_anchors_.empty()) page.anchors = preset_anchors_[i];
     anchor_checks_[i].clear();
     Diagnostics diags;
-    std::string html = render_page(ctx, page, *links_, sources_, *workers_[worker], features_, diags, anchor_checks_[i]);
+    Slots slots(features_.size());  // a page rendered again starts with no contributions
+    std::string html =
+        render_page(ctx, page, *links_, sources_, *workers_[worker], features_, slots, diags, anchor_checks_[i]);
+    for (size_t f = 0; f < features_.size(); ++f) contributions_[f][i] = std::move(slots[f]);
     page_diags_[i] = diags.take();
     locate_made_lines(page, page_diags_[i]);
     if (!html.empty()) sink.write(page.output, html);
@@ -362,11 +449,12 @@ void SiteBuilder::check_anchors(const std::vector<int>& pages) {
 }
 
 void SiteBuilder::run_finish(OutputSink& sink) {
-  const BuildContext ctx{tree_, content_, assets_};
+  const BuildContext ctx{tree_, config_, content_, assets_};
   Diagnostics diags;
   ClaimingSink claiming(sink, owners_, diags);
   RecordingSink recorder(claiming);
-  for (auto& feature : features_) feature->finish(ctx, recorder, diags);
+  for (size_t f = 0; f < features_.size(); ++f)
+    features_[f]->finish(ctx, PageContributions(contributions_[f]), recorder, diags);
   finish_diags_ = diags.take();
   finish_files_ = std::move(recorder.written);
 }
@@ -397,6 +485,7 @@ ChangePlan SiteBuilder::plan(const std::vector<std::string>& changed) const {
       continue;
     }
     if (ignored_path(path)) continue;
+    if (path == kConfigFile) return everything(path, "siteconfiguratie");
     if (starts_with(path, "templates/")) return everything(path, "template");
     if (starts_with(path, "site-assets/")) return everything(path, "site-asset");
     if (!starts_with(path, "content/")) continue;

@@ -121,7 +121,11 @@ class SiteBuilder {
   unsigned threads_;
   bool valid_ = false;  ///< a full build completed: update() may build on the state
 
-  std::vector<std::unique_ptr<Feature>> features_;
+  Config config_;                                   ///< wijzer.yaml of the last full build
+  std::vector<std::unique_ptr<Feature>> features_;  ///< in load order (provides/consumes)
+  Models models_;                                   ///< what features published in load()
+  /// Per feature, per page: what read/transform/extend contributed (replaced when the page renders).
+  std::vector<std::vector<ContributionSlot>> contributions_;
   ContentTree content_;
   TemplateSources sources_;
   AssetManifest assets_;

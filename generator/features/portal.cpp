@@ -10,13 +10,15 @@ namespace wijzer {
 
 std::vector<std::unique_ptr<Feature>> portal_features() {
   std::vector<std::unique_ptr<Feature>> features;
-  // The handreiking first: its load adds markdown pages (Search's load counts every page's text)
-  // and a form definition that Forms reads in its load.
-  auto generated_forms = std::make_shared<GeneratedForms>();
-  features.push_back(std::make_unique<Handreiking>(generated_forms));
-  features.push_back(std::make_unique<Search>());  // before the others: indexes the text before they change it
+  // Order is free but for one rule: the handreiking comes first, as its load inserts markdown pages
+  // at their place in the page order (add_markdown_page), which must happen before any other
+  // feature keeps a page index. Forms consumes its GeneratedForms, so it loads after it anyway.
+  features.push_back(std::make_unique<Handreiking>());
+  // The pipeline loads Glossary before Search (Search consumes GlossaryModel), and
+  // Search reads pages in read(), before any feature's transform changes them.
   features.push_back(std::make_unique<Glossary>());
-  features.push_back(std::make_unique<Forms>(generated_forms));
+  features.push_back(std::make_unique<Search>());
+  features.push_back(std::make_unique<Forms>());
   features.push_back(std::make_unique<Flows>());
   return features;
 }

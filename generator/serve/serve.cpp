@@ -269,7 +269,8 @@ int serve(const ServeOptions& options, std::ostream& out, std::ostream& err) {
   std::unique_ptr<Watcher> watcher;
   try {
     // Before the first build, so no change made during it is missed.
-    watcher = std::make_unique<Watcher>(options.source, std::vector<std::string>{"content", "templates", "site-assets"});
+    watcher = std::make_unique<Watcher>(options.source, std::vector<std::string>{"content", "templates", "site-assets"},
+                                        std::vector<std::string>{kConfigFile});
   } catch (const std::exception& e) {
     err << "wijzer: " << e.what() << "\n";
     return 1;

@@ -48,6 +48,15 @@ after=$(cd "$WORK/site" && find . -type f -exec md5sum {} + | sort | md5sum)
 [ "$before" = "$after" ] && ok || fail "previous output left whole after a failed build"
 expect_code 1 "broken check" -- "$WIJZER" check --source "$WORK/broken"
 
+# wijzer.yaml: every problem at wijzer.yaml:line:col, exit 1
+cp -r "$site" "$WORK/badconfig"
+printf -- 'site:\n  title: 12\n  kleur: rood\nlabels: [een]\n' >"$WORK/badconfig/wijzer.yaml"
+expect_code 1 "bad wijzer.yaml" -- "$WIJZER" build --source "$WORK/badconfig" --out "$WORK/badconfig-out"
+contains "$WORK/err" "badconfig/wijzer.yaml:2:3: error: verwacht tekst (/site/title)" "wrong type located"
+contains "$WORK/err" "badconfig/wijzer.yaml:3:3: error: onbekende sleutel 'kleur'" "unknown key located"
+contains "$WORK/err" "badconfig/wijzer.yaml:4:1: error: verwacht sleutels met tekst" "labels must be a map"
+contains "$WORK/err" "3 fout(en)" "all wijzer.yaml errors in one run"
+
 # eval
 expect_code 0 "eval" -- "$WIJZER" eval '{"*":[{"var":"uren"},52,0.15]}' '{"uren":20}'
 contains "$WORK/out" '{"result": 156' "eval prints the result"

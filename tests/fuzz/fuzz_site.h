@@ -3,6 +3,7 @@
 #pragma once
 #include <memory>
 #include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include "assets.h"
@@ -59,18 +60,28 @@ inline void run_feature(const MemoryTree& tree, Feature& feature) {
   }();
   Diagnostics diags;
   ContentTree content = load_content(tree, diags);
-  feature.load(tree, content, diags);
+  Models models;
+  const Config config;
+  {
+    std::vector<std::string> bodies;  // load() sees no bodies, as in a build
+    for (Page& page : content.pages) bodies.push_back(std::exchange(page.body, std::string()));
+    LoadContext load(tree, config, content, models, diags, feature.provides(), feature.consumes());
+    feature.load(load);
+    for (size_t i = 0; i < bodies.size(); ++i) content.pages[i].body = std::move(bodies[i]);
+  }
   order_tree(content);
-  const BuildContext ctx{tree, content, assets};
-  for (const Page& page : content.pages) {
+  const BuildContext ctx{tree, config, content, assets};
+  std::vector<ContributionSlot> slots(content.pages.size());
+  for (size_t i = 0; i < content.pages.size(); ++i) {
+    const Page& page = content.pages[i];
     if (page.generated)
       if (const char* what = unsafe_html(page.html, true)) finding(what, page.html);
     nlohmann::json data = {{"page_css", nlohmann::json::array()}, {"page_js", nlohmann::json::array()}};
-    feature.extend(ctx, page, data);
+    feature.extend(ctx, page, data, slots[i]);
     check_html_values(data);
   }
   MemorySink sink;
-  feature.finish(ctx, sink, diags);
+  feature.finish(ctx, PageContributions(slots), sink, diags);
   for (const auto& d : diags.sorted()) (void)format_diagnostic(d);
 }
 

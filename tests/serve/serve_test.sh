@@ -141,6 +141,17 @@ polled=$(grep -o '"version":[0-9]*' "$tmp/poll" | cut -d: -f2)
 [ -n "$polled" ] && [ "$polled" -gt "$version" ] || fail "long poll: $(cat "$tmp/poll")"
 pass "new folder watched; long poll answered"
 
+# 5b. wijzer.yaml in the source root is watched: a change rebuilds every page; an error shows.
+printf 'site:\n  title: serve-test-config\n' > "$tmp/site/wijzer.yaml"
+until_true 10 page_has "gids/stap-een.html" 'serve-test-config' || fail "a wijzer.yaml edit did not show within 10 s"
+page_has "$page" 'serve-test-config' || fail "the wijzer.yaml edit did not reach $page"
+printf 'site:\n  titel: x\n' > "$tmp/site/wijzer.yaml"
+until_true 10 status_has '"ok":false' || fail "a bad wijzer.yaml did not show as an error within 10 s"
+status_has 'wijzer.yaml' || fail "the error does not name wijzer.yaml"
+rm "$tmp/site/wijzer.yaml"
+until_true 10 status_has '"ok":true' || fail "removing wijzer.yaml did not clear the error"
+pass "wijzer.yaml watched"
+
 # 6. A second server on the same port fails (exit 1) instead of sharing it.
 timeout 60 "$WIJZER" serve --source "$tmp/site" --port "$port" > "$tmp/out2" 2>&1; code=$?
 [ "$code" = 1 ] || fail "a second server on port $port: exit $code, not 1 ($(cat "$tmp/out2"))"

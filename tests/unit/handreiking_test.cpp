@@ -31,7 +31,13 @@ int line_of(const std::string& text, const std::string& needle) {
 struct Loaded {
   ContentTree content;
   Diagnostics diags;
-  std::shared_ptr<GeneratedForms> forms = std::make_shared<GeneratedForms>();
+  Config config;
+  Models models;
+  /// The form definitions the feature published (empty when it published none).
+  std::vector<GeneratedForms::Entry> forms() const {
+    const GeneratedForms* f = models.find<GeneratedForms>();
+    return f ? f->forms : std::vector<GeneratedForms::Entry>{};
+  }
 };
 
 /// Handreiking::load on a tree that holds only `data` at the portal's path.
@@ -39,8 +45,9 @@ std::unique_ptr<Loaded> load(const std::string& data) {
   MemoryTree tree;
   tree.set(kPath, data);
   auto out = std::make_unique<Loaded>();
-  Handreiking feature(out->forms);
-  feature.load(tree, out->content, out->diags);
+  Handreiking feature;
+  LoadContext ctx(tree, out->config, out->content, out->models, out->diags, feature.provides(), feature.consumes());
+  feature.load(ctx);
   return out;
 }
 
@@ -82,8 +89,9 @@ TEST_CASE("handreiking: the portal's aspecten.json gives 24 markdown pages and t
   REQUIRE(loaded->content.find("hulpmiddelen/handreiking/gespreksformulier.md"));
 
   // The form: handed over in memory, read by Forms like a file, its worked examples hold.
-  REQUIRE(loaded->forms->forms.size() == 1);
-  const auto& given = loaded->forms->forms[0];
+  const auto given_forms = loaded->forms();
+  REQUIRE(given_forms.size() == 1);
+  const auto& given = given_forms[0];
   CHECK(given.path == "content/hulpmiddelen/handreiking/handreiking.form.json");
   CHECK(given.data.file == "content/hulpmiddelen/handreiking/aspecten.json");
   MemoryTree tree;
@@ -98,9 +106,11 @@ TEST_CASE("handreiking: the portal's aspecten.json gives 24 markdown pages and t
   CHECK_FALSE(diags.has_errors());
 
   // Forms takes it: the invullen page gets the form template.
-  Forms feature(loaded->forms);
+  Forms feature;
   Diagnostics forms_diags;
-  feature.load(tree, loaded->content, forms_diags);
+  LoadContext forms_ctx(tree, loaded->config, loaded->content, loaded->models, forms_diags, feature.provides(),
+                        feature.consumes());
+  feature.load(forms_ctx);
   INFO(errors(forms_diags));
   CHECK_FALSE(forms_diags.has_errors());
   CHECK(feature.forms().count("handreiking"));
@@ -127,7 +137,7 @@ TEST_CASE("handreiking: every problem of aspecten.json at its line and column, i
   CHECK(loaded->content.pages.size() == 23);  // the second aspect with the duplicate id is left out
   for (const auto& x : all) CHECK(x.message.find("bestaat al") == std::string::npos);  // no follow-on errors
   CHECK_FALSE(loaded->content.find("hulpmiddelen/handreiking/invullen.md")->meta.fields.contains("formulier"));
-  CHECK(loaded->forms->forms.empty());
+  CHECK(loaded->forms().empty());
 
   auto at = [&](const std::string& message, const std::string& needle, int nth = 0, int lines_before = 0) {
     INFO("message: " << message);
@@ -164,11 +174,13 @@ TEST_CASE("handreiking: a syntax error is reported at its position and makes not
 
 TEST_CASE("handreiking: without aspecten.json the feature does nothing", "[handreiking]") {
   MemoryTree tree;
-  ContentTree content;
-  Diagnostics diags;
-  Handreiking(std::make_shared<GeneratedForms>()).load(tree, content, diags);
-  CHECK(content.pages.empty());
-  CHECK(diags.sorted().empty());
+  Loaded loaded;
+  Handreiking feature;
+  LoadContext ctx(tree, loaded.config, loaded.content, loaded.models, loaded.diags, feature.provides(), feature.consumes());
+  feature.load(ctx);
+  CHECK(loaded.content.pages.empty());
+  CHECK(loaded.diags.sorted().empty());
+  CHECK(loaded.forms().empty());
 }
 
 TEST_CASE("handreiking: a problem Forms finds in the generated form points into aspecten.json", "[handreiking]") {
@@ -178,9 +190,10 @@ TEST_CASE("handreiking: a problem Forms finds in the generated form points into 
   auto loaded = load(text);
   REQUIRE_FALSE(loaded->diags.has_errors());
   MemoryTree tree;
-  Forms feature(loaded->forms);
+  Forms feature;
   Diagnostics diags;
-  feature.load(tree, loaded->content, diags);
+  LoadContext ctx(tree, loaded->config, loaded->content, loaded->models, diags, feature.provides(), feature.consumes());
+  feature.load(ctx);
   INFO(errors(diags));
   bool found = false;
   for (const auto& x : diags.sorted())

@@ -6,6 +6,7 @@
 
 #include "output.h"
 #include "portal.h"
+#include "search.h"
 #include "site.h"
 #include "source.h"
 
@@ -106,6 +107,7 @@ TEST_CASE("incremental: changes are classified by how far they reach", "[increme
     CHECK(builder.plan({"site-assets/css/site.css"}).scope == ChangeScope::everything);
     CHECK(builder.plan({"content/begrippen/begrippen.json"}).scope == ChangeScope::everything);
     CHECK(builder.plan({"content/x.yaml"}).scope == ChangeScope::everything);
+    CHECK(builder.plan({"wijzer.yaml"}).scope == ChangeScope::everything);  // the site configuration
   }
   SECTION("a changed content file is copied again; a new one is everything") {
     tree.set("content/plaatje.png", "PNG2");
@@ -172,6 +174,8 @@ TEST_CASE("incremental: a sequence of edits gives the same site as a full build"
     edit("templates/page.mustache", std::string(kLayout) + "<footer>voet</footer>", ChangeScope::everything);
     edit("site-assets/css/site.css", std::string("body{}"), ChangeScope::everything);
     edit("content/plaatje.png", std::string("PNG2"), ChangeScope::files);
+    edit("wijzer.yaml", std::string("site: {title: Andere titel, language: fy}\n"), ChangeScope::everything);
+    edit("wijzer.yaml", std::nullopt, ChangeScope::everything);
     edit("content/begrippen/begrippen.json", std::string(R"({"begrippen": [{"term": "werkgever", "definitie": "Baas."}]})"),
          ChangeScope::everything);
     edit("content/rollen/jobcoach.md", std::string("---\ntitle: Jobcoach\n--\nkapot"), ChangeScope::everything);
@@ -218,4 +222,76 @@ TEST_CASE("incremental: a page of the real portal, edited, equals a full build",
   builder.update(plan);
   builder.finish();
   check_equals_full_build(builder, tree);
+}
+
+namespace {
+
+/// Files that differ between the builder's state and a fresh full build (missing or extra files
+/// count too), and whether the diagnostics differ.
+size_t files_differing_from_full_build(const SiteBuilder& builder, const MemoryTree& tree, bool& diags_differ) {
+  MemorySink full;
+  Diagnostics full_diags;
+  build_site(tree, full, full_diags, 2);
+  Diagnostics diags;
+  builder.report(diags);
+  diags_differ = formatted(diags) != formatted(full_diags);
+  const auto files = builder.files().snapshot();
+  size_t differing = 0;
+  for (const auto& [name, bytes] : full.files) {
+    auto it = files.find(name);
+    if (it == files.end() || *it->second != bytes) ++differing;
+  }
+  for (const auto& [name, bytes] : files)
+    if (!full.files.count(name)) ++differing;
+  return differing;
+}
+
+}  // namespace
+
+// The real portal is below the size where search shortens its excerpts (about 1,640 heading
+// sections); this site is above it, so a body edit that changes the site's size shows whether a
+// feature derived something in load() from page bodies (docs/architecture.md, "Features").
+TEST_CASE("incremental: a body edit on a large generated site equals a full build", "[incremental][large]") {
+  const fs::path root = fs::path(WIJZER_TEST_DIR).parent_path();
+  MemoryTree tree;
+  for (const char* dir : {"content", "templates", "site-assets"})
+    for (const auto& entry : fs::recursive_directory_iterator(root / dir))
+      if (entry.is_regular_file()) tree.set(fs::relative(entry.path(), root).generic_string(), *read_file(entry.path()));
+  tree.set("content/groot/_index.md", "---\ntitle: Groot\nweight: 99\n---\nVeel pagina's.\n");
+  for (int p = 0; p < 120; ++p) {
+    std::string body = "---\ntitle: Pagina " + std::to_string(p) + "\n---\nInleiding over re-integratie.\n";
+    for (int h = 0; h < 15; ++h)
+      body += "\n## Kopje " + std::to_string(h) + "\n\nDe jobcoach helpt bij werk, een proefplaatsing en scholing; " +
+              std::string(300, 'x').replace(0, 300, 30, ' ') + "tekst " + std::to_string(p * 100 + h) +
+              " met genoeg woorden om een fragment in te korten tot het budget van de zoekindex.\n";
+    tree.set("content/groot/p" + std::to_string(p) + ".md", body);
+  }
+  const Search* search = nullptr;
+  SiteBuilder builder(tree, [&search] {
+    auto features = portal_features();
+    for (const auto& f : features)
+      if (auto* s = dynamic_cast<const Search*>(f.get())) search = s;
+    return features;
+  }, 2);
+  builder.build();
+  REQUIRE(search);
+  REQUIRE(search->excerpt_chars() < 320);  // above the threshold: excerpts are shortened
+  const size_t excerpt_before = search->excerpt_chars();
+  bool diags_differ = false;
+  REQUIRE(files_differing_from_full_build(builder, tree, diags_differ) == 0);
+
+  const std::string path = "content/groot/p7.md";
+  std::string more;
+  for (int h = 0; h < 40; ++h) more += "\n## Extra " + std::to_string(h) + "\n\nNog een alinea.\n";
+  tree.set(path, *tree.read(path) + more);
+  ChangePlan plan = builder.plan({path});
+  REQUIRE(plan.scope == ChangeScope::pages);
+  builder.update(plan);
+  builder.finish();
+  const size_t differing = files_differing_from_full_build(builder, tree, diags_differ);
+  WARN("large site: " << builder.page_count() << " pages, " << builder.files().size() << " files; after a body edit "
+                      << differing << " files differ from a full build");
+  CHECK(differing == 0);
+  CHECK_FALSE(diags_differ);
+  CHECK(search->excerpt_chars() < excerpt_before);  // the edit made the site larger
 }

@@ -53,8 +53,10 @@ namespace {
 
 /// A feature that writes one file in finish(), as the search index does.
 struct WritesInFinish : Feature {
-  void load(const SourceTree&, ContentTree&, Diagnostics&) override {}
-  void finish(const BuildContext&, OutputSink& sink, Diagnostics&) override { sink.write("gids/index.txt", "gegenereerd"); }
+  void load(LoadContext&) override {}
+  void finish(const BuildContext&, const PageContributions&, OutputSink& sink, Diagnostics&) override {
+    sink.write("gids/index.txt", "gegenereerd");
+  }
 };
 
 }  // namespace

@@ -34,9 +34,14 @@ Page generated(const SourceTree& tree, const std::string& flow_file, const std::
 
 }  // namespace
 
-void Flows::load(const SourceTree& tree, ContentTree& content, Diagnostics& diags) {
-  const std::string prefix = std::string(kFolder) + "/";
-  for (const std::string& path : tree.list(kFolder)) {
+void Flows::load(LoadContext& ctx) {
+  const SourceTree& tree = ctx.tree;
+  ContentTree& content = ctx.content;
+  Diagnostics& diags = ctx.diags;
+  const std::string& folder = ctx.config.flows.folder;
+  const std::string prefix = folder + "/";
+  const std::string out_dir = folder.substr(8) + "/";  // the folder's path under content/ is its output path
+  for (const std::string& path : tree.list(folder)) {
     const std::string rest = path.substr(prefix.size());
     if (rest.find('/') != std::string::npos) continue;  // only files directly in the folder
     if (!has_suffix(path, ".json") && !has_suffix(path, ".yaml") && !has_suffix(path, ".yml")) continue;
@@ -48,7 +53,7 @@ void Flows::load(const SourceTree& tree, ContentTree& content, Diagnostics& diag
       flow->file.error(diags, "/id", "het id '" + flow->id + "' moet gelijk zijn aan de bestandsnaam ('" + stem_of(path) + "')");
     for (const auto& other : flows_)
       if (other.flow.id == flow->id) flow->file.error(diags, "/id", "dubbel stroomschema-id '" + flow->id + "' (ook " + other.flow.file.file + ")");
-    Compiled compiled{std::move(*flow), {}, "stroomschema/" + stem_of(path) + "/"};
+    Compiled compiled{std::move(*flow), {}, out_dir + stem_of(path) + "/"};
     compiled.paths = flows::enumerate_paths(compiled.flow, diags);
     flows_.push_back(std::move(compiled));
   }
@@ -59,7 +64,7 @@ void Flows::load(const SourceTree& tree, ContentTree& content, Diagnostics& diag
     if (flow.nodes.empty()) continue;
     flows::RenderInput in{flow, content, c.paths, flows::steps_to_go(c.paths), c.dir};
     const std::string base = c.dir;  // source paths mirror the output paths
-    const std::string audience = flow.audience == "professionals" ? "Voor professionals" : "Voor cliënten";
+    const std::string audience = ctx.config.audience_label(flow.audience);
 
     Page wizard = generated(tree, flow.source, base + "_index.md", flow.title, "flow-wizard", false);
     wizard.meta.description = flow.description;
@@ -91,7 +96,7 @@ void Flows::load(const SourceTree& tree, ContentTree& content, Diagnostics& diag
   }
 }
 
-void Flows::extend(const BuildContext& ctx, const Page& page, nlohmann::json& data) const {
+void Flows::extend(const BuildContext& ctx, const Page& page, nlohmann::json& data, ContributionSlot&) const {
   const bool wizard = wizard_pages_.count(page.source), node = node_pages_.count(page.source),
              diagram = diagram_pages_.count(page.source);
   if (!wizard && !node && !diagram) return;
@@ -108,7 +113,7 @@ void Flows::extend(const BuildContext& ctx, const Page& page, nlohmann::json& da
   }
 }
 
-void Flows::finish(const BuildContext& ctx, OutputSink& sink, Diagnostics& diags) {
+void Flows::finish(const BuildContext& ctx, const PageContributions&, OutputSink& sink, Diagnostics& diags) {
   for (const Compiled& c : flows_) {
     // Anchors of linked pages are known only now.
     auto check = [&](const flows::PageRef& ref) {

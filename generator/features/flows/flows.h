@@ -9,7 +9,8 @@
 
 namespace wijzer {
 
-/// Stroomschema's: decision flows in content/stroomschema/*.json|yaml, each compiled into
+/// Stroomschema's: decision flows in content/stroomschema/*.json|yaml (wijzer.yaml `flows.folder`),
+/// each compiled into
 ///  - a wizard page (stroomschema/<flow>/index.html; one step at a time with flow.js, state in the
 ///    URL hash),
 ///  - one plain page per node (stroomschema/<flow>/<node>.html; answers are links, so the flow
@@ -19,11 +20,9 @@ namespace wijzer {
 /// See docs/stroomschema.md for the format and the checks.
 class Flows : public Feature {
  public:
-  static constexpr const char* kFolder = "content/stroomschema";
-
-  void load(const SourceTree& tree, ContentTree& content, Diagnostics& diags) override;
-  void extend(const BuildContext& ctx, const Page& page, nlohmann::json& data) const override;
-  void finish(const BuildContext& ctx, OutputSink& sink, Diagnostics& diags) override;
+  void load(LoadContext& ctx) override;
+  void extend(const BuildContext& ctx, const Page& page, nlohmann::json& data, ContributionSlot& out) const override;
+  void finish(const BuildContext& ctx, const PageContributions& pages, OutputSink& sink, Diagnostics& diags) override;
 
   struct Compiled {
     flows::Flow flow;

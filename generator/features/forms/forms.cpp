@@ -14,7 +14,10 @@ bool ends_with(const std::string& s, const std::string& tail) {
 }
 }  // namespace
 
-void Forms::load(const SourceTree& tree, ContentTree& content, Diagnostics& diags) {
+void Forms::load(LoadContext& ctx) {
+  const SourceTree& tree = ctx.tree;
+  ContentTree& content = ctx.content;
+  Diagnostics& diags = ctx.diags;
   auto add = [&](std::optional<forms::Form> form) {
     if (!form) return;
     if (forms_.count(form->id)) {
@@ -27,11 +30,11 @@ void Forms::load(const SourceTree& tree, ContentTree& content, Diagnostics& diag
   };
   for (const auto& path : tree.list("content"))
     if (ends_with(path, ".form.json")) add(forms::load_form(tree, path, diags));
-  if (generated_)
-    for (const auto& given : generated_->forms) add(forms::load_form(tree, given.path, given.data, diags));
+  if (const GeneratedForms* generated = ctx.consume<GeneratedForms>())
+    for (const auto& given : generated->forms) add(forms::load_form(tree, given.path, given.data, diags));
   std::set<std::string> used;
   for (auto& page : content.pages) {
-    auto it = page.meta.fields.find("formulier");
+    auto it = page.meta.fields.find(ctx.config.forms.field);
     if (it == page.meta.fields.end()) continue;
     if (!it->is_string() || !forms_.count(it->get<std::string>())) {
       // A form with errors is already reported; name the page only when the form is unknown.
@@ -46,11 +49,11 @@ void Forms::load(const SourceTree& tree, ContentTree& content, Diagnostics& diag
     if (page.meta.template_name.empty()) page.meta.template_name = "form";
   }
   for (const auto& [id, form] : forms_)
-    if (!used.count(id)) form.data->warning(diags, "", "geen pagina toont formulier \"" + id + "\" (front matter: formulier: " + id + ")");
+    if (!used.count(id)) form.data->warning(diags, "", "geen pagina toont formulier \"" + id + "\" (front matter: " + ctx.config.forms.field + ": " + id + ")");
 }
 
-void Forms::extend(const BuildContext& ctx, const Page& page, nlohmann::json& data) const {
-  auto it = page.meta.fields.find("formulier");
+void Forms::extend(const BuildContext& ctx, const Page& page, nlohmann::json& data, ContributionSlot&) const {
+  auto it = page.meta.fields.find(ctx.config.forms.field);
   if (it == page.meta.fields.end() || !it->is_string()) return;
   auto view = views_.find(it->get<std::string>());
   if (view == views_.end()) return;

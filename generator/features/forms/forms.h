@@ -13,9 +13,9 @@
 
 namespace wijzer {
 
-/// Form definitions another feature makes in memory during its `load` (the handreiking makes
-/// handreiking.form.json from aspecten.json). Shared by the maker and Forms in portal_features(),
-/// which lists the maker before Forms; Forms reads them in its `load` beside the files.
+/// A model (feature.h): form definitions another feature makes in memory during its `load` (the
+/// handreiking makes handreiking.form.json from aspecten.json). The maker provides it, Forms
+/// consumes it, so the pipeline loads the maker first; Forms reads them beside the files.
 struct GeneratedForms {
   struct Entry {
     std::string path;  ///< where the file would be, e.g. content/x/NAME.form.json (NAME is the id)
@@ -26,16 +26,16 @@ struct GeneratedForms {
 
 class Forms : public Feature {
  public:
-  explicit Forms(std::shared_ptr<const GeneratedForms> generated = nullptr) : generated_(std::move(generated)) {}
-  void load(const SourceTree& tree, ContentTree& content, Diagnostics& diags) override;
-  void extend(const BuildContext& ctx, const Page& page, nlohmann::json& data) const override;
+  /// Definitions other features made in memory (the handreiking's) are read beside the files.
+  std::vector<std::type_index> consumes() const override { return {model<GeneratedForms>()}; }
+  void load(LoadContext& ctx) override;
+  void extend(const BuildContext& ctx, const Page& page, nlohmann::json& data, ContributionSlot& out) const override;
 
   const std::map<std::string, forms::Form>& forms() const { return forms_; }
 
  private:
   std::map<std::string, forms::Form> forms_;
   std::map<std::string, nlohmann::json> views_;  ///< form id → template data (forms::form_view)
-  std::shared_ptr<const GeneratedForms> generated_;
 };
 
 }  // namespace wijzer

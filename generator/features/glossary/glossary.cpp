@@ -36,21 +36,28 @@ size_t find_word(const std::string& text, const std::string& form, size_t from) 
   return std::string::npos;
 }
 
-void Glossary::load(const SourceTree& tree, ContentTree& content, Diagnostics& diags) {
-  if (!tree.read(kDataPath)) return;  // no glossary: nothing to do
-  file_ = load_data_file(tree, kDataPath, diags);
+void Glossary::load(LoadContext& ctx) {
+  const SourceTree& tree = ctx.tree;
+  ContentTree& content = ctx.content;
+  Diagnostics& diags = ctx.diags;
+  const GlossaryConfig& where = ctx.config.glossary;
+  if (!tree.read(where.data)) return;  // no glossary: nothing to do
+  file_ = load_data_file(tree, where.data, diags);
   if (!file_) return;
   const auto& list = file_->value.is_object() ? file_->value.value("begrippen", nlohmann::json()) : nlohmann::json();
   if (!list.is_array()) {
     file_->error(diags, "", "verwacht een object met een lijst \"begrippen\"");
     return;
   }
-  glossary_page_ = content.lookup(kPageSource);
-  if (glossary_page_ < 0) diags.error(file_->file, 1, 1, "de begrippenlijst heeft een pagina nodig: content/begrippen/_index.md");
+  glossary_page_ = content.lookup(where.page);
+  if (glossary_page_ < 0) diags.error(file_->file, 1, 1, "de begrippenlijst heeft een pagina nodig: content/" + where.page);
   else if (content.pages[glossary_page_].meta.template_name.empty()) content.pages[glossary_page_].meta.template_name = "begrippen";
 
   std::map<std::string, size_t> owner;  // lowercased form → term index
   std::set<std::string> anchors;
+  GlossaryModel published;
+  published.page_source = where.page;
+  const std::string data_rel = where.data.substr(8);  // relative to content/, for "pagina" links
   for (size_t i = 0; i < list.size(); ++i) {
     const std::string pointer = "/begrippen/" + std::to_string(i);
     const auto& entry = list[i];
@@ -66,6 +73,11 @@ void Glossary::load(const SourceTree& tree, ContentTree& content, Diagnostics& d
     if (term.definition.empty()) file_->error(diags, pointer, "begrip '" + term.term + "' heeft geen \"definitie\"");
     if (term.term.empty()) continue;
     term.anchor = unique_slug("begrip-" + slugify(term.term), anchors);
+    GlossaryModel::Entry& entry_model =
+        published.terms.emplace_back(GlossaryModel::Entry{term.term, term.anchor, term.definition, {}});
+    if (auto v = entry.find("varianten"); v != entry.end() && v->is_array())
+      for (const auto& form : *v)
+        if (form.is_string()) entry_model.variants.push_back(form.get<std::string>());
     std::vector<std::string> forms = {term.term};
     if (entry.contains("varianten")) {
       if (!entry["varianten"].is_array()) file_->error(diags, pointer + "/varianten", "\"varianten\" moet een lijst van teksten zijn");
@@ -85,15 +97,17 @@ void Glossary::load(const SourceTree& tree, ContentTree& content, Diagnostics& d
     if (std::string link = text_field(entry, "pagina"); !link.empty()) {
       std::string path = link.substr(0, link.find('#'));
       term.fragment = link.find('#') == std::string::npos ? "" : link.substr(link.find('#') + 1);
-      auto target = resolve_relative("begrippen/begrippen.json", path);
+      auto target = resolve_relative(data_rel, path);
       term.page = target ? content.lookup(*target) : -1;
       if (term.page < 0) file_->error(diags, pointer + "/pagina", "onbekende pagina '" + path + "'");
     }
     terms_.push_back(std::move(term));
   }
+  ctx.publish(std::move(published));
 }
 
-void Glossary::transform(const BuildContext& ctx, const Page& page, Markdown& md, Diagnostics&) const {
+void Glossary::transform(const BuildContext& ctx, const Page& page, Markdown& md, ContributionSlot& out,
+                         Diagnostics&) const {
   if (terms_.empty() || glossary_page_ < 0) return;
   const int self = ctx.content.by_source.at(page.source);
   if (self == glossary_page_ || self == 0) return;  // the home page stays a clean way in
@@ -136,11 +150,12 @@ void Glossary::transform(const BuildContext& ctx, const Page& page, Markdown& md
     if (pos == 0 || !link) return std::nullopt;
     return html + html_escape(text.substr(pos));
   });
-  std::lock_guard lock(used_mutex_);
-  used_[self] = std::move(linked);
+  auto use = std::make_unique<Use>();
+  use->linked = std::move(linked);
+  out = std::move(use);
 }
 
-void Glossary::extend(const BuildContext& ctx, const Page& page, nlohmann::json& data) const {
+void Glossary::extend(const BuildContext& ctx, const Page& page, nlohmann::json& data, ContributionSlot&) const {
   if (ctx.content.by_source.at(page.source) != glossary_page_) return;
   std::vector<const Term*> sorted;
   for (const auto& t : terms_) sorted.push_back(&t);
@@ -166,11 +181,12 @@ void Glossary::extend(const BuildContext& ctx, const Page& page, nlohmann::json&
   data["glossary"] = {{"terms", list}, {"letters", letters}, {"count", std::to_string(list.size())}};
 }
 
-void Glossary::finish(const BuildContext& ctx, OutputSink&, Diagnostics& diags) {
+void Glossary::finish(const BuildContext& ctx, const PageContributions& pages, OutputSink&, Diagnostics& diags) {
   std::vector<bool> used(terms_.size(), false);
-  for (const auto& [page, terms] : used_)
-    for (size_t t = 0; t < terms.size(); ++t)
-      if (terms[t]) used[t] = true;
+  for (size_t p = 0; p < pages.size(); ++p)
+    if (const Use* use = pages.get<Use>(p))
+      for (size_t t = 0; t < use->linked.size() && t < used.size(); ++t)
+        if (use->linked[t]) used[t] = true;
   for (size_t t = 0; t < terms_.size(); ++t) {
     const Term& term = terms_[t];
     if (term.page >= 0 && !term.fragment.empty() && !ctx.content.pages[term.page].anchors.count(term.fragment))

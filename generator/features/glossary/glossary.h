@@ -1,18 +1,18 @@
 #pragma once
 #include <map>
-#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "data_file.h"
 #include "feature.h"
+#include "glossary_model.h"
 
 namespace wijzer {
 
-/// The begrippenlijst (content/begrippen/begrippen.json): one <dt>/<dd> per term on the glossary
+/// The begrippenlijst (content/begrippen/begrippen.json; wijzer.yaml `glossary:`): one <dt>/<dd> per term on the glossary
 /// page, and each term's first use on every other page linked to its entry, with the definition
-/// readable on hover and focus. Terms no page uses give a warning.
+/// readable on hover and focus. Terms no page uses give a warning. Publishes GlossaryModel.
 class Glossary : public Feature {
  public:
   /// One entry of the list.
@@ -23,13 +23,17 @@ class Glossary : public Feature {
     std::string fragment;            ///< anchor on that page
   };
 
-  static constexpr const char* kDataPath = "content/begrippen/begrippen.json";
-  static constexpr const char* kPageSource = "begrippen/_index.md";
+  /// Per page: which terms its text links (transform), for the "used nowhere" warning.
+  struct Use : PageContribution {
+    std::vector<bool> linked;  ///< by term index
+  };
 
-  void load(const SourceTree& tree, ContentTree& content, Diagnostics& diags) override;
-  void transform(const BuildContext& ctx, const Page& page, Markdown& md, Diagnostics& diags) const override;
-  void extend(const BuildContext& ctx, const Page& page, nlohmann::json& data) const override;
-  void finish(const BuildContext& ctx, OutputSink& sink, Diagnostics& diags) override;
+  std::vector<std::type_index> provides() const override { return {model<GlossaryModel>()}; }
+  void load(LoadContext& ctx) override;
+  void transform(const BuildContext& ctx, const Page& page, Markdown& md, ContributionSlot& out,
+                 Diagnostics& diags) const override;
+  void extend(const BuildContext& ctx, const Page& page, nlohmann::json& data, ContributionSlot& out) const override;
+  void finish(const BuildContext& ctx, const PageContributions& pages, OutputSink& sink, Diagnostics& diags) override;
 
   const std::vector<Term>& terms() const { return terms_; }
 
@@ -37,8 +41,6 @@ class Glossary : public Feature {
   std::optional<DataFile> file_;
   std::vector<Term> terms_;
   int glossary_page_ = -1;
-  mutable std::mutex used_mutex_;
-  mutable std::map<int, std::vector<bool>> used_;  ///< page → the terms it uses (transform may run again for a page)
 };
 
 /// Finds the first whole-word, case-insensitive occurrence of `form` (lowercase) in `text`

@@ -471,7 +471,10 @@ class Maker {
 
 }  // namespace
 
-void Handreiking::load(const SourceTree& tree, ContentTree& content, Diagnostics& diags) {
+void Handreiking::load(LoadContext& ctx) {
+  const SourceTree& tree = ctx.tree;
+  ContentTree& content = ctx.content;
+  Diagnostics& diags = ctx.diags;
   if (!tree.read(path_)) return;
   // Every problem of the file in one run: the model's, then those of the texts the pages and the
   // form use (made even when the model has errors).
@@ -506,9 +509,11 @@ void Handreiking::load(const SourceTree& tree, ContentTree& content, Diagnostics
     add_markdown_page(content, std::move(page), ok ? diags : scratch);  // e.g. a duplicate aspect id
   }
   order_tree(content);  // the pages moved: parents, children and reading order by the new indexes
-  if (forms_ && ok) {
+  if (ok) {
     const std::string id = form.value.value("id", "");
-    forms_->forms.push_back({folder_of(path_) + "/" + id + ".form.json", std::move(form)});
+    GeneratedForms forms;
+    forms.forms.push_back({folder_of(path_) + "/" + id + ".form.json", std::move(form)});
+    ctx.publish(std::move(forms));
   }
 }
 

@@ -4,7 +4,7 @@
 //   - the voorbeeldvragen pages: one per aspect and an overview (markdown pages, so links,
 //     headings, search and glossary treat them like any page);
 //   - the blank gespreksformulier and the page that shows the form (invullen);
-//   - the form definition "handreiking", handed to Forms in memory (GeneratedForms).
+//   - the form definition "handreiking", handed to Forms in memory (the model GeneratedForms).
 // Absent file: nothing. Problems are errors at aspecten.json:line:col, all in one run.
 #include <memory>
 #include <string>
@@ -19,14 +19,12 @@ inline constexpr const char* kHandreikingData = "content/hulpmiddelen/handreikin
 
 class Handreiking : public Feature {
  public:
-  /// `forms` receives the generated form definition; portal_features() passes the same object
-  /// to Forms and lists this feature first, so the definition exists when Forms loads.
-  explicit Handreiking(std::shared_ptr<GeneratedForms> forms, std::string data_path = kHandreikingData)
-      : forms_(std::move(forms)), path_(std::move(data_path)) {}
-  void load(const SourceTree& tree, ContentTree& content, Diagnostics& diags) override;
+  explicit Handreiking(std::string data_path = kHandreikingData) : path_(std::move(data_path)) {}
+  /// The form definition, for Forms (which consumes it, so the pipeline loads this feature first).
+  std::vector<std::type_index> provides() const override { return {model<GeneratedForms>()}; }
+  void load(LoadContext& ctx) override;
 
  private:
-  std::shared_ptr<GeneratedForms> forms_;
   std::string path_;
 };
 

@@ -1,9 +1,7 @@
 #include "search.h"
 
 #include <algorithm>
-#include <set>
 
-#include "data_file.h"
 #include "markdown.h"
 #include "paths.h"
 #include "text.h"
@@ -11,16 +9,10 @@
 namespace wijzer {
 namespace {
 
-std::string string_field(const nlohmann::json& object, const char* key) {
-  auto it = object.find(key);
-  return it != object.end() && it->is_string() ? it->get<std::string>() : "";
-}
-
 /// Front matter facts worth finding a page by (trajecten): text values and lists of text.
-std::string facts_text(const nlohmann::json& fields) {
-  static const char* const keys[] = {"aanbieder", "financiering", "duur", "regio", "doelgroep", "wens", "situatie"};
+std::string facts_text(const std::vector<std::string>& keys, const nlohmann::json& fields) {
   std::string out;
-  for (const char* key : keys) {
+  for (const std::string& key : keys) {
     auto it = fields.find(key);
     if (it == fields.end()) continue;
     if (it->is_string()) out += it->get<std::string>() + "\n";
@@ -47,6 +39,9 @@ std::string template_text(const SourceTree& tree, const std::string& path) {
   while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.pop_back();
   return text;
 }
+
+/// The longest excerpt of a section (a small portal shows whole sections up to this size).
+constexpr size_t kMaxExcerpt = 320;
 
 }  // namespace
 
@@ -103,90 +98,79 @@ std::vector<search::Section> html_sections(const std::string& html) {
   return out;
 }
 
-void Search::load(const SourceTree& tree, ContentTree& content, Diagnostics& diags) {
+void Search::load(LoadContext& ctx) {
   // The portal's search needs its script and results page; a site without them has no search.
-  enabled_ = tree.read("site-assets/search/search.js") && tree.read("templates/zoeken.mustache");
+  enabled_ = ctx.tree.read("site-assets/search/search.js") && ctx.tree.read("templates/zoeken.mustache");
   if (!enabled_) return;
   Page page;
-  page.source = kPageSource;
-  page.output = output_path_for(kPageSource);
-  page.file = std::string("content/") + kPageSource;
-  // The page's words are the search component's, in templates/search/ (plain text, one line).
-  page.meta.title = template_text(tree, "templates/search/title.mustache");
-  page.meta.description = template_text(tree, "templates/search/description.mustache");
+  page_source_ = ctx.config.search.page;
+  page.source = page_source_;
+  page.output = output_path_for(page_source_);
+  page.file = "content/" + page_source_;
+  // The page's words: wijzer.yaml's search.title/description, else the search component's own
+  // (templates/search/title.mustache and description.mustache, plain text, one line).
+  page.meta.title = !ctx.config.search.title.empty() ? ctx.config.search.title
+                                                     : template_text(ctx.tree, "templates/search/title.mustache");
+  page.meta.description = !ctx.config.search.description.empty()
+                              ? ctx.config.search.description
+                              : template_text(ctx.tree, "templates/search/description.mustache");
   if (page.meta.title.empty())
-    diags.warning(tree.display("templates/zoeken.mustache"), 1, 1,
-                  "de zoekpagina heeft geen titel: zet hem in templates/search/title.mustache");
+    ctx.diags.warning(ctx.tree.display("templates/zoeken.mustache"), 1, 1,
+                      "de zoekpagina heeft geen titel: zet hem in templates/search/title.mustache of in "
+                      "wijzer.yaml (search.title)");
   page.meta.template_name = "zoeken";
   page.hidden = true;
-  if (!add_page(content, std::move(page), diags)) enabled_ = false;
-
-  // Glossary terms are sections of the glossary page; their anchors as the Glossary feature makes them.
-  if (tree.read(kGlossaryData)) {
-    Diagnostics scratch;  // the Glossary feature reports problems of this file
-    if (auto file = load_data_file(tree, kGlossaryData, scratch); file && file->value.is_object()) {
-      const auto list = file->value.value("begrippen", nlohmann::json());
-      std::set<std::string> anchors;
-      if (list.is_array())
-        for (const auto& entry : list) {
-          if (!entry.is_object()) continue;
-          GlossaryTerm term;
-          term.term = string_field(entry, "term");
-          if (term.term.empty()) continue;
-          term.anchor = unique_slug("begrip-" + slugify(term.term), anchors);
-          term.text = string_field(entry, "definitie");
-          if (auto v = entry.find("varianten"); v != entry.end() && v->is_array())
-            for (const auto& form : *v)
-              if (form.is_string()) term.text += "\n" + form.get<std::string>();
-          glossary_.push_back(std::move(term));
-        }
-    }
-  }
-
-  // Excerpts (the snippets results show) get a share of the index: whole sections on a small
-  // portal, a shorter start of each section on a very large one.
-  size_t bytes = 0, sections = 0;
-  for (const Page& p : content.pages) {
-    bytes += p.body.size();
-    sections += 1;
-    for (size_t at = p.body.find("\n#"); at != std::string::npos; at = p.body.find("\n#", at + 2)) ++sections;
-  }
-  const size_t budget = std::max<size_t>(bytes / 10, 512 * 1024);
-  excerpt_chars_ = std::clamp<size_t>(budget / std::max<size_t>(sections, 1), 60, 320);
+  if (!add_page(ctx.content, std::move(page), ctx.diags)) enabled_ = false;
+  glossary_ = ctx.consume<GlossaryModel>();
 }
 
-void Search::add(const BuildContext& ctx, const Page& page, search::Doc doc) const {
+namespace {
+
+/// A page's document, analysed with the longest excerpts; finish() shortens them on a large site.
+ContributionSlot analysed(const Config& config, const Page& page, search::Doc doc) {
+  auto entry = std::make_unique<Search::Entry>();
   doc.url = page.output;
   doc.title = page.meta.title;
-  doc.extra = page.meta.description + "\n" + facts_text(page.meta.fields);
-  search::IndexedDoc indexed = search::analyse(doc, excerpt_chars_);
-  const int index = ctx.content.by_source.at(page.source);
-  std::lock_guard lock(mutex_);
-  docs_[index] = std::move(indexed);
+  doc.extra = page.meta.description + "\n" + facts_text(config.facts, page.meta.fields);
+  entry->doc = search::analyse(doc, kMaxExcerpt);
+  for (size_t s = 0; s < doc.sections.size(); ++s) entry->excerpt_sources.push_back(search::excerpt_source(doc, s));
+  return entry;
 }
 
-void Search::transform(const BuildContext& ctx, const Page& page, Markdown& md, Diagnostics&) const {
+}  // namespace
+
+void Search::read(const BuildContext& ctx, const Page& page, const Markdown& md, ContributionSlot& out) const {
   if (!enabled_) return;
   std::vector<std::string> texts = md.section_texts();
+  const bool glossary_page = glossary_ && page.source == glossary_->page_source;
   search::Doc doc;
-  doc.sections.reserve(texts.size() + (page.source == kGlossaryPage ? glossary_.size() : 0));
+  doc.sections.reserve(texts.size() + (glossary_page ? glossary_->terms.size() : 0));
   doc.sections.push_back({"", "", std::move(texts[0])});
   for (size_t i = 0; i < page.headings.size() && i + 1 < texts.size(); ++i)
     doc.sections.push_back({page.headings[i].text, page.headings[i].anchor, std::move(texts[i + 1])});
-  if (page.source == kGlossaryPage)
-    for (const auto& term : glossary_) doc.sections.push_back({term.term, term.anchor, term.text});
-  add(ctx, page, std::move(doc));
+  if (glossary_page)
+    for (const auto& term : glossary_->terms) {
+      std::string text = term.definition;
+      for (const auto& form : term.variants) text += "\n" + form;
+      doc.sections.push_back({term.term, term.anchor, std::move(text)});
+    }
+  out = analysed(ctx.config, page, std::move(doc));
+  // The excerpt budget counts the page's source: its size and its lines that start with '#'.
+  auto& entry = static_cast<Entry&>(*out);
+  entry.body_bytes = page.body.size();
+  entry.body_sections = 1;
+  for (size_t at = page.body.find("\n#"); at != std::string::npos; at = page.body.find("\n#", at + 2)) ++entry.body_sections;
 }
 
-void Search::extend(const BuildContext& ctx, const Page& page, nlohmann::json& data) const {
+void Search::extend(const BuildContext& ctx, const Page& page, nlohmann::json& data, ContributionSlot& out) const {
   if (!enabled_) return;
   const std::string root = root_prefix(page.output);
   // search.js and the results' styles load on first use (portal.js: data-zoek-script and
   // data-zoek-style), so they are not in the page budget; the results page needs both at once.
   if (auto css = ctx.assets.output_of("search/search.css"); !css.empty()) data["page_css"].push_back(root + css);
-  if (page.source == kPageSource)
+  if (page.source == page_source_)
     if (auto css = ctx.assets.output_of("search/search-results.css"); !css.empty()) data["page_css"].push_back(root + css);
-  if (page.source == kPageSource) {
+  if (page.source == page_source_) {
     // The A–Z index: every page but this one, by folded title.
     struct Item {
       std::string key;
@@ -194,7 +178,7 @@ void Search::extend(const BuildContext& ctx, const Page& page, nlohmann::json& d
     };
     std::vector<Item> items;
     for (size_t i = 0; i < ctx.content.pages.size(); ++i)
-      if (ctx.content.pages[i].source != kPageSource)
+      if (ctx.content.pages[i].source != page_source_)
         items.push_back({fold(ctx.content.pages[i].meta.title) + '\x01' + ctx.content.pages[i].output, static_cast<int>(i)});
     std::sort(items.begin(), items.end(), [](const Item& a, const Item& b) { return a.key < b.key; });
     nlohmann::json letters = nlohmann::json::array();
@@ -219,19 +203,40 @@ void Search::extend(const BuildContext& ctx, const Page& page, nlohmann::json& d
   if (page.generated) {
     search::Doc doc;
     doc.sections = html_sections(page.html);
-    add(ctx, page, std::move(doc));
+    out = analysed(ctx.config, page, std::move(doc));
   }
 }
 
-void Search::finish(const BuildContext&, OutputSink& sink, Diagnostics&) {
+void Search::finish(const BuildContext&, const PageContributions& pages, OutputSink& sink, Diagnostics&) {
   if (!enabled_) return;
-  std::vector<search::IndexedDoc> docs;
-  docs.reserve(docs_.size());
-  for (auto& [index, doc] : docs_) docs.push_back(std::move(doc));
+  // Excerpts (the snippets results show) get a share of the index: whole sections on a small
+  // portal, a shorter start of each section on a very large one. Counted from every page's
+  // contribution here, not in load(), so a body edit counts (docs/architecture.md).
+  size_t bytes = 0, sections = 1;  // the results page itself
+  std::vector<const Entry*> entries;
+  for (size_t p = 0; p < pages.size(); ++p)
+    if (const Entry* entry = pages.get<Entry>(p)) {
+      entries.push_back(entry);
+      bytes += entry->body_bytes;
+      sections += entry->body_sections;
+    }
+  const size_t budget = std::max<size_t>(bytes / 10, 512 * 1024);
+  excerpt_chars_ = std::clamp<size_t>(budget / std::max<size_t>(sections, 1), 60, kMaxExcerpt);
+
+  std::vector<search::IndexedDoc> shortened;  // the docs with shorter excerpts, when needed
+  if (excerpt_chars_ < kMaxExcerpt) shortened.reserve(entries.size());
+  std::vector<const search::IndexedDoc*> docs;
+  docs.reserve(entries.size());
+  for (const Entry* entry : entries) {
+    if (excerpt_chars_ == kMaxExcerpt) {
+      docs.push_back(&entry->doc);
+      continue;
+    }
+    search::IndexedDoc& doc = shortened.emplace_back(entry->doc);
+    doc.excerpts = search::excerpts(entry->excerpt_sources, excerpt_chars_);
+    docs.push_back(&doc);
+  }
   index_ = search::build_index(docs);
-  // Kept for the next finish(): after a page edit only that page is transformed again.
-  size_t next = 0;
-  for (auto& [index, doc] : docs_) doc = std::move(docs[next++]);
   for (const auto& [path, bytes] : index_.files) sink.write(path, bytes);
 }
 

@@ -1,11 +1,10 @@
 #pragma once
-#include <map>
-#include <mutex>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "feature.h"
+#include "glossary_model.h"
 #include "search_index.h"
 
 namespace wijzer {
@@ -14,35 +13,33 @@ namespace wijzer {
 /// Dutch stemming (Snowball via libstemmer), the glossary terms as sections of the glossary page,
 /// and the facts of trajecten; writes search/*.js as classic scripts the browser loads on first
 /// use, shard by shard, so it works from file:// too. Adds zoeken/index.html: the results page
-/// and, without JavaScript, an A–Z index of all pages.
+/// and, without JavaScript, an A–Z index of all pages. Consumes GlossaryModel (the terms are
+/// sections of the glossary page).
 class Search : public Feature {
  public:
-  static constexpr const char* kPageSource = "zoeken/_index.md";
-  static constexpr const char* kGlossaryData = "content/begrippen/begrippen.json";
-  static constexpr const char* kGlossaryPage = "begrippen/_index.md";
+  /// Per page: its analysed document (read() for markdown, extend() for generated pages), the
+  /// texts its excerpts come from, and the size of its body (the excerpt budget, finish()).
+  struct Entry : PageContribution {
+    search::IndexedDoc doc;
+    std::vector<std::string> excerpt_sources;
+    size_t body_bytes = 0, body_sections = 0;
+  };
 
-  void load(const SourceTree& tree, ContentTree& content, Diagnostics& diags) override;
-  void transform(const BuildContext& ctx, const Page& page, Markdown& md, Diagnostics& diags) const override;
-  void extend(const BuildContext& ctx, const Page& page, nlohmann::json& data) const override;
-  void finish(const BuildContext& ctx, OutputSink& sink, Diagnostics& diags) override;
+  std::vector<std::type_index> consumes() const override { return {model<GlossaryModel>()}; }
+  void load(LoadContext& ctx) override;
+  void read(const BuildContext& ctx, const Page& page, const Markdown& md, ContributionSlot& out) const override;
+  void extend(const BuildContext& ctx, const Page& page, nlohmann::json& data, ContributionSlot& out) const override;
+  void finish(const BuildContext& ctx, const PageContributions& pages, OutputSink& sink, Diagnostics& diags) override;
 
   /// Index statistics of the last finish() (for tests and the benchmark).
   const search::IndexFiles& last_index() const { return index_; }
   size_t excerpt_chars() const { return excerpt_chars_; }
 
  private:
-  void add(const BuildContext& ctx, const Page& page, search::Doc doc) const;
-
-  struct GlossaryTerm {
-    std::string term, anchor, text;
-  };
-  std::vector<GlossaryTerm> glossary_;
-  size_t excerpt_chars_ = 320;
+  const GlossaryModel* glossary_ = nullptr;  ///< null: no glossary
+  std::string page_source_;                  ///< the results page (wijzer.yaml search.page)
+  size_t excerpt_chars_ = 320;               ///< of the last finish()
   bool enabled_ = false;
-  mutable std::mutex mutex_;
-  /// page index → its document; a page transformed again replaces its entry, and finish() keeps
-  /// them (incremental builds, docs/architecture.md).
-  mutable std::map<int, search::IndexedDoc> docs_;
   search::IndexFiles index_;
 };
 

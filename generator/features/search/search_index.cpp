@@ -305,6 +305,23 @@ Analyser& analyser() {
 
 }  // namespace
 
+const std::string& excerpt_source(const Doc& doc, size_t s) {
+  const Section& section = doc.sections[s];
+  return section.text.empty() && s == 0 ? doc.extra : section.text;
+}
+
+std::string excerpts(const std::vector<std::string>& sources, size_t excerpt_chars) {
+  std::string out;
+  out.reserve(16 + sources.size() * (excerpt_chars + 8));
+  out += '[';
+  for (size_t s = 0; s < sources.size(); ++s) {
+    if (s) out += ',';
+    append_js_string(out, make_excerpt(sources[s], excerpt_chars));
+  }
+  out += ']';
+  return out;
+}
+
 IndexedDoc analyse(const Doc& doc, size_t excerpt_chars) {
   Analyser& an = analyser();
   IndexedDoc out;
@@ -417,7 +434,7 @@ IndexedDoc analyse(const Doc& doc, size_t excerpt_chars) {
     add_text(section.heading, kHeading);
     add_text(section.text, kBody);
     if (s) out.excerpts += ',';
-    append_js_string(out.excerpts, make_excerpt(section.text.empty() && s == 0 ? doc.extra : section.text, excerpt_chars));
+    append_js_string(out.excerpts, make_excerpt(excerpt_source(doc, s), excerpt_chars));
     if (s == 0) continue;
     const bool derived = section.anchor == slugify(section.heading);  // else the browser derives it
     out.headings.emplace_back(section.heading, derived ? std::string() : section.anchor);
@@ -428,13 +445,21 @@ IndexedDoc analyse(const Doc& doc, size_t excerpt_chars) {
 
 const std::string& term_text(uint32_t id) { return lexicon().text(id); }
 
-IndexFiles build_index(const std::vector<IndexedDoc>& docs, const IndexOptions& options) {
+IndexFiles build_index(const std::vector<IndexedDoc>& list, const IndexOptions& options) {
+  std::vector<const IndexedDoc*> docs;
+  docs.reserve(list.size());
+  for (const IndexedDoc& d : list) docs.push_back(&d);
+  return build_index(docs, options);
+}
+
+IndexFiles build_index(const std::vector<const IndexedDoc*>& docs, const IndexOptions& options) {
   IndexFiles result;
   // Postings per term id, in doc order.
   std::vector<std::vector<uint32_t>> by_term;  // term id → doc << 2 | weight
   std::unordered_map<uint32_t, uint32_t> surface_of;  // surface id → term id
   uint32_t doc = 0;
-  for (const IndexedDoc& d : docs) {
+  for (const IndexedDoc* dp : docs) {
+    const IndexedDoc& d = *dp;
     for (const auto& part : d.parts) {
       for (const auto& t : part) {
         if (t.term >= by_term.size()) by_term.resize(t.term + 1024);
@@ -585,12 +610,12 @@ IndexFiles build_index(const std::vector<IndexedDoc>& docs, const IndexOptions& 
       first = next_first;
     };
     for (size_t p = 0; p < docs.size(); ++p) {
-      const IndexedDoc& d = docs[p];
+      const IndexedDoc& d = *docs[p];
       put_varint(sections, static_cast<uint32_t>(d.parts.size()));
       size_t shared = 0;
       if (!pages.empty()) {
         pages += ',';
-        const std::string& prev = docs[p - 1].url;
+        const std::string& prev = docs[p - 1]->url;
         while (shared < prev.size() && shared < d.url.size() && prev[shared] == d.url[shared]) ++shared;
         while (shared > 0 && (static_cast<unsigned char>(d.url[shared]) & 0xC0) == 0x80) --shared;
       }
@@ -623,7 +648,7 @@ IndexFiles build_index(const std::vector<IndexedDoc>& docs, const IndexOptions& 
     size_t first = 0, chunk_no = 0;
     for (size_t p = 0; p < docs.size(); ++p) {
       body += body.empty() ? '[' : ',';
-      body += docs[p].excerpts;
+      body += docs[p]->excerpts;
       if (body.size() >= options.chunk_bytes || p + 1 == docs.size()) {
         list_add(chunk_list, first, emit("d" + std::to_string(chunk_no++), body + ']'));
         body.clear();

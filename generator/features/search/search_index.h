@@ -75,6 +75,11 @@ struct IndexedDoc {
 /// parallel, one page per call). Sections longer than `excerpt_chars` get a shortened excerpt.
 IndexedDoc analyse(const Doc& doc, size_t excerpt_chars);
 
+/// The text section `s` of `doc` shows as its excerpt (the intro without text shows `extra`).
+const std::string& excerpt_source(const Doc& doc, size_t s);
+/// IndexedDoc::excerpts for these excerpt sources at another length (as analyse() makes them).
+std::string excerpts(const std::vector<std::string>& sources, size_t excerpt_chars);
+
 /// The written index: file path (relative to the site root) → bytes.
 struct IndexFiles {
   std::map<std::string, std::string> files;
@@ -93,6 +98,7 @@ struct IndexOptions {
 /// (the sections' excerpts: small, loaded for the results shown). All are classic scripts that
 /// call window.WijzerZoek.laad(name, data). Docs are given in page order.
 IndexFiles build_index(const std::vector<IndexedDoc>& docs, const IndexOptions& options = {});
+IndexFiles build_index(const std::vector<const IndexedDoc*>& docs, const IndexOptions& options = {});
 
 /// Appends `s` as a JS string literal.
 void append_js_string(std::string& out, std::string_view s);
