@@ -1,6 +1,7 @@
 #include "handreiking.h"
 
 #include <algorithm>
+#include <stdexcept>
 
 #include "frontmatter.h"
 #include "handreiking_model.h"
@@ -476,6 +477,10 @@ void Handreiking::load(LoadContext& ctx) {
   ContentTree& content = ctx.content;
   Diagnostics& diags = ctx.diags;
   if (!tree.read(path_)) return;
+  // add_markdown_page moves later pages' indexes: no feature may have kept one yet.
+  for (const Page& page : content.pages)
+    if (page.generated && page.source != "_index.md")
+      throw std::logic_error("Handreiking must load before features that add pages (list it first in portal_features())");
   // Every problem of the file in one run: the model's, then those of the texts the pages and the
   // form use (made even when the model has errors).
   Diagnostics local;
