@@ -156,6 +156,9 @@ Config load_config(const SourceTree& tree, Diagnostics& diags) {
                {"flows", [&](J v, P p) {
                   r.object(v, p, {{"folder", [&](J v, P p) { r.content_path(v, p, config.flows.folder); }}});
                 }},
+               {"handreiking", [&](J v, P p) {
+                  r.object(v, p, {{"data", [&](J v, P p) { r.content_path(v, p, config.handreiking.data); }}});
+                }},
                {"forms", [&](J v, P p) {
                   r.object(v, p, {{"field", [&](J v, P p) { r.text(v, p, config.forms.field); }}});
                 }},

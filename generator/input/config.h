@@ -41,6 +41,12 @@ struct FlowsConfig {
   std::string folder = "content/stroomschema";
 };
 
+/// `handreiking:` the data file the handreiking's pages and form are made from (docs/handreiking.md).
+struct HandreikingConfig {
+  /// A data file under content/; absent: no handreiking.
+  std::string data = "content/hulpmiddelen/handreiking/aspecten.json";
+};
+
 /// `forms:` how a page shows a form.
 struct FormsConfig {
   /// The front-matter field that names a page's form (`formulier: aanmelding`).
@@ -54,6 +60,7 @@ struct Config {
   SearchConfig search;
   FlowsConfig flows;
   FormsConfig forms;
+  HandreikingConfig handreiking;
   /// `facts:` front-matter fields that are facts of a page (a traject's provider, funding…):
   /// searchable text beside the page's description.
   std::vector<std::string> facts = {"aanbieder", "financiering", "duur", "regio", "doelgroep", "wens", "situatie"};

@@ -16,7 +16,7 @@ using nlohmann::json;
 
 namespace {
 
-const std::string kPath = kHandreikingData;
+const std::string kPath = Config().handreiking.data;
 const std::string kRepo = std::string(WIJZER_TEST_DIR) + "/..";
 
 std::string real_data() { return *read_file(kRepo + "/" + kPath); }

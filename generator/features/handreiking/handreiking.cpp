@@ -55,7 +55,9 @@ std::string quoted(const std::string& s) { return json(s).dump(); }
 /// Builds the pages and the form of one handreiking.
 class Maker {
  public:
-  Maker(const Model& h, Diagnostics& diags) : h_(h), diags_(diags) {}
+  /// `form_field`: the front-matter field by which a page shows a form (wijzer.yaml forms.field).
+  Maker(const Model& h, std::string form_field, Diagnostics& diags)
+      : h_(h), form_field_(std::move(form_field)), diags_(diags) {}
 
   /// The pages, as markdown files would hold them: content/-relative source path → text.
   struct MadePage {
@@ -242,7 +244,7 @@ class Maker {
     for (size_t i = 0; i < more.size(); ++i) extra.push_back(h_.text(p + "/extra_bronnen/" + std::to_string(i), diags_));
     Lines lines({"---", "title: " + quoted(h_.text(p + "/titel", diags_)),
                  "description: " + quoted(h_.text(p + "/beschrijving", diags_)), "weight: " + weight(p + "/gewicht"),
-                 "formulier: " + h_.text("/formulier/id", diags_)},
+                 form_field_ + ": " + quoted(h_.text("/formulier/id", diags_))},
                 p);
     for (auto& l : sources_and_date(extra)) lines.push_back(std::move(l));
     lines.from(p + "/inleiding");
@@ -467,6 +469,7 @@ class Maker {
   }
 
   const Model& h_;
+  std::string form_field_;
   Diagnostics& diags_;
 };
 
@@ -476,7 +479,8 @@ void Handreiking::load(LoadContext& ctx) {
   const SourceTree& tree = ctx.tree;
   ContentTree& content = ctx.content;
   Diagnostics& diags = ctx.diags;
-  if (!tree.read(path_)) return;
+  const std::string& path = path_.empty() ? ctx.config.handreiking.data : path_;
+  if (!tree.read(path)) return;
   // add_markdown_page moves later pages' indexes: no feature may have kept one yet.
   for (const Page& page : content.pages)
     if (page.generated && page.source != "_index.md")
@@ -484,12 +488,12 @@ void Handreiking::load(LoadContext& ctx) {
   // Every problem of the file in one run: the model's, then those of the texts the pages and the
   // form use (made even when the model has errors).
   Diagnostics local;
-  auto model = handreiking::read(tree, path_, local);
+  auto model = handreiking::read(tree, path, local);
   if (!model) {
     for (const auto& d : local.sorted()) diags.add(d);
     return;
   }
-  Maker maker(*model, local);
+  Maker maker(*model, ctx.config.forms.field, local);
   auto pages = maker.pages();
   DataFile form = maker.form();
   const bool ok = !local.has_errors();
@@ -506,7 +510,7 @@ void Handreiking::load(LoadContext& ctx) {
     page.is_section = source == "_index.md" || (source.size() >= 10 && source.compare(source.size() - 10, 10, "/_index.md") == 0);
     Diagnostics scratch;  // made from checked data: a problem here follows one reported above
     SourceDocument doc = parse_document(text, page.file, ok ? diags : scratch);
-    if (!ok) doc.meta.fields.erase("formulier");
+    if (!ok) doc.meta.fields.erase(ctx.config.forms.field);
     page.meta = std::move(doc.meta);
     page.body = std::move(doc.body);
     page.body_line = doc.body_line;
@@ -517,7 +521,7 @@ void Handreiking::load(LoadContext& ctx) {
   if (ok) {
     const std::string id = form.value.value("id", "");
     GeneratedForms forms;
-    forms.forms.push_back({folder_of(path_) + "/" + id + ".form.json", std::move(form)});
+    forms.forms.push_back({folder_of(path) + "/" + id + ".form.json", std::move(form)});
     ctx.publish(std::move(forms));
   }
 }

@@ -1,6 +1,6 @@
 #pragma once
-// The handreiking begeleidingsnoodzaak (docs/handreiking.md): from one data file,
-// content/hulpmiddelen/handreiking/aspecten.json, the build makes
+// The handreiking begeleidingsnoodzaak (docs/handreiking.md): from one data file (wijzer.yaml
+// `handreiking.data`, by default content/hulpmiddelen/handreiking/aspecten.json) the build makes
 //   - the voorbeeldvragen pages: one per aspect and an overview (markdown pages, so links,
 //     headings, search and glossary treat them like any page);
 //   - the blank gespreksformulier and the page that shows the form (invullen);
@@ -14,12 +14,10 @@
 
 namespace wijzer {
 
-/// Where the handreiking's data lives (relative to the source root).
-inline constexpr const char* kHandreikingData = "content/hulpmiddelen/handreiking/aspecten.json";
-
 class Handreiking : public Feature {
  public:
-  explicit Handreiking(std::string data_path = kHandreikingData) : path_(std::move(data_path)) {}
+  /// `data_path` replaces wijzer.yaml's `handreiking.data` (tests).
+  explicit Handreiking(std::string data_path = "") : path_(std::move(data_path)) {}
   /// The form definition, for Forms (which consumes it, so the pipeline loads this feature first).
   std::vector<std::type_index> provides() const override { return {model<GeneratedForms>()}; }
   void load(LoadContext& ctx) override;
