@@ -187,6 +187,15 @@ LoadedTemplates compile_sources(const std::vector<TemplateFile>& files) {
     }
     out.templates[name] = std::move(whole);
   }
+  // A component's partial ("wizard/node") also renders alone, as the content of a generated page
+  // (Page::content_template). Its problems are reported where a page template includes it.
+  for (const auto& [name, source] : partials) {
+    if (name.find('/') == std::string::npos) continue;
+    Diagnostics scratch;
+    size_t budget = kMaxTemplateBytes - std::min(kMaxTemplateBytes, source.size());
+    std::string whole = inline_partials(name, source, partials, broken_partials, scratch, budget);
+    if (!scratch.has_errors() && too_deep_sections(whole) == std::string::npos) out.templates[name] = std::move(whole);
+  }
   for (const auto& [name, source] : out.templates) collect_ids(source, out.ids);
   for (const auto& [name, source] : partials)
     if (name.rfind("markdown/", 0) == 0 || name.rfind("glossary/", 0) == 0) out.snippets.emplace(name, Snippet(source));
