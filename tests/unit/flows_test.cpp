@@ -133,6 +133,34 @@ TEST_CASE("a valid flow builds its pages, test vectors and diagram", "[flows]") 
   CHECK(schema.find("class=\"stroom-lijst\"") != std::string::npos);
 }
 
+// Issue 14's worked example: the wizard's words live in templates/wizard/, so changing the button
+// text is an edit of one template (templates/wizard/buttons.mustache), no C++ and no rebuild.
+TEST_CASE("the wizard's button text comes from one template", "[flows][templates]") {
+  MemoryTree tree = site_with("valid.json");
+  Diagnostics before_diags;
+  MemorySink before;
+  build_site(tree, before, before_diags, 1);
+  REQUIRE_FALSE(before_diags.has_errors());
+  const std::string button = "id=\"stroom-volgende\">";
+  CHECK(before.files.at("stroomschema/valid/index.html").find(button + "Volgende</button>") != std::string::npos);
+
+  std::string buttons = repo_file("templates/wizard/buttons.mustache");
+  const size_t at = buttons.find(">Volgende<");
+  REQUIRE(at != std::string::npos);
+  buttons.replace(at + 1, std::string("Volgende").size(), "Verder");
+  tree.set("templates/wizard/buttons.mustache", buttons);
+  Diagnostics diags;
+  MemorySink after;
+  build_site(tree, after, diags, 1);
+  REQUIRE_FALSE(diags.has_errors());
+  const std::string& wizard = after.files.at("stroomschema/valid/index.html");
+  CHECK(wizard.find(button + "Verder</button>") != std::string::npos);
+  CHECK(wizard.find("Volgende</button>") == std::string::npos);
+  // Only the wizard page uses the buttons; every other file is the same.
+  for (const auto& [path, bytes] : before.files)
+    if (path != "stroomschema/valid/index.html") CHECK(after.files.at(path) == bytes);
+}
+
 TEST_CASE("flow check: unknown next node", "[flows][checks]") {
   auto r = build("unknown-next.json");
   auto d = error_with(r->diags, "onbekende volgende knoop 'bestaat-niet'");
