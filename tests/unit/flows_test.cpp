@@ -141,7 +141,7 @@ TEST_CASE("the wizard's button text comes from one template", "[flows][templates
   MemorySink before;
   build_site(tree, before, before_diags, 1);
   REQUIRE_FALSE(before_diags.has_errors());
-  const std::string button = "id=\"stroom-volgende\">";
+  const std::string button = "id=\"stroom-volgende\" data-info-tekst=\"Verder\">";
   CHECK(before.files.at("stroomschema/valid/index.html").find(button + "Volgende</button>") != std::string::npos);
 
   std::string buttons = repo_file("templates/wizard/buttons.mustache");
