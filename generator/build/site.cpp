@@ -71,6 +71,9 @@ void check_templates(const ContentTree& content, const TemplateSources& template
     const std::string name = template_for(page, templates);
     if (!templates.templates.count(name) && !templates.broken.count(name))
       diags.error(page.file, 1, 1, "template '" + name + "' bestaat niet (verwacht templates/" + name + ".mustache)");
+    const std::string& part = page.content_template;
+    if (!part.empty() && !templates.templates.count(part) && !templates.broken.count(name))
+      diags.error(page.file, 1, 1, "template '" + part + "' bestaat niet of heeft fouten (verwacht templates/" + part + ".mustache)");
   }
 }
 
@@ -122,6 +125,11 @@ std::string render_page(const BuildContext& ctx, Page& page, const LinkResolver&
     mustache_data labels{mustache_data::type::object};
     for (const auto& [key, text] : ctx.config.labels) labels.set(key, text);
     data.set("labels", labels);
+  }
+  if (page.generated && !page.content_template.empty() && templates.has(page.content_template)) {
+    // Content rendered from page.data by a component's template; features (search) see it as html.
+    page.html = templates.render(page.content_template, data);
+    const_cast<mustache_data&>(*data.get("page")).set("content", page.html.empty() ? mustache_data{false} : mustache_data{page.html});
   }
   nlohmann::json extra = {{"page_css", nlohmann::json::array()}, {"page_js", nlohmann::json::array()}};
   for (size_t f = 0; f < features.size(); ++f) features[f]->extend(ctx, page, extra, slots[f]);

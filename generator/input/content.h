@@ -37,6 +37,10 @@ struct Page {
   bool generated = false;  ///< made by a feature: `html` is the content, `body` is not markdown.
   bool hidden = false;     ///< rendered, but left out of navigation, section lists and reading order.
   std::string html;        ///< content of a generated page.
+  /// A generated page whose content a template renders from `data` (a component partial, e.g.
+  /// "wizard/node"): rendered with the page's template data before features' extend; the result
+  /// becomes `html` (what the page template shows as page.content and what search indexes).
+  std::string content_template;
   nlohmann::json data;     ///< extra template data of a generated page (`page.data`).
   /// A markdown page a feature made from a data file (add_markdown_page): that file, as
   /// diagnostics show it; empty for a page read from content/. Its `body` is markdown like a

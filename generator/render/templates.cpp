@@ -149,6 +149,7 @@ LoadedTemplates compile_sources(const std::vector<TemplateFile>& files) {
   std::map<std::string, std::string> partials;
   std::map<std::string, std::string> raw;
   std::set<std::string> broken_partials;
+  std::map<std::string, std::string> partial_files;  ///< name → path, for diagnostics
   for (const TemplateFile& f : files) {
     const std::string& path = f.path;
     const std::string& file = f.file;
@@ -173,7 +174,7 @@ LoadedTemplates compile_sources(const std::vector<TemplateFile>& files) {
       continue;
     }
     (partial ? partials : raw)[name_of(path)] = *text;
-    if (!partial) out.files[name_of(path)] = file;
+    (partial ? partial_files : out.files)[name_of(path)] = file;
   }
   for (const auto& [name, source] : raw) {
     size_t budget = kMaxTemplateBytes - std::min(kMaxTemplateBytes, source.size());
@@ -183,6 +184,24 @@ LoadedTemplates compile_sources(const std::vector<TemplateFile>& files) {
       diags.error(out.files[name], 1, 1,
                   "template: secties (met partials) meer dan " + std::to_string(kMaxSectionDepth) + " niveaus diep genest");
       out.broken.insert(name);
+      continue;
+    }
+    out.templates[name] = std::move(whole);
+  }
+  // A component's partial that no file includes ("wizard/node") renders alone: the content of a
+  // generated page (Page::content_template). Included ones are not compiled twice.
+  std::set<std::string> included;
+  for (const auto* sources : {&raw, &partials})
+    for (const auto& [name, source] : *sources)
+      for (PartialTag tag = find_partial_tag(source, 0); tag.begin != std::string::npos; tag = find_partial_tag(source, tag.end))
+        included.insert(tag.name);
+  for (const auto& [name, source] : partials) {
+    if (name.find('/') == std::string::npos || included.count(name)) continue;
+    const std::string& file = partial_files[name];
+    size_t budget = kMaxTemplateBytes - std::min(kMaxTemplateBytes, source.size());
+    std::string whole = inline_partials(file, source, partials, broken_partials, diags, budget);
+    if (too_deep_sections(whole) != std::string::npos) {
+      diags.error(file, 1, 1, "template: secties (met partials) meer dan " + std::to_string(kMaxSectionDepth) + " niveaus diep genest");
       continue;
     }
     out.templates[name] = std::move(whole);

@@ -17,7 +17,8 @@ using mustache_data = kainjow::mustache::data;
 
 /// The mustache sources of templates/, checked, with partials (files in sub-folders) inlined.
 struct TemplateSources {
-  std::map<std::string, std::string> templates;  ///< name → source with partials inlined
+  std::map<std::string, std::string> templates;  ///< name → source with partials inlined; component partials
+                                                 ///< ("wizard/node") too, for generated pages' content
   std::map<std::string, std::string> files;      ///< name → path, for diagnostics
   std::set<std::string> broken;                  ///< names whose file has errors (already reported)
   std::set<std::string> ids;                     ///< literal id="…" values in templates: not for headings

@@ -1,6 +1,6 @@
 // Fuzz target: a stroomschema definition (content/stroomschema/f.json, or .yaml when the input
 // does not start with '{') through the Flows feature: reading, checks, paths, the wizard, node and
-// diagram pages' HTML, the test vectors (run_feature in fuzz_site.h; whole builds: the site target).
+// diagram pages' HTML (their data rendered by the portal's templates/wizard/ and templates/diagram/), the test vectors (run_feature in fuzz_site.h; whole builds: the site target).
 #include "flows.h"
 #include "fuzz_site.h"
 

@@ -10,6 +10,8 @@
 #include "feature.h"
 #include "fuzz_common.h"
 #include "output.h"
+#include "page_data.h"
+#include "templates.h"
 #include "portal.h"
 #include "site.h"
 
@@ -50,14 +52,20 @@ inline void check_html_values(const nlohmann::json& data) {
   }
 }
 
-/// One feature on its own, as a build runs it but without templates or markdown rendering
+/// One feature on its own, as a build runs it but without page templates or markdown rendering
 /// (~100 times faster under the sanitizers; whole builds are the site target's): content,
-/// load, each generated page's HTML and each page's template data through the oracle, finish.
+/// load, each generated page's HTML (its content template rendered, if it has one) and each page's template data through the oracle, finish.
 inline void run_feature(const MemoryTree& tree, Feature& feature) {
   static const AssetManifest assets = [] {
     Diagnostics ignored;
     return load_assets(base_tree_ref(), ignored);
   }();
+  // The portal's templates: a generated page's content may be rendered by one (content_template).
+  static const TemplateSources sources = [] {
+    Diagnostics ignored;
+    return load_templates(base_tree_ref(), ignored);
+  }();
+  static TemplateSet templates(sources);
   Diagnostics diags;
   ContentTree content = load_content(tree, diags);
   Models models;
@@ -73,7 +81,9 @@ inline void run_feature(const MemoryTree& tree, Feature& feature) {
   const BuildContext ctx{tree, config, content, assets};
   std::vector<ContributionSlot> slots(content.pages.size());
   for (size_t i = 0; i < content.pages.size(); ++i) {
-    const Page& page = content.pages[i];
+    Page& page = content.pages[i];
+    if (page.generated && !page.content_template.empty() && templates.has(page.content_template))
+      page.html = templates.render(page.content_template, page_data(content, page, "", assets));
     if (page.generated)
       if (const char* what = unsafe_html(page.html, true)) finding(what, page.html);
     nlohmann::json data = {{"page_css", nlohmann::json::array()}, {"page_js", nlohmann::json::array()}};

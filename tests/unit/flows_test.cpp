@@ -24,6 +24,14 @@ std::string fixture(const std::string& name) {
   return s.str();
 }
 
+std::string repo_file(const std::string& path) {
+  std::ifstream in(std::string(WIJZER_TEST_DIR) + "/../" + path);
+  REQUIRE(in);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
 /// A small site with one flow fixture in content/stroomschema/.
 MemoryTree site_with(const std::string& name) {
   MemoryTree tree;
@@ -33,8 +41,12 @@ MemoryTree site_with(const std::string& name) {
     tree.set(std::string("templates/") + t + ".mustache",
              "<main data-node=\"{{page.data.node}}\" data-kind=\"{{page.data.kind}}\">{{page.title}}|{{{page.content}}}</main>"
              "{{#page_css}}[{{.}}]{{/page_css}}{{#page_js}}[{{.}}]{{/page_js}}");
-  tree.set("site-assets/css/flow.css", "body{}");
-  tree.set("site-assets/js/flow.js", "1");
+  // The portal's own wizard and diagram components render the pages' content.
+  for (const char* part : {"wizard/page", "wizard/buttons", "wizard/step", "wizard/read-more", "wizard/outcome",
+                           "wizard/routes", "wizard/node", "diagram/page", "diagram/list"})
+    tree.set(std::string("templates/") + part + ".mustache", repo_file(std::string("templates/") + part + ".mustache"));
+  tree.set("site-assets/wizard/flow.css", "body{}");
+  tree.set("site-assets/wizard/flow.js", "1");
   tree.set("site-assets/js/jsonlogic.js", "1");
   tree.set("content/_index.md", "---\ntitle: Home\n---\n");
   tree.set("content/trajecten/_index.md", "---\ntitle: Trajecten\n---\n");
@@ -97,7 +109,7 @@ TEST_CASE("a valid flow builds its pages, test vectors and diagram", "[flows]") 
   CHECK(o1.find("sterk bewijs") != std::string::npos);
   CHECK(o1.find("Zo kun je hier gekomen zijn") != std::string::npos);
   // Assets only on flow pages.
-  CHECK(o1.find("[../../assets/css/flow.") != std::string::npos);
+  CHECK(o1.find("[../../assets/wizard/flow.") != std::string::npos);
   CHECK(files.at("stroomschema/valid/index.html").find("jsonlogic.") != std::string::npos);
   // Paths: q1 ja → i1 → q2 a|b; q1 nee → q2 a (b needs ja).
   auto vectors = nlohmann::json::parse(files.at("stroomschema/valid/paths.json"));
@@ -119,6 +131,34 @@ TEST_CASE("a valid flow builds its pages, test vectors and diagram", "[flows]") 
   CHECK(schema.find("xlink:href=\"q2.html\"") != std::string::npos);
   CHECK(schema.find("tabindex=\"0\"") != std::string::npos);
   CHECK(schema.find("class=\"stroom-lijst\"") != std::string::npos);
+}
+
+// Issue 14's worked example: the wizard's words live in templates/wizard/, so changing the button
+// text is an edit of one template (templates/wizard/buttons.mustache), no C++ and no rebuild.
+TEST_CASE("the wizard's button text comes from one template", "[flows][templates]") {
+  MemoryTree tree = site_with("valid.json");
+  Diagnostics before_diags;
+  MemorySink before;
+  build_site(tree, before, before_diags, 1);
+  REQUIRE_FALSE(before_diags.has_errors());
+  const std::string button = "id=\"stroom-volgende\" data-info-tekst=\"Verder\">";
+  CHECK(before.files.at("stroomschema/valid/index.html").find(button + "Volgende</button>") != std::string::npos);
+
+  std::string buttons = repo_file("templates/wizard/buttons.mustache");
+  const size_t at = buttons.find(">Volgende<");
+  REQUIRE(at != std::string::npos);
+  buttons.replace(at + 1, std::string("Volgende").size(), "Verder");
+  tree.set("templates/wizard/buttons.mustache", buttons);
+  Diagnostics diags;
+  MemorySink after;
+  build_site(tree, after, diags, 1);
+  REQUIRE_FALSE(diags.has_errors());
+  const std::string& wizard = after.files.at("stroomschema/valid/index.html");
+  CHECK(wizard.find(button + "Verder</button>") != std::string::npos);
+  CHECK(wizard.find("Volgende</button>") == std::string::npos);
+  // Only the wizard page uses the buttons; every other file is the same.
+  for (const auto& [path, bytes] : before.files)
+    if (path != "stroomschema/valid/index.html") CHECK(after.files.at(path) == bytes);
 }
 
 TEST_CASE("flow check: unknown next node", "[flows][checks]") {

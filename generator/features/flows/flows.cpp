@@ -64,20 +64,21 @@ void Flows::load(LoadContext& ctx) {
     if (flow.nodes.empty()) continue;
     flows::RenderInput in{flow, content, c.paths, flows::steps_to_go(c.paths), c.dir};
     const std::string base = c.dir;  // source paths mirror the output paths
-    const std::string audience = ctx.config.audience_label(flow.audience);
-
+    const std::string audience = ctx.config.audience_label(flow.audience);  // wijzer.yaml `audiences`
+    // Every page's content is rendered by a template of templates/wizard/ or templates/diagram/
+    // from its page.data (docs/templates.md lists the keys).
     Page wizard = generated(tree, flow.source, base + "_index.md", flow.title, "flow-wizard", false);
     wizard.meta.description = flow.description;
-    wizard.html = flows::wizard_html(in);
-    wizard.data = {{"flow", flow.id}, {"audience", audience}, {"diagram_url", "schema.html"}};
+    wizard.content_template = "wizard/page";
+    wizard.data = flows::wizard_page_data(in);
+    wizard.data["audience"] = audience;
     if (add_page(content, std::move(wizard), diags)) wizard_pages_.insert(base + "_index.md");
 
     for (const flows::Node& node : flow.nodes) {
       Page page = generated(tree, flow.source, base + node.id + ".md", node.title, "flow-node", true);
-      page.html = flows::node_html(in, node);
-      page.data = {{"flow", flow.id},        {"flow_title", flow.title}, {"node", node.id},
-                   {"kind", flows::kind_name(node.kind)}, {"audience", audience},
-                   {"is_question", node.kind == flows::Kind::question}, {"is_outcome", node.kind == flows::Kind::outcome}};
+      page.content_template = "wizard/node";
+      page.data = flows::node_data(in, node);
+      page.data["audience"] = audience;
       if (add_page(content, std::move(page), diags)) node_pages_.insert(base + node.id + ".md");
     }
 
@@ -90,8 +91,9 @@ void Flows::load(LoadContext& ctx) {
       flow.file.error(diags, "", std::string("diagram: ") + e.what());
     }
     Page diagram = generated(tree, flow.source, base + "schema.md", "Stroomschema: " + flow.title, "flow-diagram", true);
-    diagram.html = flows::diagram_html(in, svg);
-    diagram.data = {{"flow", flow.id}, {"flow_title", flow.title}, {"audience", audience}};
+    diagram.content_template = "diagram/page";
+    diagram.data = flows::diagram_data(in, svg);
+    diagram.data["audience"] = audience;
     if (add_page(content, std::move(diagram), diags)) diagram_pages_.insert(base + "schema.md");
   }
 }
@@ -105,11 +107,11 @@ void Flows::extend(const BuildContext& ctx, const Page& page, nlohmann::json& da
     auto it = ctx.assets.keys.find(key);
     return it != ctx.assets.keys.end() && it->is_string() ? root + it->get<std::string>() : "";
   };
-  if (auto css = asset("css_flow_css"); !css.empty()) data["page_css"].push_back(css);
+  if (auto css = asset("wizard_flow_css"); !css.empty()) data["page_css"].push_back(css);
   if (wizard || node) {
     if (wizard)
       if (auto logic = asset("js_jsonlogic_js"); !logic.empty()) data["page_js"].push_back(logic);
-    if (auto js = asset("js_flow_js"); !js.empty()) data["page_js"].push_back(js);
+    if (auto js = asset("wizard_flow_js"); !js.empty()) data["page_js"].push_back(js);
   }
 }
 

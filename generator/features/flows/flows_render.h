@@ -24,23 +24,32 @@ std::string node_output(const RenderInput& in, const std::string& node_id);
 std::string wizard_output(const RenderInput& in);
 std::string diagram_output(const RenderInput& in);
 
-/// Content of a node page (without <main>, <h1>: the flow-node template adds them): the question
-/// and its answers as plain links, an info text with a link onward, or an outcome with its
-/// trajecten, next steps and the routes that lead to it.
-std::string node_html(const RenderInput& in, const Node& node);
+/// The compiler gives data; the templates write the markup and the words (templates/wizard/,
+/// templates/diagram/; every key is listed in docs/templates.md). Each function below returns a
+/// page's `page.data`.
 
-/// Content of the flow's page: introduction, a start link for reading page by page, and the
-/// wizard (hidden until flow.js runs): every step, with its data as JSON for the script.
-std::string wizard_html(const RenderInput& in);
+/// A node page (templates/wizard/node.mustache): the question and its answers as plain links, an
+/// info text with a link onward, or an outcome with its trajecten, next steps and the routes that
+/// lead to it.
+nlohmann::json node_data(const RenderInput& in, const Node& node);
 
-/// Content of the diagram page: the SVG in a scrollable region, and the flow as a nested list.
-std::string diagram_html(const RenderInput& in, const std::string& svg);
+/// The flow's page (templates/wizard/page.mustache): introduction, a start link for reading page
+/// by page, and the wizard (hidden until flow.js runs): every step, with its data as JSON for the
+/// script (`script_json`).
+nlohmann::json wizard_page_data(const RenderInput& in);
 
-/// The flow as a nested list from the start, each node linking to its page; a node that was
-/// already listed is referred to instead of repeated.
-std::string text_list_html(const RenderInput& in);
+/// The diagram page (templates/diagram/page.mustache): the SVG and the flow as a list.
+nlohmann::json diagram_data(const RenderInput& in, const std::string& svg);
+
+/// The flow as a nested list from the start, flattened into rows (templates/diagram/list.mustache):
+/// each row is a node reached by an answer (or the start); a node already listed is referred to
+/// instead of repeated. A row says which lists it opens and, in `close`, which it closes after it.
+nlohmann::json text_list(const RenderInput& in);
 
 /// The wizard's data: start, and per node kind, title, next, answers (id, label, next, als), rest.
 nlohmann::json wizard_data(const RenderInput& in);
+
+/// `value` as JSON text for a <script type="application/json"> element: no '<' at all.
+std::string script_json(const nlohmann::json& value);
 
 }  // namespace wijzer::flows

@@ -76,6 +76,10 @@
     var bar = byId('stroom-balk');
     var next = byId('stroom-volgende');
     var back = byId('stroom-vorige');
+    // The button's words are the template's (templates/wizard/buttons.mustache): its text on questions,
+    // data-info-tekst on info steps.
+    var nextLabel = next.textContent;
+    var nextInfoLabel = next.getAttribute('data-info-tekst') || nextLabel;
     var restart = byId('stroom-opnieuw');
     var print = byId('stroom-print');
     var check = byId('stroom-controle');
@@ -186,7 +190,7 @@
       bar.max = Math.max(total, 1);
       bar.value = done ? bar.max : index;
       byId('stroom-knoppen').hidden = done;
-      next.textContent = node.kind === 'info' ? 'Verder' : 'Volgende';
+      next.textContent = node.kind === 'info' ? nextInfoLabel : nextLabel;
       back.hidden = index === 0;
       print.hidden = !done;
       check.hidden = !done;

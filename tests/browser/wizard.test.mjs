@@ -3,7 +3,7 @@
 // over the plain node pages; reload and back button; axe on wizard, node and diagram pages; no
 // requests to other hosts.
 //
-//   WIJZER_SITE=_site node --test tests/browser/flows.test.mjs
+//   WIJZER_SITE=_site node --test tests/browser/wizard.test.mjs
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
