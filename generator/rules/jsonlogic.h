@@ -3,7 +3,7 @@
 //
 // Values are nlohmann::json. Semantics follow the community conformance
 // suites in tests/conformance/jsonlogic; the browser twin lives in
-// site-assets/js/jsonlogic.js and must stay behaviourally identical.
+// site-assets/rules/jsonlogic.js and must stay behaviourally identical.
 //
 // Summary of the value model:
 //  * truthiness is JavaScript's, except that an empty array is falsy;

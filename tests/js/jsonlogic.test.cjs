@@ -1,4 +1,4 @@
-// Runs the JSON Logic conformance suites against site-assets/js/jsonlogic.js.
+// Runs the JSON Logic conformance suites against site-assets/rules/jsonlogic.js.
 // Run with: node --test tests/js/
 'use strict';
 const test = require('node:test');
@@ -7,7 +7,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const vm = require('node:vm');
 
-const SCRIPT = path.join(__dirname, '..', '..', 'site-assets', 'js', 'jsonlogic.js');
+const SCRIPT = path.join(__dirname, '..', '..', 'site-assets', 'rules', 'jsonlogic.js');
 const SUITES = path.join(__dirname, '..', 'conformance', 'jsonlogic', 'suites');
 const logic = require(SCRIPT);
 

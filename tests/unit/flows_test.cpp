@@ -47,7 +47,7 @@ MemoryTree site_with(const std::string& name) {
     tree.set(std::string("templates/") + part + ".mustache", repo_file(std::string("templates/") + part + ".mustache"));
   tree.set("site-assets/wizard/flow.css", "body{}");
   tree.set("site-assets/wizard/flow.js", "1");
-  tree.set("site-assets/js/jsonlogic.js", "1");
+  tree.set("site-assets/rules/jsonlogic.js", "1");
   tree.set("content/_index.md", "---\ntitle: Home\n---\n");
   tree.set("content/trajecten/_index.md", "---\ntitle: Trajecten\n---\n");
   tree.set("content/trajecten/ips.md", "---\ntitle: IPS\nbewijs: sterk\nregio: [landelijk]\n---\n## Voor wie\n");

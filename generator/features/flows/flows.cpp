@@ -110,7 +110,7 @@ void Flows::extend(const BuildContext& ctx, const Page& page, nlohmann::json& da
   if (auto css = asset("wizard_flow_css"); !css.empty()) data["page_css"].push_back(css);
   if (wizard || node) {
     if (wizard)
-      if (auto logic = asset("js_jsonlogic_js"); !logic.empty()) data["page_js"].push_back(logic);
+      if (auto logic = asset("rules_jsonlogic_js"); !logic.empty()) data["page_js"].push_back(logic);
     if (auto js = asset("wizard_flow_js"); !js.empty()) data["page_js"].push_back(js);
   }
 }

@@ -61,7 +61,7 @@ void Forms::extend(const BuildContext& ctx, const Page& page, nlohmann::json& da
   const std::string root = root_prefix(page.output);
   for (const char* key : {"forms_forms_css"})
     if (ctx.assets.keys.contains(key)) data["page_css"].push_back(root + ctx.assets.keys[key].get<std::string>());
-  for (const char* key : {"js_jsonlogic_js", "dossier_dossier_js", "forms_forms_js"})
+  for (const char* key : {"rules_jsonlogic_js", "dossier_dossier_js", "forms_forms_js"})
     if (ctx.assets.keys.contains(key)) data["page_js"].push_back(root + ctx.assets.keys[key].get<std::string>());
 }
 

@@ -2,7 +2,7 @@
 // Forms as data (docs/forms.md): every content/**/NAME.form.json is checked (structure, rules,
 // worked examples) and turned into template data (forms_view.h); a page with front matter
 // `formulier: NAME` shows it (template "form", partials templates/forms/ and templates/dossier/)
-// and loads forms/forms.css, js/jsonlogic.js, dossier/dossier.js and forms/forms.js.
+// and loads forms/forms.css, rules/jsonlogic.js, dossier/dossier.js and forms/forms.js.
 #include <map>
 #include <memory>
 #include <string>
