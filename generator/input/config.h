@@ -65,7 +65,8 @@ struct Config {
   /// searchable text beside the page's description.
   std::vector<std::string> facts = {"aanbieder", "financiering", "duur", "regio", "doelgroep", "wens", "situatie"};
   /// `audiences:` per audience (a flow's `doelgroep`), the label pages show.
-  std::map<std::string, std::string> audiences = {{"clienten", "Voor cliënten"}, {"professionals", "Voor professionals"}};
+  /// Empty by default: the wizard's templates hold the words (templates/wizard/audience.mustache).
+  std::map<std::string, std::string> audiences;
   /// `labels:` words of the interface, `labels.<key>` in templates; none by default.
   std::map<std::string, std::string> labels;
 

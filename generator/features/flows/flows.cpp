@@ -5,6 +5,7 @@
 #include "flows_layout.h"
 #include "flows_render.h"
 #include "paths.h"
+#include "snippet.h"
 
 namespace wijzer {
 namespace {
@@ -64,7 +65,9 @@ void Flows::load(LoadContext& ctx) {
     if (flow.nodes.empty()) continue;
     flows::RenderInput in{flow, content, c.paths, flows::steps_to_go(c.paths), c.dir};
     const std::string base = c.dir;  // source paths mirror the output paths
-    const std::string audience = ctx.config.audience_label(flow.audience);  // wijzer.yaml `audiences`
+    // The audience's label: wijzer.yaml `audiences`, else the words of templates/wizard/audience.
+    const std::string audience = ctx.config.audience_label(flow.audience);
+    const bool professionals = flow.audience == "professionals";
     // Every page's content is rendered by a template of templates/wizard/ or templates/diagram/
     // from its page.data (docs/templates.md lists the keys).
     Page wizard = generated(tree, flow.source, base + "_index.md", flow.title, "flow-wizard", false);
@@ -72,6 +75,7 @@ void Flows::load(LoadContext& ctx) {
     wizard.content_template = "wizard/page";
     wizard.data = flows::wizard_page_data(in);
     wizard.data["audience"] = audience;
+    wizard.data["audience_professionals"] = professionals;
     if (add_page(content, std::move(wizard), diags)) wizard_pages_.insert(base + "_index.md");
 
     for (const flows::Node& node : flow.nodes) {
@@ -79,6 +83,7 @@ void Flows::load(LoadContext& ctx) {
       page.content_template = "wizard/node";
       page.data = flows::node_data(in, node);
       page.data["audience"] = audience;
+    page.data["audience_professionals"] = professionals;
       if (add_page(content, std::move(page), diags)) node_pages_.insert(base + node.id + ".md");
     }
 
@@ -90,10 +95,14 @@ void Flows::load(LoadContext& ctx) {
     } catch (const std::exception& e) {
       flow.file.error(diags, "", std::string("diagram: ") + e.what());
     }
-    Page diagram = generated(tree, flow.source, base + "schema.md", "Stroomschema: " + flow.title, "flow-diagram", true);
+    // Its title (also <title> and the search index) from templates/diagram/title.mustache.
+    const Snippet title_words(ctx.tree.read("templates/diagram/title.mustache").value_or("{{{titel}}}"));
+    Page diagram = generated(tree, flow.source, base + "schema.md", title_words.render({{"titel", flow.title}}),
+                             "flow-diagram", true);
     diagram.content_template = "diagram/page";
     diagram.data = flows::diagram_data(in, svg);
     diagram.data["audience"] = audience;
+    diagram.data["audience_professionals"] = professionals;
     if (add_page(content, std::move(diagram), diags)) diagram_pages_.insert(base + "schema.md");
   }
 }
