@@ -11,54 +11,17 @@
 #include <utility>
 
 #include "frontmatter.h"
+#include "html_trim.h"
 #include "markdown.h"
 #include "page_data.h"
 #include "parallel.h"
 #include "templates.h"
-#include "watch.h"
 
 namespace wijzer {
 namespace {
 
 using Features = std::vector<std::unique_ptr<Feature>>;
 using Slots = std::vector<ContributionSlot>;  ///< per feature: this page's slot
-
-/// Drops spaces that template indentation leaves at line ends, except inside <pre>. In place:
-/// the text only shrinks, so a write cursor trails the read cursor (no second copy of the page).
-void trim_line_ends(std::string& html) {
-  const size_t size = html.size();
-  char* data = html.data();
-  size_t out = 0, pos = 0;
-  auto copy = [&](size_t from, size_t count) {
-    if (out != from) std::memmove(data + out, data + from, count);
-    out += count;
-  };
-  while (pos < size) {
-    size_t pre = html.find("<pre", pos);
-    size_t stop = pre == std::string::npos ? size : pre;
-    // Copy line by line up to the next <pre>, trimming each line's end.
-    while (pos < stop) {
-      const void* nl = std::memchr(data + pos, '\n', stop - pos);
-      if (!nl) {
-        copy(pos, stop - pos);
-        pos = stop;
-        break;
-      }
-      const size_t eol = static_cast<const char*>(nl) - data;
-      size_t end = eol;
-      while (end > pos && (data[end - 1] == ' ' || data[end - 1] == '\t')) --end;
-      copy(pos, end - pos);
-      data[out++] = '\n';
-      pos = eol + 1;
-    }
-    if (pre == std::string::npos) break;
-    size_t close = html.find("</pre>", pre);
-    close = close == std::string::npos ? size : close + 6;
-    copy(pre, close - pre);
-    pos = close;
-  }
-  html.resize(out);
-}
 
 std::string template_for(const Page& page, const TemplateSources& templates) {
   if (!page.meta.template_name.empty()) return page.meta.template_name;
@@ -143,40 +106,6 @@ std::string render_page(const BuildContext& ctx, Page& page, const LinkResolver&
 }
 
 }  // namespace
-
-// ---------------------------------------------------------------------------------------- FileStore
-
-void FileStore::write(const std::string& path, const std::string& bytes) {
-  auto shared = std::make_shared<const std::string>(bytes);
-  std::lock_guard lock(mutex_);
-  files_[path] = std::move(shared);
-}
-
-void FileStore::remove(const std::string& path) {
-  std::lock_guard lock(mutex_);
-  files_.erase(path);
-}
-
-void FileStore::clear() {
-  std::lock_guard lock(mutex_);
-  files_.clear();
-}
-
-FileStore::Map FileStore::snapshot() const {
-  std::lock_guard lock(mutex_);
-  return files_;
-}
-
-std::shared_ptr<const std::string> FileStore::get(const std::string& path) const {
-  std::lock_guard lock(mutex_);
-  auto it = files_.find(path);
-  return it == files_.end() ? nullptr : it->second;
-}
-
-size_t FileStore::size() const {
-  std::lock_guard lock(mutex_);
-  return files_.size();
-}
 
 // ---------------------------------------------------------------------------------------- one-shot
 
@@ -297,18 +226,6 @@ class LoadTree : public SourceTree {
  private:
   const SourceTree& tree_;
 };
-
-/// Hidden files and folders and editor leftovers (watch.h) are not sources.
-bool ignored_path(const std::string& path) {
-  size_t begin = 0;
-  for (;;) {
-    size_t slash = path.find('/', begin);
-    const std::string name = path.substr(begin, slash == std::string::npos ? std::string::npos : slash - begin);
-    if (!name.empty() && name[0] == '.') return true;
-    if (slash == std::string::npos) return editor_temp_file(name);
-    begin = slash + 1;
-  }
-}
 
 }  // namespace
 
@@ -472,59 +389,6 @@ void SiteBuilder::finish() {
   run_finish(files_);
   for (const auto& path : before)
     if (!finish_files_.count(path)) files_.remove(path);
-}
-
-ChangePlan SiteBuilder::plan(const std::vector<std::string>& changed) const {
-  ChangePlan plan;
-  auto everything = [&](const std::string& path, const std::string& why) {
-    plan.scope = ChangeScope::everything;
-    plan.reason = path + ": " + why;
-    plan.pages.clear();
-    plan.files.clear();
-    return plan;
-  };
-  if (!valid_) return everything("(start)", "nog geen volledige bouw");
-  std::set<std::string> seen;
-  for (const std::string& path : changed) {
-    if (!seen.insert(path).second) continue;
-    if (!path.empty() && path.back() == '/') {  // a folder went away
-      if (starts_with(path, "content/") || starts_with(path, "templates/") || starts_with(path, "site-assets/"))
-        return everything(path, "map verwijderd");
-      continue;
-    }
-    if (ignored_path(path)) continue;
-    if (path == kConfigFile) return everything(path, "siteconfiguratie");
-    if (starts_with(path, "templates/")) return everything(path, "template");
-    if (starts_with(path, "site-assets/")) return everything(path, "site-asset");
-    if (!starts_with(path, "content/")) continue;
-    const std::string rel = path.substr(8);
-    const auto dot = rel.rfind('.');
-    const std::string ext = dot == std::string::npos ? "" : rel.substr(dot);
-    if (ext == ".json" || ext == ".yaml" || ext == ".yml") return everything(path, "databestand");
-    if (ext != ".md") {
-      const bool known =
-          std::find(static_files_.begin(), static_files_.end(), rel) != static_files_.end();
-      auto bytes = tree_.read(path);
-      if (known != bytes.has_value()) return everything(path, known ? "bestand verwijderd" : "nieuw bestand");
-      if (known) plan.files.push_back(rel);
-      continue;
-    }
-    if (!markdown_files_.count(path)) return everything(path, "nieuwe pagina");
-    const int index = content_.lookup(rel);
-    if (index < 0 || content_.pages[index].generated) return everything(path, "pagina");
-    const Page& page = content_.pages[index];
-    if (load_diag_files_.count(page.file)) return everything(path, "had een fout in de front matter");
-    auto text = tree_.read(path);
-    if (!text) return everything(path, "pagina verwijderd");
-    Diagnostics scratch;
-    SourceDocument doc = parse_document(*text, page.file, scratch);
-    if (scratch.has_errors() || scratch.warning_count() > 0) return everything(path, "fout in de front matter");
-    if (doc.meta.fields != page.meta.fields) return everything(path, "front matter gewijzigd");
-    plan.pages.push_back({index, std::move(doc.body), doc.body_line});
-  }
-  if (!plan.pages.empty()) plan.scope = ChangeScope::pages;
-  else if (!plan.files.empty()) plan.scope = ChangeScope::files;
-  return plan;
 }
 
 size_t SiteBuilder::update(const ChangePlan& plan) {

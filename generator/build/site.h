@@ -12,6 +12,7 @@
 #include "content.h"
 #include "diagnostics.h"
 #include "feature.h"
+#include "file_store.h"
 #include "links.h"
 #include "output.h"
 #include "source.h"
@@ -33,24 +34,6 @@ BuildStats build_site(const SourceTree& tree, OutputSink& sink, Diagnostics& dia
 
 /// Makes a fresh set of features; called for every full build.
 using FeatureFactory = std::function<std::vector<std::unique_ptr<Feature>>()>;
-
-/// The files of a build in memory, handed to readers as cheap snapshots (`wijzer serve`).
-class FileStore : public OutputSink {
- public:
-  using Map = std::map<std::string, std::shared_ptr<const std::string>>;
-  void write(const std::string& path, const std::string& bytes) override;
-  void remove(const std::string& path);
-  void clear();
-  /// A copy of the file list; the file contents are shared, not copied.
-  Map snapshot() const;
-  /// The bytes of one file, or null.
-  std::shared_ptr<const std::string> get(const std::string& path) const;
-  size_t size() const;
-
- private:
-  mutable std::mutex mutex_;
-  Map files_;
-};
 
 /// How far a change of source files reaches (docs/architecture.md, "Incremental builds").
 enum class ChangeScope {
