@@ -43,6 +43,16 @@ for (const [page, expected] of facts) {
   });
 }
 
+test('a field condition reads as one phrase: "Alleen van toepassing als …", never "… alleen als …"', () => {
+  let conditions = 0;
+  for (const file of htmlFiles(site)) {
+    const html = readFileSync(join(site, file), 'utf8');
+    conditions += (html.match(/Alleen van toepassing /g) || []).length;
+    assert.doesNotMatch(html, /Alleen van toepassing alleen/, file);
+  }
+  assert.ok(conditions > 100, `expected the tools' conditions, found ${conditions}`);
+});
+
 test('every leidraad page names its sources', () => {
   const sections = ['rollen', 'processen', 'regels', 'trajecten', 'duurzame-plaatsing'];
   const missing = sections
