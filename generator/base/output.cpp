@@ -1,8 +1,9 @@
 #include "output.h"
 
 #include <fcntl.h>
-#include <signal.h>
 #include <stdio.h>
+#include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -38,7 +39,9 @@ std::string reason(int error) {
   return std::strerror(error);
 }
 
-/// Removes staging folders left by builds that were killed (their process is gone).
+/// Removes staging folders left by builds that were killed. A running build holds an flock on its
+/// staging folder, which the kernel drops when the process dies; a pid in the name is no proof of
+/// life, since pids are reused (CI saw a killed build's pid taken by another process).
 void remove_stale_staging(const fs::path& target) {
   std::error_code ec;
   const fs::path parent = target.parent_path().empty() ? fs::path(".") : target.parent_path();
@@ -46,13 +49,38 @@ void remove_stale_staging(const fs::path& target) {
   for (const auto& entry : fs::directory_iterator(parent, ec)) {
     const std::string name = entry.path().filename().string();
     if (name.rfind(prefix, 0) != 0) continue;
-    const std::string pid_text = name.substr(prefix.size());
-    pid_t pid = static_cast<pid_t>(std::strtol(pid_text.c_str(), nullptr, 10));
-    if (pid > 0 && pid != getpid() && kill(pid, 0) == 0) continue;  // another build is running
-    // Only what a build made: a staging folder gets the marker before anything else.
-    if (!written_by_wijzer(entry.path()) && !fs::is_empty(entry.path(), ec)) continue;
-    fs::remove_all(entry.path(), ec);
+    if (!fs::is_directory(fs::symlink_status(entry.path(), ec))) continue;
+    const int fd = ::open(entry.path().c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    if (fd < 0) continue;
+    // Only what a build made (a staging folder gets the marker before anything else), and only
+    // while no build holds it.
+    if (::flock(fd, LOCK_EX | LOCK_NB) == 0 && (written_by_wijzer(entry.path()) || fs::is_empty(entry.path(), ec)))
+      fs::remove_all(entry.path(), ec);
+    ::close(fd);
   }
+}
+
+/// Makes `dir` and locks it (see remove_stale_staging); returns the descriptor that holds the lock.
+int make_locked_folder(const fs::path& dir) {
+  for (int attempt = 0; attempt < 8; ++attempt) {
+    std::error_code ec;
+    if (!fs::create_directories(dir, ec) && ec)
+      throw std::runtime_error("kan map " + dir.string() + " niet maken: " + reason(ec.value()));
+    const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    if (fd < 0) throw std::runtime_error("kan map " + dir.string() + " niet openen: " + reason(errno));
+    if (::flock(fd, LOCK_EX) != 0) {
+      const int error = errno;
+      ::close(fd);
+      throw std::runtime_error("kan map " + dir.string() + " niet vergrendelen: " + reason(error));
+    }
+    // Another build may have removed the empty folder between mkdir and flock: then make it again.
+    struct stat held {}, named {};
+    if (::fstat(fd, &held) == 0 && ::lstat(dir.c_str(), &named) == 0 && held.st_ino == named.st_ino &&
+        held.st_dev == named.st_dev)
+      return fd;
+    ::close(fd);
+  }
+  throw std::runtime_error("kan map " + dir.string() + " niet vasthouden: een andere build verwijdert hem steeds");
 }
 
 }  // namespace
@@ -92,14 +120,14 @@ StagedDirectory::StagedDirectory(fs::path target) : target_(std::move(target)) {
       throw std::runtime_error(staging_.string() + " bestaat al en is niet door wijzer gemaakt");
     fs::remove_all(staging_, ec);
   }
-  if (!fs::create_directories(staging_, ec) && ec)
-    throw std::runtime_error("kan map " + staging_.string() + " niet maken: " + reason(ec.value()));
+  lock_fd_ = make_locked_folder(staging_);
   write(kSiteMarker, "Deze map is gemaakt door wijzer build en wordt bij elke build vervangen.\n");
 }
 
 StagedDirectory::~StagedDirectory() {
   std::error_code ec;
   if (!committed_) fs::remove_all(staging_, ec);
+  if (lock_fd_ >= 0) ::close(lock_fd_);
 }
 
 void StagedDirectory::write(const std::string& path, const std::string& bytes) {

@@ -52,6 +52,7 @@ class StagedDirectory : public OutputSink {
   std::filesystem::path target_;
   std::filesystem::path staging_;
   bool committed_ = false;
+  int lock_fd_ = -1;  ///< holds an flock on the staging folder while this build lives
   std::mutex dirs_mutex_;
   std::set<std::string> dirs_;  ///< folders already made in staging_ (one mkdir per folder, not per file)
 };

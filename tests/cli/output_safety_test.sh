@@ -64,6 +64,22 @@ mkdir -p "$WORK/new.wijzer-staging-999999" && echo "bewaar" >"$WORK/new.wijzer-s
 expect_code 0 "build beside a foreign 'staging' folder" -- "$WIJZER" build --source "$src" --out "$WORK/new"
 [ -f "$WORK/new.wijzer-staging-999999/notitie.txt" ] && ok || fail "a folder without the marker was removed as stale staging"
 
+# 7b. a killed build's staging folder goes even when its pid now belongs to a live process (pids are
+# reused: CI saw one kept for a whole run); one that a running build holds (its flock) stays
+stale="$WORK/new.wijzer-staging-$$"
+mkdir -p "$stale/gids" && echo x >"$stale/.wijzer-site" && echo oud >"$stale/gids/a.html"
+held="$WORK/new.wijzer-staging-1"
+mkdir -p "$held" && echo x >"$held/.wijzer-site"
+( exec 9<"$held" && flock 9 && exec sleep 30 ) &
+holder=$!
+for _ in $(seq 1 50); do flock -n "$held" true 2>/dev/null || break; sleep 0.1; done
+expect_code 0 "build beside stale and held staging folders" -- "$WIJZER" build --source "$src" --out "$WORK/new"
+[ -e "$stale" ] && fail "a killed build's staging folder stayed because its pid is in use" || ok
+[ -f "$held/.wijzer-site" ] && ok || fail "the staging folder of a running build was removed"
+kill "$holder" 2>/dev/null; wait "$holder" 2>/dev/null
+expect_code 0 "build after the holder ended" -- "$WIJZER" build --source "$src" --out "$WORK/new"
+[ -e "$held" ] && fail "a staging folder no build holds stayed" || ok
+
 # 8. a full disk says so (needs a tmpfs mount: root in a namespace that allows it)
 mkdir "$WORK/small"
 if mount -t tmpfs -o size=16k tmpfs "$WORK/small" 2>/dev/null; then
