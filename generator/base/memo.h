@@ -4,6 +4,8 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <functional>
 #include <utility>
 
 namespace wijzer {
@@ -41,14 +43,17 @@ class Memo {
   std::list<std::pair<std::string, Value>> entries_;
 };
 
-/// Adds a file to a Memo key: its name, then its size and bytes (or that it was unreadable).
+/// Adds a file to a Memo key: its name, then its size and a 64-bit digest of its bytes (or that it
+/// was unreadable). A digest, not the bytes: keys of a few hundred KB cost more to build and compare
+/// (copies, page faults) than parsing saves on small builds; two different honest files sharing
+/// size and digest is a 2^-64 chance.
 inline void append_key_part(std::string& key, const std::string& name, const std::optional<std::string>& bytes) {
   key.append(name);
   key.push_back('\0');
   if (bytes) {
     key.append(std::to_string(bytes->size()));
     key.push_back(':');
-    key.append(*bytes);
+    key.append(std::to_string(std::hash<std::string_view>{}(*bytes)));
   } else {
     key.push_back('-');
   }
