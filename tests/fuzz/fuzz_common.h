@@ -4,7 +4,12 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <algorithm>
 #include <filesystem>
+#include <iterator>
+#include <map>
+#include <optional>
+#include <vector>
 #include <string>
 
 #include "source.h"
@@ -34,6 +39,29 @@ inline const MemoryTree& base_tree_ref() {
 }
 /// A copy of base_tree_ref() to add files to.
 inline MemoryTree base_tree() { return base_tree_ref(); }
+
+/// base_tree_ref() with some files added or replaced, without copying the base (a copy of its
+/// ~300 KB of templates and assets per run was a tenth of the site target's time).
+class OverlayTree : public SourceTree {
+ public:
+  void set(const std::string& path, std::string bytes) { added_[path] = std::move(bytes); }
+  std::vector<std::string> list(const std::string& dir) const override {
+    const std::string prefix = dir.empty() ? "" : dir + "/";
+    std::vector<std::string> added, out;
+    for (const auto& [path, bytes] : added_)
+      if (path.compare(0, prefix.size(), prefix) == 0) added.push_back(path);
+    const std::vector<std::string> base = base_tree_ref().list(dir);
+    std::set_union(base.begin(), base.end(), added.begin(), added.end(), std::back_inserter(out));
+    return out;
+  }
+  std::optional<std::string> read(const std::string& path) const override {
+    if (auto it = added_.find(path); it != added_.end()) return it->second;
+    return base_tree_ref().read(path);
+  }
+
+ private:
+  std::map<std::string, std::string> added_;
+};
 
 /// Security oracle: HTML produced from content must not hold a live <script> element or an
 /// on*= event-handler attribute, nor a javascript: URL. With `whole_page`, the scripts templates

@@ -1,7 +1,10 @@
 // Builds the base site (fuzz_common.h) with extra files through build_site into memory and runs
 // the security oracle on every page; or runs one feature on its own (run_feature).
 #pragma once
+#include <map>
 #include <memory>
+#include <mutex>
+#include <string>
 #include <unordered_set>
 #include <utility>
 #include <vector>
@@ -17,10 +20,24 @@
 
 namespace wijzer::fuzz {
 
-inline void build_and_check(const MemoryTree& tree, std::vector<std::unique_ptr<Feature>> features,
+/// Keeps the pages only: the oracle reads nothing else, and copying every asset per run costs.
+class PageSink : public OutputSink {
+ public:
+  void write(const std::string& path, const std::string& bytes) override {
+    if (path.size() < 5 || path.compare(path.size() - 5, 5, ".html") != 0) return;
+    std::lock_guard lock(mutex_);
+    files[path] = bytes;
+  }
+  std::map<std::string, std::string> files;
+
+ private:
+  std::mutex mutex_;
+};
+
+inline void build_and_check(const SourceTree& tree, std::vector<std::unique_ptr<Feature>> features,
                             bool check_html = true) {
   Diagnostics diags;
-  MemorySink sink;
+  PageSink sink;
   build_site(tree, sink, diags, std::move(features), 1);
   for (const auto& d : diags.sorted()) (void)format_diagnostic(d);
   if (!check_html) return;
@@ -29,7 +46,6 @@ inline void build_and_check(const MemoryTree& tree, std::vector<std::unique_ptr<
   static std::unordered_set<size_t> clean;
   if (clean.size() > 200000) clean.clear();
   for (const auto& [path, bytes] : sink.files) {
-    if (path.size() < 5 || path.compare(path.size() - 5, 5, ".html") != 0) continue;
     const size_t hash = std::hash<std::string>{}(bytes);
     if (clean.count(hash)) continue;
     if (const char* what = unsafe_html(bytes, true)) finding(what, bytes);

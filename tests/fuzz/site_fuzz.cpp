@@ -7,7 +7,7 @@
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace wijzer;
   const std::string text = fuzz::input(data, size);
-  MemoryTree tree = fuzz::base_tree();
+  fuzz::OverlayTree tree;
   // Templates are the site owner's code and may hold any script; the oracle judges what content
   // makes of them, so an input that replaces a template is checked for crashes only.
   bool templates_changed = false;
