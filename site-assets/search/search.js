@@ -1106,7 +1106,8 @@
       list.hidden = false;
       input.setAttribute('aria-expanded', 'true');
       var more = found.total > found.results.length ? ' Enter toont alle ' + found.total + '.' : '';
-      status.textContent = found.results.length + (found.results.length === 1 ? ' resultaat.' : ' resultaten.') + more;
+      var missing = missingNotice(found);
+      status.textContent = (missing ? missing + ' ' : '') + found.results.length + (found.results.length === 1 ? ' resultaat.' : ' resultaten.') + more;
       list.setAttribute('aria-busy', 'true');
       var mine = ++rendered;
       return withExcerpts.then(function () {
@@ -1192,26 +1193,108 @@
   }
 
   // ---------------------------------------------------------------------------------------------
-  // The results page (zoeken/index.html?q=…)
+  // The results page (zoeken/index.html?q=…&sectie=…&p=…): ten results a page, a filter by section
+
+  var PER_PAGE = 10;
+  var ALL_RESULTS = 500; // the results page ranks at most this many pages
+
+  /** The words that found nothing together with the others, as a sentence; '' when none. */
+  function missingNotice(found) {
+    if (!found.missing.length || !found.used.length) return '';
+    var quote = function (list) { return list.map(function (x) { return '‘' + x + '’'; }).join(' ') ; };
+    return 'Geen resultaten met ' + quote(found.missing) + '; resultaten voor ' + quote(found.used) + '.';
+  }
+
+  /** The id of a group in the results page's URL (sectie=…). */
+  function groupParam(g) { return g.id || 'overig'; }
+
+  function resultsPageUrl(query, group, pageNo) {
+    return resultsUrl(query) + (group ? '&sectie=' + encodeURIComponent(group) : '') + (pageNo > 1 ? '&p=' + pageNo : '');
+  }
+
+  /** A list item: a link, or where it is the current choice text with aria-current. */
+  function choice(text, href, current, currentValue) {
+    var li = el('li');
+    var a = el('a', null, text);
+    a.href = href;
+    if (current) a.setAttribute('aria-current', currentValue);
+    li.appendChild(a);
+    return li;
+  }
+
+  /** The filter by section: every section with results, with its count. */
+  function renderFilter(box, found, query, groupId) {
+    box.textContent = '';
+    if (found.groups.length < 2 && !groupId) return;
+    var all = 0;
+    found.groups.forEach(function (g) { all += g.count; });
+    box.appendChild(el('h3', 'zoekfilter__kop', 'Filter op onderdeel'));
+    var ul = el('ul', 'zoekfilter__lijst');
+    ul.appendChild(choice('Alle onderdelen (' + all + ')', resultsPageUrl(query, '', 1), !groupId, 'true'));
+    found.groups.forEach(function (g) {
+      var id = groupParam(g);
+      ul.appendChild(choice((g.label || id) + ' (' + g.count + ')', resultsPageUrl(query, id, 1), id === groupId, 'true'));
+    });
+    box.appendChild(ul);
+  }
+
+  /** Links to the pages of results: previous, the numbers, next. */
+  function renderPaging(nav, total, query, groupId, pageNo) {
+    nav.textContent = '';
+    var pages = Math.ceil(total / PER_PAGE);
+    nav.hidden = pages < 2;
+    if (pages < 2) return;
+    var ul = el('ul', 'zoekpaginas__lijst');
+    if (pageNo > 1) ul.appendChild(choice('Vorige', resultsPageUrl(query, groupId, pageNo - 1), false));
+    for (var i = 1; i <= pages; i++) {
+      var li = choice(String(i), resultsPageUrl(query, groupId, i), i === pageNo, 'page');
+      li.firstChild.setAttribute('aria-label', 'Pagina ' + i);
+      ul.appendChild(li);
+    }
+    if (pageNo < pages) ul.appendChild(choice('Volgende', resultsPageUrl(query, groupId, pageNo + 1), false));
+    nav.appendChild(ul);
+  }
 
   function setupResultsPage(input) {
     var section = document.getElementById('zoekresultaten');
     if (!section) return;
-    var query = new URLSearchParams(window.location.search).get('q');
+    var noScript = document.getElementById('zoek-zonder-js');
+    if (noScript) noScript.hidden = true;
+    var params = new URLSearchParams(window.location.search);
+    var query = params.get('q');
     if (!query || !query.trim()) return;
     query = query.trim();
+    var groupId = params.get('sectie') || '';
+    var pageNo = Math.max(1, Math.min(1000, parseInt(params.get('p'), 10) || 1));
     if (input) input.value = query;
     var status = document.getElementById('zoekresultaten-status');
+    var notice = document.getElementById('zoekresultaten-melding');
     var list = document.getElementById('zoekresultaten-lijst');
+    var filter = document.getElementById('zoekresultaten-filter');
+    var paging = document.getElementById('zoekresultaten-paginas');
     section.hidden = false;
     status.textContent = 'Zoeken…';
-    search(query, 50, 3).then(describe).then(function (found) {
+    loadIndex().then(function () {
+      var group = -1;
+      index.groups.forEach(function (g, i) { if (groupId && groupParam({ id: g[0] }) === groupId) group = i; });
+      return search(query, Math.min(ALL_RESULTS, pageNo * PER_PAGE), 1, group);
+    }).then(function (all) {
+      var found = {};
+      for (var k in all) found[k] = all[k];
+      found.results = all.results.slice((pageNo - 1) * PER_PAGE);
+      return describe(found);
+    }).then(function (found) {
       list.textContent = '';
-      if (!found.results.length) {
+      if (notice) notice.textContent = missingNotice(found);
+      if (filter) renderFilter(filter, found, query, groupId);
+      if (!found.results.length && !found.total) {
         return suggest(query).then(function (s) { noResults(status, query, s); });
       }
-      status.textContent = (found.total > found.results.length ? 'De eerste ' + found.results.length + ' van ' + found.total : found.results.length) +
-        (found.results.length === 1 ? ' resultaat' : ' resultaten') + ' voor “' + query + '”.';
+      var first = (pageNo - 1) * PER_PAGE + 1;
+      var last = first + found.results.length - 1;
+      status.textContent = found.total + (found.total === 1 ? ' resultaat' : ' resultaten') + ' voor “' + query + '”' +
+        (found.total > PER_PAGE ? ', ' + first + '–' + last + ' op deze pagina.' : '.');
+      list.setAttribute('start', String(first));
       found.results.forEach(function (r) {
         var li = el('li', 'zoekresultaat');
         var a = el('a', 'zoekresultaat__titel');
@@ -1225,6 +1308,7 @@
         }
         list.appendChild(li);
       });
+      if (paging) renderPaging(paging, Math.min(found.total, ALL_RESULTS), query, groupId, pageNo);
     }).catch(function (err) {
       status.textContent = 'Zoeken lukt nu niet (' + err.message + ').';
     });
@@ -1239,7 +1323,14 @@
     slugify: slugify,
     snippet: snippet,
     siteUrl: siteUrl,
-    search: function (query, limit) { return search(query, limit || 10, 1).then(describe); },
+    /** Ranks like the results page: `groupId` a section's id ('' or absent: all). */
+    search: function (query, limit, groupId) {
+      return loadIndex().then(function () {
+        var group = -1;
+        index.groups.forEach(function (g, i) { if (groupId && groupParam({ id: g[0] }) === groupId) group = i; });
+        return search(query, limit || 10, 1, group).then(describe);
+      });
+    },
   };
   if (typeof window !== 'undefined') window.WijzerZoek = api;
   if (typeof module === 'object' && module.exports) module.exports = api; // node tests
