@@ -488,7 +488,8 @@
       work = {
         score: new Float64Array(N), best: new Float64Array(N), mask: new Int32Array(N), mine: new Int32Array(N), touched: new Int32Array(N),
         pageScore: new Float64Array(P), pageBest: new Float64Array(P), pageMask: new Int32Array(P), pageMine: new Int32Array(P), pages: new Int32Array(P),
-        keys: new Float64Array(P),
+        keys: new Float64Array(P), pageOwn: new Float64Array(P), pageKey: new Float64Array(P), pageAt: new Int32Array(P),
+        pageStamp: new Int32Array(P), stamp: 0,
       };
     }
     return work;
@@ -637,58 +638,62 @@
     var needCount = bitCount(need);
     // A page's key: the sum of its words' best sections, plus a share of its best section (a
     // section with all the words together counts fully), times the page's weight (search data).
-    var bestDoc = Object.create(null);
+    // pageStamp marks the pages of this query that have the words needed (no clearing).
+    var stamp = ++w.stamp;
     var matching = [];
     for (k = 0; k < nTouched; k++) {
       var d = w.touched[k];
       var pd = index.docPage[d];
       if ((w.pageMask[pd] & need) !== need) continue;
       var own = w.score[d] * (bitCount(w.mask[d] & need) === needCount ? 1 : 0.5);
-      if (bestDoc[pd] === undefined) {
-        bestDoc[pd] = own;
+      if (w.pageStamp[pd] !== stamp) {
+        w.pageStamp[pd] = stamp;
+        w.pageOwn[pd] = own;
         matching.push(pd);
-      } else if (own > bestDoc[pd]) {
-        bestDoc[pd] = own;
+      } else if (own > w.pageOwn[pd]) {
+        w.pageOwn[pd] = own;
       }
     }
     var groupCounts = [];
     var selected = [];
-    var keyOf = Object.create(null);
     for (k = 0; k < matching.length; k++) {
       var mp = matching[k];
       var gi = index.group[mp];
       groupCounts[gi] = (groupCounts[gi] || 0) + 1;
       if (group >= 0 && gi !== group) continue;
-      keyOf[mp] = w.keys[selected.length] = (0.5 * w.pageScore[mp] + bestDoc[mp]) * index.weight[mp];
+      w.pageKey[mp] = w.keys[selected.length] = (0.5 * w.pageScore[mp] + w.pageOwn[mp]) * index.weight[mp];
       selected.push(mp);
     }
     var total = selected.length;
+    var key = w.pageKey;
     // Only the best few need sorting: those with a key at least the limit-th best key.
     if (selected.length > limit * 2 + 16) {
       var threshold = wantThLargest(w.keys, selected.length, limit);
-      selected = selected.filter(function (x) { return keyOf[x] >= threshold; });
+      selected = selected.filter(function (x) { return key[x] >= threshold; });
     }
     // At equal keys the page whose title has fewer words (the query fills more of it) first.
     selected.sort(function (a, b) {
-      return keyOf[b] - keyOf[a] || index.titleWords[a] - index.titleWords[b] || a - b;
+      return key[b] - key[a] || index.titleWords[a] - index.titleWords[b] || a - b;
     });
     selected.length = Math.min(selected.length, limit);
     // Per page its sections with the query's words: most words first, then by score.
-    var byPage = Object.create(null);
-    selected.forEach(function (x, i) { byPage[x] = i; });
-    var sections = selected.map(function () { return []; });
+    var sections = selected.map(function (x, i) {
+      w.pageAt[x] = i + 1;
+      return [];
+    });
     for (k = 0; k < nTouched; k++) {
       var doc = w.touched[k];
-      var at = byPage[index.docPage[doc]];
-      if (at !== undefined && (w.mask[doc] & need)) sections[at].push(doc);
+      var at = w.pageAt[index.docPage[doc]];
+      if (at && (w.mask[doc] & need)) sections[at - 1].push(doc);
     }
+    selected.forEach(function (x) { w.pageAt[x] = 0; });
     var results = [];
     sections.forEach(function (docs, i) {
       docs.sort(function (a, b) {
         return bitCount(w.mask[b] & need) - bitCount(w.mask[a] & need) || w.score[b] - w.score[a] || a - b;
       });
       docs.slice(0, perPage).forEach(function (doc) {
-        results.push({ doc: doc, page: selected[i], score: keyOf[selected[i]], all: (w.mask[doc] & need) === need });
+        results.push({ doc: doc, page: selected[i], score: key[selected[i]], all: (w.mask[doc] & need) === need });
       });
     });
     for (k = 0; k < nTouched; k++) { // leave the work arrays clean for the next query
@@ -703,7 +708,8 @@
     q.forEach(function (x, i) { (i < nWords && (need & (1 << i)) ? used : missing).push(x.word); });
     var groups = [];
     groupCounts.forEach(function (n, i) {
-      if (n) groups.push({ index: i, id: index.groups[i][0], label: index.groups[i][1], count: n });
+      var g = index.groups[i] || ['', ''];
+      if (n) groups.push({ index: i, id: g[0], label: g[1], count: n });
     });
     return {
       words: q.filter(function (x, i) { return i < nWords && (need & (1 << i)); }),
