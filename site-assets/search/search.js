@@ -1298,7 +1298,8 @@
       }
       var first = (pageNo - 1) * PER_PAGE + 1;
       var last = first + found.results.length - 1;
-      status.textContent = found.total + (found.total === 1 ? ' resultaat' : ' resultaten') + ' voor “' + query + '”' +
+      var asked = found.missing.length ? found.used.join(' ') : query; // the words the results have
+      status.textContent = found.total + (found.total === 1 ? ' resultaat' : ' resultaten') + ' voor “' + asked + '”' +
         (found.total > PER_PAGE ? ', ' + first + '–' + last + ' op deze pagina.' : '.');
       list.setAttribute('start', String(first));
       found.results.forEach(function (r) {
