@@ -150,6 +150,7 @@ Config load_config(const SourceTree& tree, Diagnostics& diags) {
                 }},
                {"search", [&](J v, P p) {
                   r.object(v, p, {{"page", [&](J v, P p) { r.page_path(v, p, config.search.page); }},
+                                  {"data", [&](J v, P p) { r.content_path(v, p, config.search.data); }},
                                   {"title", [&](J v, P p) { r.text(v, p, config.search.title); }},
                                   {"description", [&](J v, P p) { r.text(v, p, config.search.description, true); }}});
                 }},

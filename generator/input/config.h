@@ -33,6 +33,8 @@ struct SearchConfig {
   std::string page = "zoeken/_index.md";
   std::string title;        ///< empty: templates/search/title.mustache
   std::string description;  ///< empty: templates/search/description.mustache
+  /// synonyms, query stop words and page weights (docs/search.md); absent file: none
+  std::string data = "content/zoeken/zoeken.json";
 };
 
 /// `flows:` where the stroomschema's live.

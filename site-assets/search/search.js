@@ -254,7 +254,24 @@
       prefixes.forEach(function (x) { maxPrefix = Math.max(maxPrefix, x.length); });
       var stop = Object.create(null);
       m.stop.split(' ').forEach(function (w) { stop[w] = true; });
-      index = { m: m, docs: m.docs, docPage: docPage, pageStart: pageStart, prefixes: prefixes, maxPrefix: maxPrefix, stop: stop, postings: Object.create(null) };
+      // Words a question has that are no search words ("hoeveel"): from the search data (qstop).
+      var qstop = Object.create(null);
+      (m.qstop || '').split(' ').forEach(function (w) { if (w) qstop[w] = true; });
+      var pages = counts.length;
+      var fill = function (text, dflt) {
+        var list = text ? decode(text) : [];
+        var out = new Float64Array(pages);
+        for (var i = 0; i < pages; i++) out[i] = i < list.length ? list[i] : dflt;
+        return out;
+      };
+      var weight = fill(m.weight, 10);
+      for (var wi = 0; wi < pages; wi++) weight[wi] /= 10;
+      index = {
+        m: m, docs: m.docs, pages: pages, docPage: docPage, pageStart: pageStart, prefixes: prefixes, maxPrefix: maxPrefix,
+        stop: stop, qstop: qstop, postings: Object.create(null),
+        syn: m.syn || {}, phrases: Object.keys(m.syn || {}).filter(function (k) { return k.indexOf(' ') > 0; }),
+        weight: weight, titleWords: fill(m.tw, 0), group: fill(m.grp, 0), groups: m.groups || [],
+      };
       return index;
     });
   }
@@ -341,14 +358,31 @@
   var MATCH_PREFIX = 0.6;
   var MATCH_SHORTER = 0.55; // the query word a little longer than the term (begeleider → begeleid)
   var MATCH_COMPOUND = 0.5; // the word is the end of a compound (organisatie → jobcoachorganisatie)
+  var MATCH_SYNONYM = 0.9; // a synonym of the word or of a phrase of the query (urennorm → urenmaxima)
 
+  /** The query's search words: [{word, stem, syn: [stems that also match it]}]. Stop words are
+   * dropped, and a question's words (qstop) unless the query has nothing else. */
   function parseQuery(query) {
     var list = [];
     var seen = Object.create(null);
-    words(query).forEach(function (w) {
-      if (w.length < 2 || index.stop[w] || seen[w]) return;
+    var all = words(query).filter(function (w) { return w.length >= 2 && !index.stop[w]; });
+    var content = all.filter(function (w) { return !index.qstop[w]; });
+    (content.length ? content : all).forEach(function (w) {
+      if (seen[w]) return;
       seen[w] = true;
-      list.push({ word: w, stem: stem(w) });
+      list.push({ word: w, stem: stem(w), syn: [] });
+    });
+    // Synonyms from the search data and the glossary: of a word, or of a phrase whose words the
+    // query all has (then every word of the phrase also matches the synonym).
+    var byStem = Object.create(null);
+    list.forEach(function (q) { byStem[q.stem] = q; });
+    function addSyn(q, alts) {
+      alts.forEach(function (a) { if (a !== q.stem && q.syn.indexOf(a) < 0) q.syn.push(a); });
+    }
+    list.forEach(function (q) { if (index.syn[q.stem]) addSyn(q, index.syn[q.stem]); });
+    index.phrases.forEach(function (key) {
+      var parts = key.split(' ');
+      if (parts.every(function (x) { return byStem[x]; })) parts.forEach(function (x) { addSyn(byStem[x], index.syn[key]); });
     });
     return list;
   }
@@ -365,6 +399,7 @@
     var names = [shardOf(q.stem), shardOf(q.word)];
     for (var cut = 1; cut <= 3; cut++) if (q.stem.length - cut >= 4) names.push(shardOf(q.stem.slice(0, -cut)));
     if (prefix) names = names.concat(shardsFor(q.word), shardsFor(q.stem));
+    q.syn.forEach(function (x) { names.push(shardOf(x)); });
     return loadFiles(names).then(function () {
       var terms = Object.create(null);
       function add(term, factor) {
@@ -373,6 +408,10 @@
       function shardData(key) { return store[shardOf(key)]; }
       var own = shardData(q.stem);
       if (own && own.t[q.stem]) add(q.stem, MATCH_EXACT);
+      q.syn.forEach(function (x) {
+        var sd = shardData(x);
+        if (sd && sd.t[x]) add(x, MATCH_SYNONYM);
+      });
       var viaWord = shardData(q.word);
       if (viaWord && viaWord.w[q.word]) add(viaWord.w[q.word], MATCH_EXACT);
       for (var cut = 1; cut <= 3; cut++) {
@@ -410,18 +449,21 @@
   }
 
   /**
-   * Runs a query: resolves to {words, results: [{doc, page, score, all}], terms} with results
-   * ranked: documents matching every word first, then by score (title and heading matches weigh
-   * most), at most `perPage` sections of a page.
+   * Runs a query: resolves to {words, results: [{doc, page, score}], terms, total, groups, used,
+   * missing}: the pages that have every word (anywhere on the page), best first, at most `perPage`
+   * sections of a page, `limit` results; with `group` (an index of the manifest's groups) only
+   * pages of that section of the site. When no page has every word, the most words some pages
+   * have: `missing` lists the words left out, `used` the words the results have.
    */
-  function search(query, limit, perPage) {
+  function search(query, limit, perPage, group) {
     return loadIndex().then(function () {
       var q = parseQuery(query);
-      if (!q.length) return { words: q, results: [], terms: [] };
-      var key = q.map(function (w) { return w.word; }).join(' ') + '|' + limit + '|' + perPage;
+      if (!q.length) return { words: q, results: [], terms: [], total: 0, groups: [], used: [], missing: [] };
+      var g = group === undefined || group === null ? -1 : group;
+      var key = q.map(function (w) { return w.word; }).join(' ') + '|' + limit + '|' + perPage + '|' + g;
       for (var i = 0; i < recent.length; i++) if (recent[i].key === key) return recent[i].found;
       return Promise.all(q.map(expand)).then(function (expansions) {
-        var found = rank(q, expansions, limit, perPage);
+        var found = rank(q, expansions, limit, perPage, g);
         recent.unshift({ key: key, found: found });
         recent.length = Math.min(recent.length, RECENT);
         return found;
@@ -435,11 +477,21 @@
   var recent = [];
 
   // Work arrays of rank(), one per index, reused: a query touches only its own documents and
-  // clears what it set. score and best are per document; mine and touched lists of documents.
+  // pages and clears what it set. Per document: score, best (of the word being added) and mask
+  // (its words, a bit each); per page: the same summed per word at its best section; lists of the
+  // documents and pages touched.
   var work = null;
   function workArrays() {
     var N = index.docs;
-    if (!work) work = { score: new Float64Array(N), best: new Float64Array(N), count: new Uint8Array(N), mine: new Int32Array(N), touched: new Int32Array(N), keys: new Float64Array(N) };
+    var P = index.pages;
+    if (!work) {
+      work = {
+        score: new Float64Array(N), best: new Float64Array(N), mask: new Int32Array(N), mine: new Int32Array(N), touched: new Int32Array(N),
+        pageScore: new Float64Array(P), pageBest: new Float64Array(P), pageMask: new Int32Array(P), pageMine: new Int32Array(P), pages: new Int32Array(P),
+        keys: new Float64Array(P), pageOwn: new Float64Array(P), pageKey: new Float64Array(P), pageAt: new Int32Array(P),
+        pageStamp: new Int32Array(P), stamp: 0,
+      };
+    }
     return work;
   }
 
@@ -487,77 +539,182 @@
     return nMine;
   }
 
-  /** Adds a word's best scores to the documents' totals and counts; clears best[]. */
-  function addWord(mine, nMine, best, score, count, touched, nTouched) {
+  /** Adds word `bit`'s best scores to the documents' and their pages' totals and masks; clears best[]. */
+  function addWord(w, nMine, bit, nTouched) {
+    var nPages = 0;
     for (var m = 0; m < nMine; m++) {
-      var d = mine[m];
-      if (count[d] === 0) touched[nTouched++] = d;
-      count[d]++;
-      score[d] += best[d];
-      best[d] = 0;
+      var d = w.mine[m];
+      if (w.mask[d] === 0) w.touched[nTouched++] = d;
+      w.mask[d] |= bit;
+      var b = w.best[d];
+      w.score[d] += b;
+      w.best[d] = 0;
+      var p = index.docPage[d];
+      if (w.pageBest[p] === 0) w.pageMine[nPages++] = p;
+      if (b > w.pageBest[p]) w.pageBest[p] = b;
+    }
+    for (var k = 0; k < nPages; k++) {
+      var pg = w.pageMine[k];
+      w.pageScore[pg] += w.pageBest[pg];
+      w.pageBest[pg] = 0;
+      w.pageMask[pg] |= bit;
     }
     return nTouched;
   }
 
-  /** Scores and ranks the documents of a query's expanded words (see search()). */
-  function rank(q, expansions, limit, perPage) {
-    var N = index.docs;
+  function bitCount(x) {
+    var n = 0;
+    for (; x; x &= x - 1) n++;
+    return n;
+  }
+
+  /** The words results must have (a bit each): all when some page has them all, else the largest
+   * set of words that some pages have, the one most pages have (a word that found nothing is in
+   * none). */
+  function required(pages, nPages, pageMask, nWords) {
+    var full = (1 << nWords) - 1;
+    var counts = Object.create(null); // distinct page masks: few
+    for (var k = 0; k < nPages; k++) counts[pageMask[pages[k]]] = (counts[pageMask[pages[k]]] || 0) + 1;
+    if (counts[full]) return full;
+    var masks = Object.keys(counts).map(Number);
+    var best = 0;
+    var bestSize = 0;
+    var bestCount = 0;
+    for (var set = 1; set < full; set++) {
+      var size = bitCount(set);
+      if (size < bestSize) continue;
+      var n = 0;
+      for (var i = 0; i < masks.length; i++) if ((masks[i] & set) === set) n += counts[masks[i]];
+      if (n && (size > bestSize || n > bestCount)) {
+        best = set;
+        bestSize = size;
+        bestCount = n;
+      }
+    }
+    return best;
+  }
+
+  var MAX_WORDS = 12; // words of a query that count (a bit each; 2^12 word sets at most to try)
+
+  /** Scores and ranks the pages of a query's expanded words (see search()). */
+  function rank(q, expansions, limit, perPage, group) {
     var w = workArrays();
-    var score = w.score;
-    var count = w.count;
-    var best = w.best;
-    var mine = w.mine;
-    var touchedAll = w.touched;
+    var N = index.docs;
     var nTouched = 0;
     var matchedTerms = [];
     var sw = new Float64Array(4);
-    for (var wi = 0; wi < expansions.length; wi++) {
+    var nWords = Math.min(q.length, MAX_WORDS);
+    for (var wi = 0; wi < nWords; wi++) {
       var terms = expansions[wi];
       var nMine = 0;
+      // A longer word the query word only starts (jobcoachaanvraag) is rarer than the word itself:
+      // it weighs no more than the word's exact match.
+      var cap = Infinity;
+      for (var e in terms) {
+        var pe = terms[e] === MATCH_EXACT && postings(e);
+        if (pe) cap = Math.max(cap === Infinity ? 0 : cap, Math.log(1 + N / pe.docs.length));
+      }
       for (var t in terms) {
         var p = postings(t);
         if (!p) continue;
         matchedTerms.push(t);
-        var idf = Math.log(1 + N / p.docs.length);
+        var idf = Math.min(cap, Math.log(1 + N / p.docs.length));
         for (var f = 0; f < 4; f++) sw[f] = terms[t] * FIELD[f] * idf;
-        nMine = scoreTerm(p.docs, p.weights, sw, best, mine, nMine);
+        nMine = scoreTerm(p.docs, p.weights, sw, w.best, w.mine, nMine);
       }
-      nTouched = addWord(mine, nMine, best, score, count, touchedAll, nTouched);
+      nTouched = addWord(w, nMine, 1 << wi, nTouched);
     }
-    var nWords = q.length;
-    var total = nTouched;
-    // Only the best few need sorting: those with a key at least the want-th best key.
-    var want = limit * perPage * 4 + 16;
-    var touched;
-    if (nTouched > want * 2) {
-      var keys = w.keys;
-      for (var k = 0; k < nTouched; k++) keys[k] = (count[touchedAll[k]] === nWords ? 1e12 : 0) + score[touchedAll[k]];
-      var threshold = wantThLargest(keys, nTouched, want);
-      touched = [];
-      for (k = 0; k < nTouched; k++) if (keys[k] >= threshold) touched.push(touchedAll[k]);
-    } else {
-      touched = Array.prototype.slice.call(touchedAll.subarray(0, nTouched));
+    // The pages touched, each once (marked by a negative mask while listing them).
+    var nPages = 0;
+    for (var k = 0; k < nTouched; k++) {
+      var pg = index.docPage[w.touched[k]];
+      if (w.pageMask[pg] > 0) {
+        w.pages[nPages++] = pg;
+        w.pageMask[pg] = -w.pageMask[pg];
+      }
     }
-    touched.sort(function (a, b) {
-      var fa = count[a] === nWords ? 1 : 0;
-      var fb = count[b] === nWords ? 1 : 0;
-      return fb - fa || score[b] - score[a] || a - b;
+    for (k = 0; k < nPages; k++) w.pageMask[w.pages[k]] = -w.pageMask[w.pages[k]];
+    var need = required(w.pages, nPages, w.pageMask, nWords);
+    var needCount = bitCount(need);
+    // A page's key: the sum of its words' best sections, plus a share of its best section (a
+    // section with all the words together counts fully), times the page's weight (search data).
+    // pageStamp marks the pages of this query that have the words needed (no clearing).
+    var stamp = ++w.stamp;
+    var matching = [];
+    for (k = 0; k < nTouched; k++) {
+      var d = w.touched[k];
+      var pd = index.docPage[d];
+      if ((w.pageMask[pd] & need) !== need) continue;
+      var own = w.score[d] * (bitCount(w.mask[d] & need) === needCount ? 1 : 0.5);
+      if (w.pageStamp[pd] !== stamp) {
+        w.pageStamp[pd] = stamp;
+        w.pageOwn[pd] = own;
+        matching.push(pd);
+      } else if (own > w.pageOwn[pd]) {
+        w.pageOwn[pd] = own;
+      }
+    }
+    var groupCounts = [];
+    var selected = [];
+    for (k = 0; k < matching.length; k++) {
+      var mp = matching[k];
+      var gi = index.group[mp];
+      groupCounts[gi] = (groupCounts[gi] || 0) + 1;
+      if (group >= 0 && gi !== group) continue;
+      w.pageKey[mp] = w.keys[selected.length] = (0.5 * w.pageScore[mp] + w.pageOwn[mp]) * index.weight[mp];
+      selected.push(mp);
+    }
+    var total = selected.length;
+    var key = w.pageKey;
+    // Only the best few need sorting: those with a key at least the limit-th best key.
+    if (selected.length > limit * 2 + 16) {
+      var threshold = wantThLargest(w.keys, selected.length, limit);
+      selected = selected.filter(function (x) { return key[x] >= threshold; });
+    }
+    // At equal keys the page whose title has fewer words (the query fills more of it) first.
+    selected.sort(function (a, b) {
+      return key[b] - key[a] || index.titleWords[a] - index.titleWords[b] || a - b;
     });
+    selected.length = Math.min(selected.length, limit);
+    // Per page its sections with the query's words: most words first, then by score.
+    var sections = selected.map(function (x, i) {
+      w.pageAt[x] = i + 1;
+      return [];
+    });
+    for (k = 0; k < nTouched; k++) {
+      var doc = w.touched[k];
+      var at = w.pageAt[index.docPage[doc]];
+      if (at && (w.mask[doc] & need)) sections[at - 1].push(doc);
+    }
+    selected.forEach(function (x) { w.pageAt[x] = 0; });
     var results = [];
-    var perPageCount = Object.create(null);
-    for (k = 0; k < touched.length && results.length < limit; k++) {
-      var doc = touched[k];
-      var page = index.docPage[doc];
-      var c = perPageCount[page] || 0;
-      if (c >= perPage) continue;
-      perPageCount[page] = c + 1;
-      results.push({ doc: doc, page: page, score: score[doc], all: count[doc] === nWords });
-    }
+    sections.forEach(function (docs, i) {
+      docs.sort(function (a, b) {
+        return bitCount(w.mask[b] & need) - bitCount(w.mask[a] & need) || w.score[b] - w.score[a] || a - b;
+      });
+      docs.slice(0, perPage).forEach(function (doc) {
+        results.push({ doc: doc, page: selected[i], score: key[selected[i]], all: (w.mask[doc] & need) === need });
+      });
+    });
     for (k = 0; k < nTouched; k++) { // leave the work arrays clean for the next query
-      score[touchedAll[k]] = 0;
-      count[touchedAll[k]] = 0;
+      var td = w.touched[k];
+      w.score[td] = 0;
+      w.mask[td] = 0;
+      w.pageScore[index.docPage[td]] = 0;
+      w.pageMask[index.docPage[td]] = 0;
     }
-    return { words: q, results: results, terms: matchedTerms, total: total };
+    var used = [];
+    var missing = [];
+    q.forEach(function (x, i) { (i < nWords && (need & (1 << i)) ? used : missing).push(x.word); });
+    var groups = [];
+    groupCounts.forEach(function (n, i) {
+      var g = index.groups[i] || ['', ''];
+      if (n) groups.push({ index: i, id: g[0], label: g[1], count: n });
+    });
+    return {
+      words: q.filter(function (x, i) { return i < nWords && (need & (1 << i)); }),
+      results: results, terms: matchedTerms, total: total, groups: groups, used: used, missing: missing,
+    };
   }
 
   /** The [first page, file] entry of `list` (the manifest's names or chunks) that holds `page`. */
@@ -955,7 +1112,8 @@
       list.hidden = false;
       input.setAttribute('aria-expanded', 'true');
       var more = found.total > found.results.length ? ' Enter toont alle ' + found.total + '.' : '';
-      status.textContent = found.results.length + (found.results.length === 1 ? ' resultaat.' : ' resultaten.') + more;
+      var missing = missingNotice(found);
+      status.textContent = (missing ? missing + ' ' : '') + found.results.length + (found.results.length === 1 ? ' resultaat.' : ' resultaten.') + more;
       list.setAttribute('aria-busy', 'true');
       var mine = ++rendered;
       return withExcerpts.then(function () {
@@ -1041,26 +1199,109 @@
   }
 
   // ---------------------------------------------------------------------------------------------
-  // The results page (zoeken/index.html?q=…)
+  // The results page (zoeken/index.html?q=…&sectie=…&p=…): ten results a page, a filter by section
+
+  var PER_PAGE = 10;
+  var ALL_RESULTS = 500; // the results page ranks at most this many pages
+
+  /** The words that found nothing together with the others, as a sentence; '' when none. */
+  function missingNotice(found) {
+    if (!found.missing.length || !found.used.length) return '';
+    var quote = function (list) { return list.map(function (x) { return '‘' + x + '’'; }).join(' ') ; };
+    return 'Geen resultaten met ' + quote(found.missing) + '; resultaten voor ' + quote(found.used) + '.';
+  }
+
+  /** The id of a group in the results page's URL (sectie=…). */
+  function groupParam(g) { return g.id || 'overig'; }
+
+  function resultsPageUrl(query, group, pageNo) {
+    return resultsUrl(query) + (group ? '&sectie=' + encodeURIComponent(group) : '') + (pageNo > 1 ? '&p=' + pageNo : '');
+  }
+
+  /** A list item: a link, or where it is the current choice text with aria-current. */
+  function choice(text, href, current, currentValue) {
+    var li = el('li');
+    var a = el('a', null, text);
+    a.href = href;
+    if (current) a.setAttribute('aria-current', currentValue);
+    li.appendChild(a);
+    return li;
+  }
+
+  /** The filter by section: every section with results, with its count. */
+  function renderFilter(box, found, query, groupId) {
+    box.textContent = '';
+    if (found.groups.length < 2 && !groupId) return;
+    var all = 0;
+    found.groups.forEach(function (g) { all += g.count; });
+    box.appendChild(el('h3', 'zoekfilter__kop', 'Filter op onderdeel'));
+    var ul = el('ul', 'zoekfilter__lijst');
+    ul.appendChild(choice('Alle onderdelen (' + all + ')', resultsPageUrl(query, '', 1), !groupId, 'true'));
+    found.groups.forEach(function (g) {
+      var id = groupParam(g);
+      ul.appendChild(choice((g.label || id) + ' (' + g.count + ')', resultsPageUrl(query, id, 1), id === groupId, 'true'));
+    });
+    box.appendChild(ul);
+  }
+
+  /** Links to the pages of results: previous, the numbers, next. */
+  function renderPaging(nav, total, query, groupId, pageNo) {
+    nav.textContent = '';
+    var pages = Math.ceil(total / PER_PAGE);
+    nav.hidden = pages < 2;
+    if (pages < 2) return;
+    var ul = el('ul', 'zoekpaginas__lijst');
+    if (pageNo > 1) ul.appendChild(choice('Vorige', resultsPageUrl(query, groupId, pageNo - 1), false));
+    for (var i = 1; i <= pages; i++) {
+      var li = choice(String(i), resultsPageUrl(query, groupId, i), i === pageNo, 'page');
+      li.firstChild.setAttribute('aria-label', 'Pagina ' + i);
+      ul.appendChild(li);
+    }
+    if (pageNo < pages) ul.appendChild(choice('Volgende', resultsPageUrl(query, groupId, pageNo + 1), false));
+    nav.appendChild(ul);
+  }
 
   function setupResultsPage(input) {
     var section = document.getElementById('zoekresultaten');
     if (!section) return;
-    var query = new URLSearchParams(window.location.search).get('q');
+    var noScript = document.getElementById('zoek-zonder-js');
+    if (noScript) noScript.hidden = true;
+    var params = new URLSearchParams(window.location.search);
+    var query = params.get('q');
     if (!query || !query.trim()) return;
     query = query.trim();
+    var groupId = params.get('sectie') || '';
+    var pageNo = Math.max(1, Math.min(1000, parseInt(params.get('p'), 10) || 1));
     if (input) input.value = query;
     var status = document.getElementById('zoekresultaten-status');
+    var notice = document.getElementById('zoekresultaten-melding');
     var list = document.getElementById('zoekresultaten-lijst');
+    var filter = document.getElementById('zoekresultaten-filter');
+    var paging = document.getElementById('zoekresultaten-paginas');
     section.hidden = false;
     status.textContent = 'Zoeken…';
-    search(query, 50, 3).then(describe).then(function (found) {
+    loadIndex().then(function () {
+      var group = -1;
+      index.groups.forEach(function (g, i) { if (groupId && groupParam({ id: g[0] }) === groupId) group = i; });
+      return search(query, Math.min(ALL_RESULTS, pageNo * PER_PAGE), 1, group);
+    }).then(function (all) {
+      var found = {};
+      for (var k in all) found[k] = all[k];
+      found.results = all.results.slice((pageNo - 1) * PER_PAGE);
+      return describe(found);
+    }).then(function (found) {
       list.textContent = '';
-      if (!found.results.length) {
+      if (notice) notice.textContent = missingNotice(found);
+      if (filter) renderFilter(filter, found, query, groupId);
+      if (!found.results.length && !found.total) {
         return suggest(query).then(function (s) { noResults(status, query, s); });
       }
-      status.textContent = (found.total > found.results.length ? 'De eerste ' + found.results.length + ' van ' + found.total : found.results.length) +
-        (found.results.length === 1 ? ' resultaat' : ' resultaten') + ' voor “' + query + '”.';
+      var first = (pageNo - 1) * PER_PAGE + 1;
+      var last = first + found.results.length - 1;
+      var asked = found.missing.length ? found.used.join(' ') : query; // the words the results have
+      status.textContent = found.total + (found.total === 1 ? ' resultaat' : ' resultaten') + ' voor “' + asked + '”' +
+        (found.total > PER_PAGE ? ', ' + first + '–' + last + ' op deze pagina.' : '.');
+      list.setAttribute('start', String(first));
       found.results.forEach(function (r) {
         var li = el('li', 'zoekresultaat');
         var a = el('a', 'zoekresultaat__titel');
@@ -1074,6 +1315,7 @@
         }
         list.appendChild(li);
       });
+      if (paging) renderPaging(paging, Math.min(found.total, ALL_RESULTS), query, groupId, pageNo);
     }).catch(function (err) {
       status.textContent = 'Zoeken lukt nu niet (' + err.message + ').';
     });
@@ -1088,7 +1330,14 @@
     slugify: slugify,
     snippet: snippet,
     siteUrl: siteUrl,
-    search: function (query, limit) { return search(query, limit || 10, 1).then(describe); },
+    /** Ranks like the results page: `groupId` a section's id ('' or absent: all). */
+    search: function (query, limit, groupId) {
+      return loadIndex().then(function () {
+        var group = -1;
+        index.groups.forEach(function (g, i) { if (groupId && groupParam({ id: g[0] }) === groupId) group = i; });
+        return search(query, limit || 10, 1, group).then(describe);
+      });
+    },
   };
   if (typeof window !== 'undefined') window.WijzerZoek = api;
   if (typeof module === 'object' && module.exports) module.exports = api; // node tests

@@ -238,6 +238,45 @@ describe('search from file://', () => {
     }
   });
 
+  test('results page: ten a page, links to the other pages, a filter by section; axe clean', async () => {
+    const results = async () => {
+      await page.waitForSelector('#zoekresultaten-lijst li');
+      return page.$$eval('#zoekresultaten-lijst > li > a', (as) => as.map((a) => a.getAttribute('href')));
+    };
+    await page.goto(fileUrl('zoeken/index.html') + '?q=werkgever');
+    const first = await results();
+    assert.equal(first.length, 10);
+    assert.match(await page.textContent('#zoekresultaten-status'), /^\d+ resultaten voor “werkgever”, 1–10 op deze pagina\./);
+    assert.equal(await page.getAttribute('#zoekresultaten-paginas a[aria-current="page"]', 'aria-label'), 'Pagina 1');
+    assert.deepEqual((await runAxe(page)).map((v) => v.summary), []);
+    // page 2: the next ten, numbered on
+    await Promise.all([page.waitForURL(/[?&]p=2/), page.click('#zoekresultaten-paginas a[aria-label="Pagina 2"]')]);
+    const second = await results();
+    assert.equal(await page.getAttribute('#zoekresultaten-lijst', 'start'), '11');
+    assert.ok(second.every((h) => !first.includes(h)), 'page 2 repeats no result of page 1');
+    assert.ok(await page.locator('#zoekresultaten-paginas a', { hasText: 'Vorige' }).isVisible());
+    // the filter: only pages of that section, its count in the status
+    const label = await page.textContent('#zoekresultaten-filter a[href*="sectie=trajecten"]');
+    const count = Number(/\((\d+)\)/.exec(label)[1]);
+    await Promise.all([page.waitForURL(/sectie=trajecten/), page.click('#zoekresultaten-filter a[href*="sectie=trajecten"]')]);
+    const only = await results();
+    assert.ok(only.length > 0 && only.every((h) => /^\.\.\/trajecten\//.test(h)), only.join('\n'));
+    assert.match(await page.textContent('#zoekresultaten-status'), new RegExp(`^${count} resultat`));
+    assert.equal(await page.getAttribute('#zoekresultaten-filter a[href*="sectie=trajecten"]', 'aria-current'), 'true');
+    assert.deepEqual((await runAxe(page)).map((v) => v.summary), []);
+    assert.equal(await page.locator('#zoek-zonder-js').isVisible(), false);
+  });
+
+  test('a word that finds nothing is named, the others still find pages', async () => {
+    await page.goto(fileUrl('zoeken/index.html') + '?q=' + encodeURIComponent('jobcoach urenxqzw'));
+    await page.waitForSelector('#zoekresultaten-lijst li');
+    assert.equal(await page.textContent('#zoekresultaten-melding'), 'Geen resultaten met ‘urenxqzw’; resultaten voor ‘jobcoach’.');
+    const box = await open(context, fileUrl(START));
+    await query(box, 'jobcoach urenxqzw');
+    assert.match(await box.textContent('.zoekvak__melding'), /^Geen resultaten met ‘urenxqzw’; resultaten voor ‘jobcoach’\./);
+    await box.close();
+  });
+
   test('no request to another host; only local files', async () => {
     assert.deepEqual(takeIssues(page), []);
     assert.ok(page.__requests.every((u) => u.startsWith('file:')), page.__requests.filter((u) => !u.startsWith('file:')).join('\n'));
@@ -284,6 +323,10 @@ describe('without JavaScript', () => {
       .map(String)
       .filter((f) => f.endsWith('.html') && f !== path.join('zoeken', 'index.html'));
     assert.equal(listed.length, pages.length);
+    // a results page URL without JavaScript: a note on what works without it
+    await page.goto(fileUrl('zoeken/index.html') + '?q=jobcoach');
+    assert.match(await page.textContent('#zoek-zonder-js'), /JavaScript/);
+    assert.ok(await page.locator('#zoek-zonder-js').isVisible());
     assert.deepEqual(takeIssues(page), []);
     await context.close();
   });

@@ -9,6 +9,7 @@
 #include "markdown.h"
 #include "output.h"
 #include "search.h"
+#include "search_data.h"
 #include "search_index.h"
 #include "portal.h"
 #include "site.h"
@@ -251,6 +252,35 @@ TEST_CASE("html_sections: generated pages split at headings with an id", "[searc
   CHECK(sections[1].heading == "Is er  werk ?");
   CHECK(sections[1].text.find("Ja of nee.") != std::string::npos);
   CHECK(sections[1].text.find("Zonder id") != std::string::npos);
+}
+
+TEST_CASE("html_sections: controls are no page text (forms, buttons, labels, nav, hidden, data-search=skip)",
+          "[search][index]") {
+  const auto sections = html_sections(
+      "<p>Uitleg over werk.</p><h2 class=\"k\" data-search=\"skip\">Kies je antwoord</h2>"
+      "<ul data-search=\"skip\"><li><ul><li>Ja</li></ul></li><li>Nee</li></ul><p>Na de keuzes.</p>"
+      "<form><label>Naam</label><input hidden><button type=\"button\">Volgende</button></form>"
+      "<nav aria-label=\"x\"><a>Opnieuw beginnen</a></nav><div hidden><div>Verborgen</div></div>"
+      "<p class=\"hidden\">Zichtbaar</p><p>Einde.</p>");
+  REQUIRE(sections.size() == 1);
+  const std::string& text = sections[0].text;
+  for (const char* gone : {"Kies je antwoord", "Ja", "Nee", "Naam", "Volgende", "Opnieuw", "Verborgen"})
+    CHECK(text.find(gone) == std::string::npos);
+  for (const char* kept : {"Uitleg over werk.", "Na de keuzes.", "Zichtbaar", "Einde."}) CHECK(text.find(kept) != std::string::npos);
+}
+
+TEST_CASE("path_matches: page weight patterns of the search data", "[search][data]") {
+  using search::path_matches;
+  CHECK(path_matches("stroomschema/*/q-*", "stroomschema/po-jobcoaching/q-uren.html"));
+  CHECK_FALSE(path_matches("stroomschema/*/q-*", "stroomschema/po-jobcoaching/index.html"));
+  CHECK_FALSE(path_matches("stroomschema/*/q-*", "stroomschema/a/b/q-uren.html"));
+  CHECK(path_matches("regels/", "regels/protocol-jobcoach.html"));
+  CHECK(path_matches("regels/", "regels/sub/pagina.html"));
+  CHECK_FALSE(path_matches("regels/", "regels"));
+  CHECK_FALSE(path_matches("regels/", "rollen/regels.html"));
+  CHECK(path_matches("*/index.html", "trajecten/index.html"));
+  CHECK(path_matches("over.html", "over.html"));
+  CHECK_FALSE(path_matches("over.html", "over.htmlx"));
 }
 
 TEST_CASE("Markdown::section_texts: one text per heading section", "[search][markdown]") {

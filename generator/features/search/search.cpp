@@ -1,6 +1,9 @@
 #include "search.h"
 
 #include <algorithm>
+#include <map>
+#include <optional>
+#include <set>
 
 #include "markdown.h"
 #include "paths.h"
@@ -43,12 +46,97 @@ std::string template_text(const SourceTree& tree, const std::string& path) {
 /// The longest excerpt of a section (a small portal shows whole sections up to this size).
 constexpr size_t kMaxExcerpt = 320;
 
+/// The manifest's ranking data beside the postings: synonyms ("syn"), query stop words ("qstop"),
+/// per page its weight × 10 ("weight"), the number of words of its title ("tw", a title the query
+/// fills wins a tie) and its group for the section filter ("grp", an index into "groups":
+/// [folder, the title of the folder's index page]).
+std::string ranking_data(const search::QueryData& data, const std::vector<const search::IndexedDoc*>& docs) {
+  std::string stop;
+  for (const auto& w : data.stop_words) stop += (stop.empty() ? "" : " ") + w;
+  std::map<std::string, std::string> folder_title;
+  for (const auto* d : docs)
+    if (const size_t slash = d->url.find('/'); slash != std::string::npos && d->url.substr(slash) == "/index.html")
+      folder_title.emplace(d->url.substr(0, slash), d->title);
+  std::string weight, title_words, group;
+  std::vector<std::string> groups;
+  for (const auto* d : docs) {
+    double w = 1;
+    for (const auto& rule : data.weights)
+      if (search::path_matches(rule.pattern, d->url)) {
+        w = rule.weight;
+        break;
+      }
+    search::put_varint(weight, static_cast<uint32_t>(w * 10 + 0.5));
+    search::put_varint(title_words, static_cast<uint32_t>(std::min<size_t>(search::words(d->title).size(), 31)));
+    const size_t slash = d->url.find('/');
+    const std::string folder = slash == std::string::npos || !folder_title.count(d->url.substr(0, slash)) ? "" : d->url.substr(0, slash);
+    auto at = std::find(groups.begin(), groups.end(), folder);
+    if (at == groups.end()) at = groups.insert(groups.end(), folder);
+    search::put_varint(group, static_cast<uint32_t>(at - groups.begin()));
+  }
+  std::string out = "\"syn\":" + search::synonyms_js(data) + ",\"qstop\":";
+  search::append_js_string(out, stop);
+  out += ",\"weight\":\"" + weight + "\",\"tw\":\"" + title_words + "\",\"grp\":\"" + group + "\",\"groups\":[";
+  for (size_t i = 0; i < groups.size(); ++i) {
+    out += i ? ",[" : "[";
+    search::append_js_string(out, groups[i]);
+    out += ',';
+    search::append_js_string(out, groups[i].empty() ? data.other_label : folder_title[groups[i]]);
+    out += ']';
+  }
+  return out + "]";
+}
+
+}  // namespace
+
+namespace {
+
+/// The value of attribute `name` of a start tag's text ("" without a value), or nullopt.
+std::optional<std::string_view> attribute(std::string_view tag, std::string_view name) {
+  size_t i = tag.find_first_of(" \t\n");
+  while (i < tag.size()) {
+    while (i < tag.size() && (tag[i] == ' ' || tag[i] == '\t' || tag[i] == '\n' || tag[i] == '/')) ++i;
+    const size_t start = i;
+    while (i < tag.size() && tag[i] != '=' && tag[i] != ' ' && tag[i] != '\t' && tag[i] != '\n' && tag[i] != '/') ++i;
+    const std::string_view key = tag.substr(start, i - start);
+    std::string_view value;
+    if (i < tag.size() && tag[i] == '=') {
+      ++i;
+      const char quote = i < tag.size() && (tag[i] == '"' || tag[i] == '\'') ? tag[i++] : ' ';
+      const size_t end = std::min(tag.find(quote, i), tag.size());
+      value = tag.substr(i, end - i);
+      i = end + 1;
+    }
+    if (key == name) return value;
+    if (key.empty()) ++i;
+  }
+  return std::nullopt;
+}
+
+/// Elements whose text is no page text: code, and controls (a form's labels and buttons, the
+/// wizard's steps, navigation), which would make excerpts of button labels.
+bool skipped_element(std::string_view name) {
+  static const std::set<std::string_view> kSkipped = {"script", "style", "template", "form", "button",
+                                                      "label", "select", "textarea", "nav", "progress"};
+  return kSkipped.count(name) > 0;
+}
+
+/// Elements without content: a `hidden` one starts nothing to skip.
+bool void_element(std::string_view name) {
+  static const std::set<std::string_view> kVoid = {"area", "br", "col", "embed", "hr", "img", "input",
+                                                   "link", "meta", "source", "track", "wbr"};
+  return kVoid.count(name) > 0;
+}
+
 }  // namespace
 
 std::vector<search::Section> html_sections(const std::string& html) {
   std::vector<search::Section> out(1);
   std::string* target = &out.back().text;
-  int skip = 0;  // inside <script>, <style> or <template>
+  // Inside a skipped element (skipped_element(), `hidden` or data-search="skip"): its name and how
+  // many of its kind are open.
+  std::string skip_name;
+  int skip = 0;
   for (size_t i = 0; i < html.size();) {
     const char c = html[i];
     if (c == '&') {
@@ -72,18 +160,22 @@ std::vector<search::Section> html_sections(const std::string& html) {
     const std::string_view name_and_rest = closing ? tag.substr(1) : tag;
     const size_t name_end = name_and_rest.find_first_of(" \t\n/");
     const std::string_view name = name_and_rest.substr(0, name_end);
-    if (name == "script" || name == "style" || name == "template") {
-      skip += closing ? -1 : 1;
-      skip = std::max(skip, 0);
+    if (skip) {
+      if (name == skip_name) skip += closing ? -1 : 1;
+      continue;
+    }
+    if (!closing && !void_element(name) && !(tag.size() && tag.back() == '/') &&
+        (skipped_element(name) || attribute(tag, "hidden") || attribute(tag, "data-search") == "skip")) {
+      skip_name = std::string(name);
+      skip = 1;
+      *target += ' ';
       continue;
     }
     const bool heading = name.size() == 2 && (name[0] == 'h' || name[0] == 'H') && name[1] >= '1' && name[1] <= '6';
     if (heading && !closing) {
-      const size_t id = tag.find(" id=\"");
-      if (id != std::string::npos) {
-        const size_t id_end = tag.find('"', id + 5);
+      if (auto id = attribute(tag, "id")) {
         search::Section section;
-        section.anchor = std::string(tag.substr(id + 5, id_end - id - 5));
+        section.anchor = std::string(*id);
         out.push_back(std::move(section));
         target = &out.back().heading;
         continue;
@@ -122,6 +214,8 @@ void Search::load(LoadContext& ctx) {
   page.hidden = true;
   if (!add_page(ctx.content, std::move(page), ctx.diags)) enabled_ = false;
   glossary_ = ctx.consume<GlossaryModel>();
+  query_data_ = search::load_query_data(ctx.tree, ctx.config.search.data, ctx.diags);
+  if (glossary_) search::add_glossary_synonyms(*glossary_, query_data_);
 }
 
 namespace {
@@ -236,7 +330,9 @@ void Search::finish(const BuildContext&, const PageContributions& pages, OutputS
     doc.excerpts = search::excerpts(entry->excerpt_sources, excerpt_chars_);
     docs.push_back(&doc);
   }
-  index_ = search::build_index(docs);
+  search::IndexOptions options;
+  options.manifest_extra = ranking_data(query_data_, docs);
+  index_ = search::build_index(docs, options);
   for (const auto& [path, bytes] : index_.files) sink.write(path, bytes);
 }
 

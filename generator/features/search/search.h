@@ -5,6 +5,7 @@
 
 #include "feature.h"
 #include "glossary_model.h"
+#include "search_data.h"
 #include "search_index.h"
 
 namespace wijzer {
@@ -41,6 +42,7 @@ class Search : public Feature {
   size_t excerpt_chars_ = 320;               ///< of the last finish()
   bool enabled_ = false;
   search::IndexFiles index_;
+  search::QueryData query_data_;  ///< synonyms, query stop words, weights (search.data, glossary)
 };
 
 /// Splits generated HTML into sections at headings with an id, as plain text (tags dropped,

@@ -661,7 +661,8 @@ IndexFiles build_index(const std::vector<const IndexedDoc*>& docs, const IndexOp
   for (const auto& s : stop_words()) stop += (stop.empty() ? "" : " ") + s;
   const std::string manifest = "{\"v\":1,\"docs\":" + std::to_string(result.docs) +
                                ",\"stop\":" + js_string(stop) + ",\"shards\":{" + shard_list + "},\"names\":[" +
-                               names_list + "],\"chunks\":[" + chunk_list + "],\"sections\":\"" + sections + "\"}";
+                               names_list + "],\"chunks\":[" + chunk_list + "],\"sections\":\"" + sections + "\"" +
+                               (options.manifest_extra.empty() ? "" : "," + options.manifest_extra) + "}";
   result.files["search/index.js"] = "WijzerZoek.laad(\"index\"," + manifest + ");\n";
   return result;
 }

@@ -90,6 +90,8 @@ struct IndexOptions {
   size_t shard_bytes = 48 * 1024;   ///< split a term-prefix shard above this size
   size_t names_bytes = 64 * 1024;   ///< pages per names file: about this many bytes
   size_t chunk_bytes = 8 * 1024;    ///< pages per excerpt chunk: about this many bytes
+  /// More members of the manifest (`"key":value,…`): what ranking needs beyond the postings.
+  std::string manifest_extra;
 };
 
 /// Builds search/index.js (manifest), search/t*.js (terms by prefix: postings, prefixes,
