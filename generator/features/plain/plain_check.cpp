@@ -1,6 +1,7 @@
 #include "plain_check.h"
 
 #include <algorithm>
+#include <cctype>
 #include <set>
 #include <tuple>
 
