@@ -4,6 +4,7 @@
 #include "forms.h"
 #include "glossary.h"
 #include "handreiking.h"
+#include "plain.h"
 #include "search.h"
 
 namespace wijzer {
@@ -18,6 +19,8 @@ std::vector<std::unique_ptr<Feature>> portal_features() {
   // Search reads pages in read(), before any feature's transform changes them.
   features.push_back(std::make_unique<Glossary>());
   features.push_back(std::make_unique<Search>());
+  // Plain consumes GlossaryModel too; it only warns.
+  features.push_back(std::make_unique<Plain>());
   features.push_back(std::make_unique<Forms>());
   features.push_back(std::make_unique<Flows>());
   return features;

@@ -48,6 +48,18 @@ after=$(cd "$WORK/site" && find . -type f -exec md5sum {} + | sort | md5sum)
 [ "$before" = "$after" ] && ok || fail "previous output left whole after a failed build"
 expect_code 1 "broken check" -- "$WIJZER" check --source "$WORK/broken"
 
+# plain language: a client page (in a section with `publiek: clienten`) gets warnings
+# at path:line:col; the exit code stays 0
+cp -r "$site" "$WORK/plain"
+mkdir -p "$WORK/plain/content/hulp"
+printf -- '---\ntitle: Hulp\npubliek: clienten\n---\n' >"$WORK/plain/content/hulp/_index.md"
+printf -- '---\ntitle: Bellen\n---\nDit is kort.\n\nKunt u het UWV bellen?\n\nEen twee drie vier vijf zes zeven acht negen tien elf twaalf dertien veertien vijftien zestien zeventien achttien negentien twintig eenentwintig.\n' >"$WORK/plain/content/hulp/bellen.md"
+expect_code 0 "check with plain-language warnings" -- "$WIJZER" check --source "$WORK/plain"
+contains "$WORK/err" "plain/content/hulp/bellen.md:6:6: warning: 'u' op een pagina voor cliënten" "pronoun located"
+contains "$WORK/err" "plain/content/hulp/bellen.md:6:12: warning: afkorting 'UWV' wordt bij het eerste gebruik niet uitgelegd" "abbreviation located"
+contains "$WORK/err" "plain/content/hulp/bellen.md:8:1: warning: zin van 21 woorden" "long sentence located"
+contains "$WORK/out" "geen fouten" "plain-language warnings are no errors"
+
 # wijzer.yaml: every problem at wijzer.yaml:line:col, exit 1
 cp -r "$site" "$WORK/badconfig"
 printf -- 'site:\n  title: 12\n  kleur: rood\nlabels: [een]\n' >"$WORK/badconfig/wijzer.yaml"

@@ -106,7 +106,9 @@ TEST_CASE("a valid flow builds its pages, test vectors and diagram", "[flows]") 
   const std::string& o1 = files.at("stroomschema/valid/o1.html");
   CHECK(o1.find("data-kind=\"outcome\"") != std::string::npos);
   CHECK(o1.find("../../trajecten/ips.html") != std::string::npos);
-  CHECK(o1.find("sterk bewijs") != std::string::npos);
+  // A client flow explains the evidence in plain words instead of the label "sterk bewijs".
+  CHECK(o1.find("veel onderzoek: dit helpt vaak") != std::string::npos);
+  CHECK(o1.find("sterk bewijs") == std::string::npos);
   CHECK(o1.find("Zo kun je hier gekomen zijn") != std::string::npos);
   // Assets only on flow pages.
   CHECK(o1.find("[../../assets/wizard/flow.") != std::string::npos);
@@ -262,6 +264,42 @@ TEST_CASE("clean_svg makes Graphviz output fit for inline HTML", "[flows][diagra
   CHECK(svg.find("xlink:title") == std::string::npos);
   CHECK(svg.find("id=\"p-graph0\"") != std::string::npos);
   CHECK(svg.find("<a tabindex=\"-1\" xlink:href=\"q1.html\">") != std::string::npos);
+}
+
+TEST_CASE("clean_svg gives each node its whole text as <title> and drops the other titles", "[flows][diagram]") {
+  const std::string raw =
+      "<svg width=\"10pt\">\n<g id=\"graph0\"><title>g</title>\n"
+      "<g id=\"q&#45;1\" class=\"node\"><title>q&#45;1</title>\n<text>Werk je &amp;</text></g>\n"
+      "<g id=\"edge1\" class=\"edge\"><title>q&#45;1&#45;&gt;o</title>\n</g></g>\n</svg>\n";
+  const std::string svg = flows::clean_svg(raw, "p-", {{"q-1", "Werk je nu & wil je <meer>?"}});
+  CHECK(svg.find("<title>Werk je nu &amp; wil je &lt;meer&gt;?</title>") != std::string::npos);
+  CHECK(svg.find("<title>g</title>") == std::string::npos);
+  CHECK(svg.find("&#45;&gt;o</title>") == std::string::npos);
+}
+
+TEST_CASE("the DOT text keeps whole labels and names each arrow's ends", "[flows][diagram]") {
+  flows::Flow flow;
+  flow.id = "f";
+  flow.start = "q";
+  flows::Node question;
+  question.id = "q";
+  question.kind = flows::Kind::question;
+  question.title = "Een heel lange vraag die veel langer is dan negentig tekens, zodat hij vroeger werd afgekapt met een beletselteken";
+  flows::Answer answer;
+  answer.label = "Een antwoord van meer dan veertig tekens dat ook heel moet blijven";
+  answer.next = "o";
+  question.answers.push_back(answer);
+  flows::Node outcome;
+  outcome.id = "o";
+  outcome.kind = flows::Kind::outcome;
+  outcome.title = "Klaar";
+  flow.nodes = {question, outcome};
+  flow.index = {{"q", 0}, {"o", 1}};
+  const std::string dot = flows::flow_dot(flow, {});
+  CHECK(dot.find("…") == std::string::npos);
+  CHECK(dot.find("beletselteken") != std::string::npos);
+  CHECK(dot.find("heel moet blijven") != std::string::npos);
+  CHECK(dot.find("class=\"stroom-diagram__pijl van-q naar-o\"") != std::string::npos);
 }
 
 TEST_CASE("the portal's flows are valid and every path ends in an outcome", "[flows][portal]") {

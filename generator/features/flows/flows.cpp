@@ -103,6 +103,8 @@ void Flows::load(LoadContext& ctx) {
     diagram.data = flows::diagram_data(in, svg);
     diagram.data["audience"] = audience;
     diagram.data["audience_professionals"] = professionals;
+    // The diagram script scrolls the start into view: the id its box has in the SVG.
+    diagram.data["start_node"] = "sd-" + flow.id + "-" + flow.start;
     if (add_page(content, std::move(diagram), diags)) diagram_pages_.insert(base + "schema.md");
   }
 }
@@ -117,6 +119,11 @@ void Flows::extend(const BuildContext& ctx, const Page& page, nlohmann::json& da
     return it != ctx.assets.keys.end() && it->is_string() ? root + it->get<std::string>() : "";
   };
   if (auto css = asset("wizard_flow_css"); !css.empty()) data["page_css"].push_back(css);
+  if (diagram) {
+    // Zoom, fit, legend behaviour and the route (site-assets/diagram/).
+    if (auto css = asset("diagram_diagram_css"); !css.empty()) data["page_css"].push_back(css);
+    if (auto js = asset("diagram_diagram_js"); !js.empty()) data["page_js"].push_back(js);
+  }
   if (wizard || node) {
     if (wizard)
       if (auto logic = asset("rules_jsonlogic_js"); !logic.empty()) data["page_js"].push_back(logic);

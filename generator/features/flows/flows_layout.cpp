@@ -3,6 +3,9 @@
 #include <graphviz/cgraph.h>
 #include <graphviz/gvc.h>
 
+#include "text.h"
+
+#include <cstring>
 #include <mutex>
 #include <regex>
 #include <stdexcept>
@@ -54,15 +57,20 @@ std::string wrap(const std::string& text, size_t width) {
   return out;
 }
 
-std::string shorten(const std::string& text, size_t max_chars) {
-  size_t n = 0;
-  for (size_t i = 0; i < text.size(); ++i) {
-    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80 && n++ == max_chars) {
-      size_t cut = text.rfind(' ', i);
-      return text.substr(0, cut == std::string::npos || cut < i / 2 ? i : cut) + " …";
-    }
-  }
-  return text;
+/// An edge's classes: the diagram script finds the edge of a route step by "van-<from> naar-<to>";
+/// "--als" marks an answer that applies only under a condition (dashed, see the legend).
+std::string edge_class(const std::string& from, const std::string& to, bool conditional) {
+  return "stroom-diagram__pijl" + std::string(conditional ? " stroom-diagram__pijl--als" : "") + " van-" + from +
+         " naar-" + to;
+}
+
+/// Graphviz's escaping of a name inside <title>, undone.
+std::string unescape_title(std::string s) {
+  static const std::pair<const char*, const char*> entities[] = {
+      {"&#45;", "-"}, {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&#39;", "'"}, {"&amp;", "&"}};
+  for (const auto& [from, to] : entities)
+    for (size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + 1)) s.replace(at, std::strlen(from), to);
+  return s;
 }
 
 }  // namespace
@@ -70,11 +78,13 @@ std::string shorten(const std::string& text, size_t max_chars) {
 std::string flow_dot(const Flow& flow, const std::map<std::string, std::string>& urls) {
   std::string dot = "digraph " + quote(flow.id) + " {\n";
   dot += "  graph [rankdir=TB, nodesep=0.25, ranksep=0.45, fontname=\"Helvetica\", bgcolor=\"transparent\"];\n";
-  dot += "  node [shape=box, style=\"rounded,filled\", fontname=\"Helvetica\", fontsize=11, margin=\"0.12,0.06\", "
+  // A wider margin than Graphviz needs: browsers' sans-serif runs a little wider than its metrics.
+  dot += "  node [shape=box, style=\"rounded,filled\", fontname=\"Helvetica\", fontsize=11, margin=\"0.2,0.08\", "
          "color=\"#154273\", fillcolor=\"#ffffff\", fontcolor=\"#1b1b1b\"];\n";
   dot += "  edge [fontname=\"Helvetica\", fontsize=9, color=\"#4a4a4a\", fontcolor=\"#1b1b1b\", arrowsize=0.7];\n";
   for (const Node& node : flow.nodes) {
-    std::string attrs = "label=" + quote(wrap(shorten(node.title, 90), 26));
+    // The whole title, wrapped: a label is never cut (its <title> repeats it for hover).
+    std::string attrs = "label=" + quote(wrap(node.title, 26));
     if (auto it = urls.find(node.id); it != urls.end()) attrs += ", URL=" + quote(it->second);
     attrs += ", id=" + quote(node.id);
     attrs += ", class=" + quote(std::string("stroom-diagram__") + kind_name(node.kind));
@@ -86,14 +96,16 @@ std::string flow_dot(const Flow& flow, const std::map<std::string, std::string>&
   for (const Node& node : flow.nodes) {
     for (const Answer& a : node.answers)
       if (flow.find(a.next))
-        dot += "  " + quote(node.id) + " -> " + quote(a.next) + " [label=" + quote(wrap(shorten(a.label, 40), 18)) +
+        dot += "  " + quote(node.id) + " -> " + quote(a.next) + " [label=" + quote(wrap(a.label, 22)) +
+               ", class=" + quote(edge_class(node.id, a.next, !a.when.is_null())) +
                (a.when.is_null() ? "" : ", style=dashed") + "];\n";
-    if (node.kind == Kind::info && flow.find(node.next)) dot += "  " + quote(node.id) + " -> " + quote(node.next) + ";\n";
+    if (node.kind == Kind::info && flow.find(node.next))
+      dot += "  " + quote(node.id) + " -> " + quote(node.next) + " [class=" + quote(edge_class(node.id, node.next, false)) + "];\n";
   }
   return dot + "}\n";
 }
 
-std::string clean_svg(const std::string& svg, const std::string& id_prefix) {
+std::string clean_svg(const std::string& svg, const std::string& id_prefix, const std::map<std::string, std::string>& titles) {
   size_t start = svg.find("<svg");
   if (start == std::string::npos) throw std::runtime_error("Graphviz gaf geen SVG");
   std::string out = svg.substr(start);
@@ -108,8 +120,19 @@ std::string clean_svg(const std::string& svg, const std::string& id_prefix) {
   out = std::regex_replace(out, std::regex(R"( xmlns="[^"]*")"), "");
   out = std::regex_replace(out, std::regex(R"(<a xlink:href=)"), "<a tabindex=\"-1\" xlink:href=");
   out = std::regex_replace(out, std::regex(R"( id=")"), " id=\"" + id_prefix);
-  // <title> elements would be read out and shown as tooltips of a hidden picture: drop them.
-  out = std::regex_replace(out, std::regex(R"(<title>[^<]*</title>\n?)"), "");
+  // A node's <title> shows its whole text on hover (the picture is aria-hidden: nothing is read
+  // out twice); Graphviz's other titles (the graph's, edges' "a->b") would be noise: dropped.
+  std::string kept;
+  const std::regex title(R"(<title>([^<]*)</title>\n?)");
+  auto last = out.cbegin();
+  for (std::sregex_iterator it(out.cbegin(), out.cend(), title), end; it != end; ++it) {
+    kept.append(last, (*it)[0].first);
+    if (auto found = titles.find(unescape_title((*it)[1].str())); found != titles.end())
+      kept += "<title>" + html_escape(found->second) + "</title>\n";
+    last = (*it)[0].second;
+  }
+  kept.append(last, out.cend());
+  out = std::move(kept);
   out.replace(0, 4, "<svg aria-hidden=\"true\" focusable=\"false\" class=\"stroom-diagram__svg\"");
   while (!out.empty() && (out.back() == '\n' || out.back() == ' ')) out.pop_back();
   return out;
@@ -138,7 +161,9 @@ std::string layout_svg(const Flow& flow, const std::map<std::string, std::string
   agclose(graph);
   gvFreeContext(gvc);
   if (!ok) throw std::runtime_error("Graphviz: opmaak of SVG mislukt");
-  return clean_svg(svg, "sd-" + flow.id + "-");
+  std::map<std::string, std::string> titles;
+  for (const Node& node : flow.nodes) titles[node.id] = node.title;
+  return clean_svg(svg, "sd-" + flow.id + "-", titles);
 }
 
 }  // namespace wijzer::flows

@@ -16,7 +16,9 @@ std::string layout_svg(const Flow& flow, const std::map<std::string, std::string
 /// The DOT text layout_svg() hands to Graphviz (for tests).
 std::string flow_dot(const Flow& flow, const std::map<std::string, std::string>& urls);
 
-/// Makes Graphviz's SVG output fit for inlining (see layout_svg).
-std::string clean_svg(const std::string& svg, const std::string& id_prefix);
+/// Makes Graphviz's SVG output fit for inlining (see layout_svg). `titles`: node id → its whole
+/// text, which becomes that node's <title> (hover); every other <title> is dropped.
+std::string clean_svg(const std::string& svg, const std::string& id_prefix,
+                      const std::map<std::string, std::string>& titles = {});
 
 }  // namespace wijzer::flows

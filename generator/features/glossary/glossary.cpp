@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 
+#include "audience.h"
 #include "markdown.h"
 #include "paths.h"
 #include "text.h"
@@ -34,6 +35,19 @@ size_t find_word(const std::string& text, const std::string& form, size_t from) 
     if (starts && ends) return at;
   }
   return std::string::npos;
+}
+
+void Glossary::read_client_fields(const nlohmann::json& entry, const std::string& pointer, Term& term, Diagnostics& diags) const {
+  if (auto it = entry.find("voor_clienten"); it != entry.end()) {
+    if (!it->is_string() || it->get<std::string>().empty())
+      file_->error(diags, pointer + "/voor_clienten", "\"voor_clienten\" moet een tekst zijn: de uitleg in gewone woorden");
+    else
+      term.client_definition = it->get<std::string>();
+  }
+  if (auto it = entry.find("jargon"); it != entry.end()) {
+    if (!it->is_boolean()) file_->error(diags, pointer + "/jargon", "\"jargon\" moet true of false zijn");
+    else term.jargon = it->get<bool>();
+  }
 }
 
 void Glossary::load(LoadContext& ctx) {
@@ -72,9 +86,10 @@ void Glossary::load(LoadContext& ctx) {
     if (term.term.empty()) file_->error(diags, pointer, "begrip zonder \"term\"");
     if (term.definition.empty()) file_->error(diags, pointer, "begrip '" + term.term + "' heeft geen \"definitie\"");
     if (term.term.empty()) continue;
+    read_client_fields(entry, pointer, term, diags);
     term.anchor = unique_slug("begrip-" + slugify(term.term), anchors);
     GlossaryModel::Entry& entry_model =
-        published.terms.emplace_back(GlossaryModel::Entry{term.term, term.anchor, term.definition, {}});
+        published.terms.emplace_back(GlossaryModel::Entry{term.term, term.anchor, term.definition, {}, term.client_definition, term.jargon});
     if (auto v = entry.find("varianten"); v != entry.end() && v->is_array())
       for (const auto& form : *v)
         if (form.is_string()) entry_model.variants.push_back(form.get<std::string>());
@@ -114,6 +129,8 @@ void Glossary::transform(const BuildContext& ctx, const Page& page, Markdown& md
   // The link and its tooltip: templates/glossary/term.mustache (none: terms stay plain text).
   const Snippet* link = md.snippet("glossary/term");
   const std::string base = relative_url(page.output, ctx.content.pages[glossary_page_].output);
+  // Client pages show a term's words for clients, where it has them (docs/content-format.md).
+  const bool clients = for_clients(ctx.content, self);
   std::vector<bool> linked(terms_.size(), false);
   int tips = 0;
   md.replace_text([&](const std::string& text) -> std::optional<std::string> {
@@ -144,7 +161,8 @@ void Glossary::transform(const BuildContext& ctx, const Page& page, Markdown& md
       link->render_to(html, {{"href", base + "#" + term.anchor},
                              {"number", number},
                              {"text", std::string_view(text).substr(best, best_len)},
-                             {"definition", term.definition}});
+                             {"definition", clients && !term.client_definition.empty() ? term.client_definition
+                                                                                         : term.definition}});
       pos = best + best_len;
     }
     if (pos == 0 || !link) return std::nullopt;
@@ -164,6 +182,7 @@ void Glossary::extend(const BuildContext& ctx, const Page& page, nlohmann::json&
   std::string letter;
   for (const Term* t : sorted) {
     nlohmann::json item = {{"term", t->term}, {"anchor", t->anchor}, {"definitie", t->definition}};
+    if (!t->client_definition.empty()) item["voor_clienten"] = t->client_definition;
     const std::string first = fold(t->term).substr(0, 1);
     if (first != letter) {
       letter = first;

@@ -18,6 +18,8 @@ class Glossary : public Feature {
   /// One entry of the list.
   struct Term {
     std::string term, definition, anchor, pointer;
+    std::string client_definition;   ///< "voor_clienten": shown on client pages instead
+    bool jargon = false;             ///< "jargon": plain checks want it explained to clients
     std::vector<std::string> forms;  ///< the term and its variants, lowercased, longest first
     int page = -1;                   ///< the page that explains it, or -1
     std::string fragment;            ///< anchor on that page
@@ -38,6 +40,9 @@ class Glossary : public Feature {
   const std::vector<Term>& terms() const { return terms_; }
 
  private:
+  /// Reads "voor_clienten" and "jargon" of one entry into `term`, with errors at their position.
+  void read_client_fields(const nlohmann::json& entry, const std::string& pointer, Term& term, Diagnostics& diags) const;
+
   std::optional<DataFile> file_;
   std::vector<Term> terms_;
   int glossary_page_ = -1;

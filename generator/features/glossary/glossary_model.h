@@ -14,6 +14,8 @@ struct GlossaryModel {
     std::string anchor;                 ///< its id on the glossary page ("begrip-…", unique)
     std::string definition;             ///< "definitie"
     std::vector<std::string> variants;  ///< "varianten" as written (text entries only)
+    std::string client_definition;      ///< "voor_clienten": the same in plain words (B1), or empty
+    bool jargon = false;                ///< "jargon": clients need it explained at first use
   };
   std::string page_source;  ///< the page that lists the terms, relative to content/
   std::vector<Entry> terms;
