@@ -11,6 +11,7 @@ packages=(
   libstemmer-dev libcpp-httplib-dev curl python3
   clang libclang-rt-14-dev   # sanitizer and fuzz build (scripts/test.sh, tests/fuzz/run.sh)
   nodejs npm chromium firefox-esr
+  poppler-utils   # pdftotext, pdfinfo: the print reports (tests/browser/reports.test.mjs)
 )
 missing=()
 for p in "${packages[@]}"; do

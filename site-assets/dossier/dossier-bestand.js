@@ -6,7 +6,7 @@
   var D = window.WijzerDossier;
   if (!D) return;
   var badKey = D.badKey, migrate = D.migrate;
-  var KIND = D.KIND, SCHEMA = D.SCHEMA, NIETS = D.NIETS, MAX_CHARS = 5e6;
+  var KIND = D.KIND, SCHEMA = D.SCHEMA, NIETS = ' Er is niets veranderd.', MAX_CHARS = 5e6;
   // Bounds of an import: a real dossier nests 7 deep and no form has 1,000 items in a list.
   var MAX_DEPTH = 16, MAX_ITEMS = 1000;
 
@@ -109,13 +109,18 @@
       if (problem) return { error: problem };
     }
     var naam = typeof data.naam === 'string' && data.naam.trim() ? data.naam.trim().slice(0, 200) : 'Geïmporteerd dossier';
-    return { dossier: { naam: naam, gemaakt: now(), gewijzigd: now(), formulieren: forms } };
+    // The dossier header: short texts only (a file from before it has none: report.js fills it from the answers).
+    var gegevens = {};
+    if (isObj(data.gegevens)) ['client', 'datum', 'professional', 'werkdoel'].forEach(function (k) {
+      if (typeof data.gegevens[k] === 'string') gegevens[k] = data.gegevens[k].slice(0, 2000);
+    });
+    return { dossier: { naam: naam, gemaakt: now(), gewijzigd: now(), gegevens: gegevens, formulieren: forms } };
   }
 
   /* Export file text of a dossier: every form it holds, with each form's version. */
   function exportText(dossier) {
     return JSON.stringify({ bestand: KIND, schema: SCHEMA, naam: dossier.naam, geexporteerd: now(),
-      formulieren: dossier.formulieren }, null, 2) + '\n';
+      gegevens: dossier.gegevens || {}, formulieren: dossier.formulieren }, null, 2) + '\n';
   }
 
   /* Saves `text` as a file on the device (Blob + <a download>; nothing leaves the device). */
@@ -166,7 +171,7 @@
       tool.save();
       var failed = tool.store.add(result.dossier);
       if (failed) {
-        tool.status('Het dossier is niet geïmporteerd: ' + (tool.store.readOnly ? tool.store.message : D.WHY[failed] + '.' + NIETS), true);
+        tool.status('Het dossier is niet geïmporteerd: ' + (tool.store.readOnly ? tool.store.message : D.say(failed) + '.' + NIETS), true);
         return;
       }
       tool.load();
@@ -175,6 +180,35 @@
     reader.onerror = function () { input.value = ''; tool.status('Het bestand kon niet worden gelezen.' + NIETS, true); };
     reader.readAsText(file);
   }
+
+  /* Store.add (here, not in dossier.js: only an import adds a dossier, and this file loads on first
+   * use). Adds an imported dossier and opens it. Returns '' when it is stored (read back), else why not
+   * ('vol' or 'anders'); then nothing changed, in storage or in memory, so later saves still work. */
+  D.Store.prototype.add = function (dossier) {
+    var names = {}, naam = dossier.naam, n = 2, actief = this.state.actief;
+    this.state.dossiers.forEach(function (x) { names['=' + x.naam] = true; });
+    while (names['=' + naam]) naam = dossier.naam + ' (' + n++ + ')';
+    dossier.naam = naam;
+    dossier.id = D.newId();
+    this.state.dossiers.push(dossier);
+    this.state.actief = dossier.id;
+    if (this.save()) return '';
+    this.state.dossiers.pop();
+    this.state.actief = actief;
+    if (!this.readOnly) this.message = '';
+    return this.failure;
+  };
+
+  /* Store.remove (here: deleting a dossier is a first use too). Removes a dossier; true when that is stored (else the dossier stays). */
+  D.Store.prototype.remove = function (id) {
+    var before = this.state.dossiers, actief = this.state.actief;
+    this.state.dossiers = before.filter(function (d) { return d.id !== id; });
+    if (this.state.actief === id) this.state.actief = this.state.dossiers.length ? this.state.dossiers[0].id : null;
+    if (this.save()) return true;
+    this.state.dossiers = before;
+    this.state.actief = actief;
+    return false;
+  };
 
   D.parseImport = parseImport;
   D.importFile = importFile;

@@ -4,21 +4,21 @@
   'use strict';
   var KEY = 'begeleidingswijzer.dossiers', SCHEMA = 1, KIND = 'begeleidingswijzer-dossier';
   var DAMAGED = KEY + '.beschadigd';
-  var NIETS = ' Er is niets veranderd.';
-  var WHY = {
-    vol: 'de opslag van de browser is vol',
-    anders: 'de browser heeft de gegevens niet bewaard'
-  };
 
   function isObj(v) { return v !== null && typeof v === 'object' && !Array.isArray(v); }
   function has(o, k) { return Object.prototype.hasOwnProperty.call(o, k); }
   /* Keys that would reach an object's prototype when copied with o[k] = v. */
   function badKey(k) { return k === '__proto__' || k === 'constructor' || k === 'prototype'; }
+  /* A message of the storage notice: its words are in templates/dossier/opslag.mustache. */
+  function say(name) {
+    var e = document.querySelector('[data-dossier-tekst="' + name + '"]');
+    return e ? e.textContent : name;
+  }
   function now() { return new Date().toISOString(); }
   function newId() { return 'd' + Date.now().toString(36) + Math.random().toString(36).slice(2, 8); }
   function storage() { try { return window.localStorage; } catch (e) { return null; } }
   /* Writes and reads back: a value counts as stored only when it reads back the same.
-   * Returns '' or why not (a key of WHY; setItem throws when the quota is reached). */
+   * Returns '' or why not ('vol' or 'anders', words in opslag.mustache; setItem throws when the quota is reached). */
   function writeVerified(ls, key, text) {
     try { ls.setItem(key, text); } catch (e) { return 'vol'; }
     try { return ls.getItem(key) === text ? '' : 'anders'; } catch (e) { return 'anders'; }
@@ -56,23 +56,23 @@
     this.damaged = null;
     this.readOnly = false;
     this.message = '';
-    if (!ls) this.message = 'Deze browser staat opslaan niet toe: wat u invult, gaat verloren als u de pagina sluit. Exporteer uw dossier om het te bewaren.';
+    this.old = {};
+    if (!ls) this.message = say('geen-opslag');
     try { raw = ls && ls.getItem(KEY); } catch (e) { raw = null; }
     if (raw) {
       try { state = JSON.parse(raw); } catch (e) { state = null; }
       if (!isObj(state) || !Array.isArray(state.dossiers) || typeof state.schema !== 'number') {
         state = null;
         if (keepAside(ls, raw)) {
-          this.message = 'De opgeslagen dossiers waren beschadigd. Een kopie staat apart in de browseropslag; u begint met een leeg dossier.';
+          this.message = say('beschadigd');
         } else {
           this.damaged = raw;
           this.readOnly = true;
-          this.message = 'De opgeslagen dossiers zijn beschadigd en er kon geen kopie van worden gemaakt (opslag vol?). Daarom bewaart deze pagina niets. ' +
-            'Download de beschadigde gegevens; daarna kunt u met “Alles wissen” opnieuw beginnen.';
+          this.message = say('geen-kopie');
         }
       } else if (state.schema > SCHEMA) {
         this.readOnly = true;
-        this.message = 'De dossiers op dit apparaat zijn opgeslagen door een nieuwere versie van de Begeleidingswijzer. Deze pagina wijzigt ze niet.';
+        this.message = say('nieuwer');
       }
     }
     this.state = state || { schema: SCHEMA, actief: null, dossiers: [] };
@@ -81,6 +81,8 @@
       var d = this.state.dossiers[i];
       if (typeof d.naam !== 'string') d.naam = 'Dossier ' + (i + 1);
       if (!isObj(d.formulieren)) d.formulieren = {};
+      // From before the dossier header: report.js fills it from the answers (`old`), once.
+      if (!isObj(d.gegevens)) { d.gegevens = {}; this.old[d.id] = 1; }
     }
   };
 
@@ -92,7 +94,7 @@
     try { text = JSON.stringify(this.state); } catch (e) { this.failure = 'anders'; }
     if (!this.failure) this.failure = writeVerified(ls, KEY, text);
     if (!this.failure) return true;
-    this.message = 'Opslaan is niet gelukt (' + WHY[this.failure] + '). Exporteer uw dossier om niets te verliezen.';
+    this.message = say('niet-opgeslagen').replace('{reden}', say(this.failure));
     return false;
   };
 
@@ -113,7 +115,7 @@
     var n = this.state.dossiers.length + 1, names = {};
     this.state.dossiers.forEach(function (x) { names['=' + x.naam] = true; });
     while (!naam && names['=Dossier ' + n]) n++;
-    var d = { id: newId(), naam: naam || 'Dossier ' + n, gemaakt: now(), gewijzigd: now(), formulieren: {} };
+    var d = { id: newId(), naam: naam || 'Dossier ' + n, gemaakt: now(), gewijzigd: now(), gegevens: {}, formulieren: {} };
     this.state.dossiers.push(d);
     this.state.actief = d.id;
     this.saved = lazy ? true : this.save();
@@ -129,17 +131,6 @@
     d.naam = naam;
     d.gewijzigd = now();
     return this.save();
-  };
-
-  /* Removes a dossier; true when that is stored (else the dossier stays). */
-  Store.prototype.remove = function (id) {
-    var before = this.state.dossiers, actief = this.state.actief;
-    this.state.dossiers = before.filter(function (d) { return d.id !== id; });
-    if (this.state.actief === id) this.state.actief = this.state.dossiers.length ? this.state.dossiers[0].id : null;
-    if (this.save()) return true;
-    this.state.dossiers = before;
-    this.state.actief = actief;
-    return false;
   };
 
   /* "Alles wissen": every dossier and the damaged copies go; nothing is written until new answers
@@ -158,6 +149,13 @@
     return !left;
   };
 
+  /* One of the open dossier's gegevens (client, datum, professional, werkdoel); true when stored. */
+  Store.prototype.setGegeven = function (key, value) {
+    var d = this.active();
+    d.gegevens[key] = value;
+    return this.save();
+  };
+
   Store.prototype.answers = function (formId) {
     var entry = this.active().formulieren[formId];
     return isObj(entry) ? entry : null;
@@ -169,24 +167,6 @@
     d.gewijzigd = now();
     return this.save();
   };
-
-  /* Adds an imported dossier and opens it. Returns '' when it is stored (read back), else why not
-   * (a key of WHY); then nothing changed, in storage or in memory, so later saves still work. */
-  Store.prototype.add = function (dossier) {
-    var names = {}, naam = dossier.naam, n = 2, actief = this.state.actief;
-    this.state.dossiers.forEach(function (x) { names['=' + x.naam] = true; });
-    while (names['=' + naam]) naam = dossier.naam + ' (' + n++ + ')';
-    dossier.naam = naam;
-    dossier.id = newId();
-    this.state.dossiers.push(dossier);
-    this.state.actief = dossier.id;
-    if (this.save()) return '';
-    this.state.dossiers.pop();
-    this.state.actief = actief;
-    if (!this.readOnly) this.message = '';
-    return this.failure;
-  };
-
 
   /* Answers saved under an older version of a form, brought to the current one by its migrations. */
   function migrate(entry, def) {
@@ -209,7 +189,52 @@
     return { versie: def.versie, antwoorden: a, gewijzigd: entry.gewijzigd };
   }
 
+  /* The dossier header (templates/dossier/kop.mustache) of a forms.js tool: `what` empty wires it
+   * (typing saves into the open dossier), 2 fills it from the open dossier, 1 says "Opgeslagen om
+   * 14:32" in its polite live region. */
+  function header(tool, what) {
+    var box = tool.root.querySelector('[data-dossierkop]'), said = box && box.querySelector('[data-opgeslagen]');
+    if (!box) return;
+    var t = what === 1 ? said.getAttribute('data-opgeslagen') + ' ' + new Date().toTimeString().slice(0, 5) : '';
+    if (what && said.textContent != t) said.textContent = t;  // the same words are not said again
+    [].forEach.call(box.querySelectorAll('[data-gegeven]'), function (i) {
+      var k = i.getAttribute('data-gegeven');
+      if (what === 2) i.value = tool.store.active().gegevens[k] || '';
+      if (what) return;
+      i.oninput = function () {
+        if (tool.locked) return;
+        if (tool.store.setGegeven(k, i.value)) header(tool, 1); else tool.status(tool.store.message, true);
+        reports(tool);
+      };
+    });
+    box.hidden = false;
+  }
+
+  /* The print report and "Kopieer als tekst" (report.js, copy.js; report.js adds dossier.css) load once the tool
+   * holds answers (or the dossier is from before the header, which report.js fills): a tool
+   * without answers prints as a blank paper form and needs neither (page weight budget). Then
+   * every call brings the report up to date. */
+  function reports(tool) {
+    var at = document.querySelector('[data-dossier-rapport]');
+    if (window.WijzerReport) return window.WijzerReport.schedule(tool);
+    if (tool.loading || !at || !(tool.store.answers(tool.def.id) || tool.store.old[tool.store.active().id])) return;
+    tool.loading = 1;
+    load(at.getAttribute('data-dossier-rapport').split(' '), function () { if (window.WijzerCopy) window.WijzerCopy.setup(tool); reports(tool); });
+  }
+
+  /* Loads scripts of the site itself (run in order), then calls done. */
+  function load(urls, done) {
+    var n = 0;
+    urls.forEach(function (u) {
+      var e = document.createElement('script');
+      e.src = u;
+      e.async = false;
+      e.onload = e.onerror = function () { if (++n === urls.length) done(); };
+      document.head.appendChild(e);
+    });
+  }
+
   // parseImport, exportText and download come from dossier-bestand.js, loaded on first use (page weight).
   window.WijzerDossier = { Store: Store, migrate: migrate, KEY: KEY, SCHEMA: SCHEMA, KIND: KIND,
-    NIETS: NIETS, WHY: WHY, badKey: badKey };
+    badKey: badKey, newId: newId, say: say, header: header, reports: reports, load: load };
 }());

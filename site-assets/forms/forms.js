@@ -60,8 +60,9 @@
     });
   }
 
-  /* Mirrors forms::evaluate: data for rules, hidden fields, errors [{id, kind, field, group, index}], signals. */
-  function evaluate(def, answers) {
+  /* Mirrors forms::evaluate: data for rules, hidden fields, errors [{id, kind, field, group, index}], signals.
+   * `dossier`: the answers of the dossier's other forms by form id ({"var": "dossier.FORM.FIELD"}). */
+  function evaluate(def, answers, dossier) {
     var a = prepared(def, answers), data = {}, out = { data: data, hidden: {}, errors: [], signals: [] }, invalid = {}, seen = {};
     // One error per field (per item): looked up by key, so many items stay linear.
     var error = function (e) { var k = e.id + '#' + e.index; if (!seen[k]) { seen[k] = true; out.errors.push(e); } };
@@ -83,6 +84,7 @@
         if (data[f.id] === INVALID) { invalid[f.id] = true; data[f.id] = null; }
       }
     });
+    data.dossier = dossier || {};
     function field(f, parentVisible, scope, item, prefix, group, index) {
       var visible = parentVisible && (!f.zichtbaar || holds(f.zichtbaar, scope)), holder = item || scope;
       if (!item && !visible) out.hidden[f.id] = true;
@@ -327,11 +329,18 @@
     if (this.locked) return false;
     var ok = this.store.setAnswers(this.def.id, this.def.versie, this.collect());
     if (!ok && this.store.message) this.status(this.store.message, true);
+    if (ok) D.header(this, 1);
     return ok;
   };
 
+  /* The answers of the open dossier's other forms, as saved (numbers as text). */
+  Tool.prototype.others = function () {
+    var f = this.store.active().formulieren, out = {};
+    Object.keys(f).filter(copyable).forEach(function (k) { if (isObj(f[k])) out[k] = f[k].antwoorden; });
+    return out;
+  };
   Tool.prototype.update = function (focusSummary) {
-    var self = this, out = evaluate(this.def, this.collect());
+    var self = this, out = evaluate(this.def, this.collect(), this.others());
     eachField(this.def, function (f, g) {
       if (g) {
         self.items(g).forEach(function (li, i) {
@@ -347,6 +356,7 @@
     this.showSignals(out);
     if (this.checked) this.showErrors(out.errors, focusSummary);
     eachField(this.def, function (f, g) { if (!g && f.type === 'groep') self.showLimit(f); });
+    D.reports(this);  // the print report follows every answer
   };
   Tool.prototype.showField = function (f, g, i, hidden, values) {
     var o = document.getElementById(this.id(f, g, i)), wrap = o && o.closest('[data-veld]');
@@ -499,6 +509,7 @@
     });
     this.q('exporteer').addEventListener('click', function () { self.exportFile(); });
     this.q('afdrukken').addEventListener('click', function () { window.print(); });
+    D.header(this);
     this.q('import').addEventListener('change', function () {
       var input = this;
       files(function () { if (D.importFile) D.importFile(self, input); else self.status(MISSING, true); });
@@ -506,9 +517,11 @@
     this.q('verwijder').addEventListener('click', function () {
       var d = self.store.active();
       self.confirm('Dossier “' + d.naam + '” verwijderen? De antwoorden in alle hulpmiddelen van dit dossier gaan verloren.', 'Ja, verwijderen', function () {
-        var ok = self.store.remove(d.id);
-        self.load();
-        self.status('Dossier “' + d.naam + '” is ' + (ok ? 'verwijderd.' : 'niet verwijderd. ' + self.store.message), !ok);
+        files(function () {  // Store.remove is in dossier-bestand.js
+          var ok = !!D.Store.prototype.remove && self.store.remove(d.id);
+          self.load();
+          self.status('Dossier “' + d.naam + '” is ' + (ok ? 'verwijderd.' : 'niet verwijderd. ' + self.store.message), !ok);
+        });
       });
     });
     this.q('wis').addEventListener('click', function () {
@@ -566,6 +579,7 @@
     this.offerDamaged();
     this.apply(answers);
     this.q('naam').value = d.naam;
+    D.header(this, 2);
     this.fillChoice();
     this.checked = false;
     this.showErrors([], false);
@@ -574,11 +588,8 @@
   /* dossier-bestand.js (import, export, download), from the site itself, on first use: a page
    * loads less (budget). */
   function files(done) {
-    var at = document.querySelector('[data-dossier-bestand]'), s = document.createElement('script');
-    if (D.parseImport || !at) { done(); return; }
-    s.src = at.getAttribute('data-dossier-bestand');
-    s.onload = s.onerror = function () { done(); };
-    document.head.appendChild(s);
+    var at = document.querySelector('[data-dossier-bestand]');
+    if (D.parseImport || !at) done(); else D.load([at.getAttribute('data-dossier-bestand')], done);
   }
   Tool.prototype.exportFile = function () {
     var self = this, d = this.store.active();

@@ -27,7 +27,7 @@ const PAGE = 'hulpmiddelen/urencalculator.html';
 const KEY = 'begeleidingswijzer.dossiers';
 const P = '#fv-urencalculator-';
 // The only request after load: the site's own import/export script, loaded on first use (it sends nothing).
-const OWN_SCRIPT = /\/assets\/dossier\/dossier-bestand\.[0-9a-f]+\.js$/;
+const OWN_SCRIPT = /\/assets\/dossier\/(dossier-bestand|report|copy)\.[0-9a-f]+\.js$|\/assets\/dossier\/dossier\.[0-9a-f]+\.css$/;
 const DEFINITION = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'content/hulpmiddelen/urencalculator.form.json'), 'utf8'));
 
 let browser;

@@ -68,13 +68,14 @@ after(async () => {
 
 const urlOf = (id) => pathToFileURL(path.join(SITE, TOOLS[id].page)).href;
 
+const OWN_FILE = /\/assets\/dossier\/(dossier-bestand|report|copy)\.[0-9a-f]+\.js$|\/assets\/dossier\/dossier\.[0-9a-f]+\.css$/;
 /** A checked page on a tool that records every request made after the page loaded. */
 async function openTool(context, id) {
   const page = await newCheckedPage(context, null);
   page.__requests = [];
   page.on('request', (req) => {
-    // The site's own import/export script loads on first use (it sends nothing).
-    if (page.__loaded && !req.url().startsWith('blob:') && !/\/assets\/dossier\/dossier-bestand\.[0-9a-f]+\.js$/.test(req.url())) page.__requests.push(req.url());
+    // The site's own import/export script and the report's files load on first use (they send nothing).
+    if (page.__loaded && !req.url().startsWith('blob:') && !OWN_FILE.test(req.url())) page.__requests.push(req.url());
   });
   await gotoLoaded(page, urlOf(id));
   return page;
@@ -209,14 +210,16 @@ describe('handreiking begeleidingsnoodzaak', () => {
       assert.equal(await page.inputValue(`${H}eindoordeel`), EINDOORDEEL);
       await assertHandreikingSummary(page);
 
-      // the filled-in print view: answers and summary, no dossier controls
+      // the filled-in print view is the report (tests/browser/reports.test.mjs): the summary and the
+      // whole eindoordeel, no form, no dossier controls
+      await page.waitForSelector('.rapport-plek .rapport', { state: 'attached' });
       await page.emulateMedia({ media: 'print' });
       assert.equal(await page.isHidden('.dossier'), true);
-      assert.equal(await page.isVisible(`${H}oordeel_persoonlijke_kenmerken`), true);
-      assert.equal(await page.isVisible(`${H}eindoordeel`), true);
-      const clipped = await page.$eval(`${H}eindoordeel`, (el) => el.scrollHeight - el.clientHeight);
-      assert.ok(clipped <= 1, `a long eindoordeel prints whole (${clipped}px scrolled off)`);
-      assert.equal(await page.isHidden(`${H}realiteitszin_onderbouwing`), true, 'skipped aspects print without follow-up questions');
+      assert.equal(await page.isHidden('form.formulier'), true);
+      const report = await page.textContent('.rapport');
+      assert.ok(report.includes(expectedSummary('persoonlijke_kenmerken')), 'the summary table');
+      assert.ok(report.includes(EINDOORDEEL), 'the whole eindoordeel');
+      assert.equal(await page.isVisible('.rapport'), true);
       const pdf = await page.pdf({ format: 'A4' }); // "opslaan als PDF"
       assert.ok(pdf.length > 10000);
       await assertClean(page);
@@ -396,8 +399,10 @@ describe('Leidraad formats and the checklist', () => {
     assert.equal(await page.textContent(`${C}overzicht_steun_leidinggevende`), 'aandachtspunt');
     assert.equal(await page.isHidden(`${C}overzicht_motivatie`), true);
     assert.deepEqual(await signals(page), ['risicos']);
+    await page.waitForSelector('.rapport-plek .rapport', { state: 'attached' });
     await page.emulateMedia({ media: 'print' });
-    assert.equal(await page.isVisible(`${C}overzicht_mentale_belastbaarheid`), true);
+    await page.waitForFunction(() => /risico/.test(document.querySelector('.rapport').textContent)); // the printed overview
+    assert.equal(await page.isVisible('.rapport'), true);
     await assertClean(page);
     await context.close();
   });
@@ -495,7 +500,7 @@ describe('forms added for issue 17', () => {
       const page = await newCheckedPage(context, null);
       page.__requests = [];
       page.on('request', (req) => {
-        if (page.__loaded && !req.url().startsWith('blob:')) page.__requests.push(req.url());
+        if (page.__loaded && !req.url().startsWith('blob:') && !OWN_FILE.test(req.url())) page.__requests.push(req.url());
       });
       await gotoLoaded(page, pathToFileURL(path.join(SITE, t.page)).href);
       if (t.shown) assert.equal(await page.isHidden(`${P}${t.shown}`), true, `${t.shown} is hidden before the answer`);

@@ -367,3 +367,30 @@ TEST_CASE("number answers: decimal comma, empty text, no number", "[forms][evalu
   CHECK(forms::evaluate(*form, {{"a", 11}}).errors == std::vector<std::string>{"a"});
   CHECK(forms::evaluate(*form, {{"a", "0x10"}}).errors == std::vector<std::string>{"a"});
 }
+
+TEST_CASE("a rule reads another form of the dossier; a field that form lacks is an error at the var", "[forms][checks][dossier]") {
+  auto build = [](const std::string& field) {
+    std::map<std::string, std::string> all;
+    all["content/hulpmiddelen/_index.md"] = "---\ntitle: Hulpmiddelen\n---\nTekst.\n";
+    all["content/hulpmiddelen/a.md"] = "---\ntitle: A\nformulier: a\n---\nTekst.\n";
+    all["content/hulpmiddelen/b.md"] = "---\ntitle: B\nformulier: b\n---\nTekst.\n";
+    all["content/hulpmiddelen/a.form.json"] = R"({"id": "a", "versie": 1, "titel": "A", "secties": [{"id": "s", "titel": "S", "velden": [
+    {"id": "uren", "type": "number", "label": "Uren"}]}]})";
+    all["content/hulpmiddelen/b.form.json"] = R"({"id": "b", "versie": 1, "titel": "B", "secties": [{"id": "s", "titel": "S", "velden": [
+    {"id": "x", "type": "number", "label": "X"},
+    {"id": "uit_a", "type": "berekend", "label": "Uit A", "uitleg": "De uren van A.",
+     "regel": {"var": ")" + field + R"("}}]}],
+  "voorbeelden": [{"naam": "leeg", "invoer": {"x": 1}, "verwacht": {"uit_a": null}}]})";
+    return test::build_with(all);
+  };
+  auto ok = build("dossier.a.uren");
+  INFO(ok->errors());
+  CHECK_FALSE(ok->diags.has_errors());
+
+  auto missing = build("dossier.a.minuten");
+  auto field = with(missing->diags, "\"minuten\" van formulier \"a\"");
+  REQUIRE(field.size() == 1);
+  CHECK(field[0].path == "content/hulpmiddelen/b.form.json");
+  CHECK(field[0].line == 4);
+  CHECK(with(build("dossier.c.uren")->diags, "formulier \"c\" van het dossier").size() == 1);
+}

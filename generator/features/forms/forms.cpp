@@ -12,6 +12,19 @@ namespace {
 bool ends_with(const std::string& s, const std::string& tail) {
   return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
 }
+
+/// A rule may read another form of the dossier ({"var": "dossier.FORM.FIELD"}): that form must
+/// exist and have FIELD at its top level; else an error at the var's path:line:col.
+void check_dossier_reads(const std::map<std::string, forms::Form>& all, Diagnostics& diags) {
+  for (const auto& [id, form] : all)
+    for (const auto& read : form.dossier_reads) {
+      auto other = all.find(read.form);
+      if (other == all.end())
+        form.data->error(diags, read.pointer, "de regel leest formulier \"" + read.form + "\" van het dossier, maar dat formulier bestaat niet");
+      else if (read.field.empty() || !other->second.find(read.field) || other->second.group_of(read.field))
+        form.data->error(diags, read.pointer, "de regel leest \"" + read.field + "\" van formulier \"" + read.form + "\", maar dat formulier heeft dat veld niet");
+    }
+}
 }  // namespace
 
 void Forms::load(LoadContext& ctx) {
@@ -32,6 +45,7 @@ void Forms::load(LoadContext& ctx) {
     if (ends_with(path, ".form.json")) add(forms::load_form(tree, path, diags));
   if (const GeneratedForms* generated = ctx.consume<GeneratedForms>())
     for (const auto& given : generated->forms) add(forms::load_form(tree, given.path, given.data, diags));
+  check_dossier_reads(forms_, diags);
   std::set<std::string> used;
   for (auto& page : content.pages) {
     auto it = page.meta.fields.find(ctx.config.forms.field);

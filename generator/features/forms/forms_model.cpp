@@ -413,9 +413,15 @@ class Parser {
     }
     for (const auto& var : vars) {
       const std::string head = var.substr(0, var.find('.'));
+      const std::string at = pointer + var_pointer(rule, var);
+      if (head == kDossierVar) {  // another form's answer: checked when every form is known
+        const std::string rest = var.size() > head.size() ? var.substr(head.size() + 1) : "";
+        const size_t dot = rest.find('.');
+        form_.dossier_reads.push_back({rest.substr(0, dot), dot == std::string::npos ? "" : rest.substr(dot + 1, rest.find('.', dot + 1) - dot - 1), at});
+        continue;
+      }
       const Field* f = form_.find(head);
       const Field* owner = f ? form_.group_of(head) : nullptr;
-      const std::string at = pointer + var_pointer(rule, var);
       if (!f || (owner && owner != group)) {
         std::string why = !f ? "onbekend veld \"" + head + "\"" : "veld \"" + head + "\" hoort bij groep \"" + owner->id + "\"";
         form_.data->error(diags_, at, "de regel leest " + why + (owner && owner != group ? "; lees de groep als lijst" : ""));

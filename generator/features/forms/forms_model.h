@@ -84,8 +84,19 @@ struct Migration {
   std::string pointer;
 };
 
+/// A rule's read of another form's answer in the same dossier, {"var": "dossier.FORM.FIELD"}:
+/// checked once every form is loaded (forms.cpp, check_dossier_reads).
+struct DossierRead {
+  std::string form, field;  ///< the other form's id and its field ("" when the var names none)
+  std::string pointer;      ///< JSON pointer of the var in this form's definition
+};
+
+/// The first part of a var that reads another form of the dossier: "dossier.FORM.FIELD".
+inline constexpr const char* kDossierVar = "dossier";
+
 struct Form {
   std::string id, title, intro, file, path;
+  std::vector<DossierRead> dossier_reads;
   int version = 1;
   std::vector<Section> sections;
   std::vector<Check> checks;
