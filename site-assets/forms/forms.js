@@ -105,7 +105,7 @@
       if (!visible) { holder[f.id] = null; scope[f.id] = null; return; }
       var v = holder[f.id], e = { id: f.id, field: f, group: group, index: index };
       if (invalid[prefix + f.id]) e.kind = 'getal';
-      else if (f.verplicht && isEmpty(v)) e.kind = 'leeg';
+      else if (f.verplicht && isEmpty(v) && (f.verplicht === true || holds(f.verplicht, scope))) e.kind = 'leeg';
       else if (typeof v === 'number' && ((has(f, 'min') && v < f.min) || (has(f, 'max') && v > f.max))) e.kind = 'bereik';
       if (e.kind) error(e);
     }
@@ -148,13 +148,18 @@
     this.store = new D.Store();
     this.checked = false;
     this.locked = false;
+    this.touched = {};
+    this.typed = {};
     root.classList.add('js');
     this.setupGroups();
     this.setupDossier();
     this.load();
     var self = this;
-    this.form.addEventListener('input', function (ev) { self.changed(ev); });
-    this.form.addEventListener('change', function (ev) { self.changed(ev); });
+    this.form.addEventListener('input', function (ev) { self.leave(ev); self.changed(ev); });
+    this.form.addEventListener('change', function (ev) { self.leave(ev); self.changed(ev); });
+    // A field is checked when it is left (GOV.UK: not while typing): validation.js, loaded on first use.
+    this.form.addEventListener('focusout', function (ev) { if (self.leave(ev)) self.update(false); });
+    this.form.addEventListener('focusin', function () { self.loadChecks(); });
     this.form.addEventListener('submit', function (ev) { ev.preventDefault(); self.checked = true; self.update(true); });
     this.form.querySelector('button[type=submit]').hidden = false;
   }
@@ -354,7 +359,7 @@
       if (el) el.hidden = !!out.hidden['sectie:' + s.id];
     });
     this.showSignals(out);
-    if (this.checked) this.showErrors(out.errors, focusSummary);
+    if (this.check) this.check(out, focusSummary); else if (this.checked) this.loadChecks();
     eachField(this.def, function (f, g) { if (!g && f.type === 'groep') self.showLimit(f); });
     D.reports(this);  // the print report follows every answer
   };
@@ -369,6 +374,8 @@
     var self = this, key = out.signals.map(function (s) { return s.id + ':' + self.text(s.tekst, out.data); }).join('|');
     if (key === this.signalKey) return;
     this.signalKey = key;
+    // A conclusion is shown above the results (validation.js), not as a warning.
+    out = { data: out.data, signals: out.signals.filter(function (s) { return s.soort !== 'conclusie'; }) };
     while (box.firstChild) box.removeChild(box.firstChild);
     if (!out.signals.length) { box.appendChild(el('p', 'signalen__geen', 'Geen signalen bij deze antwoorden.')); return; }
     out.signals.forEach(function (s) {
@@ -393,85 +400,24 @@
     return e;
   }
 
-  /* ---- validation: GOV.UK error summary + inline messages ---- */
-  /* An error in a group item names the item ("Doel 2: vul …"): the summary lists every item's
-   * errors, and the same words twice would not say which item to fix. */
-  Tool.prototype.message = function (e) {
-    var text = this.plainMessage(e), g = e.group;
-    if (!g || typeof e.index !== 'number') return text;
-    if (e.kind !== 'controle' && !(e.field && e.field.foutmelding)) text = text.charAt(0).toLowerCase() + text.slice(1);
-    return g.item_label + ' ' + (e.index + 1) + ': ' + text;
+  /* ---- checking as typed (issue 16): site-assets/forms/validation.js ---- */
+  /* Marks the control an event changed, or left after typing, as checked; true when it is newly
+   * so. Tabbing through a field without typing flags nothing: an error appearing above the button
+   * being clicked would move it away from the pointer (the click then misses). */
+  Tool.prototype.leave = function (ev) {
+    var t = ev.target, n = t && t.name;
+    if (!n || !/^(INPUT|SELECT|TEXTAREA)$/.test(t.tagName)) return false;
+    if (ev.type === 'input') return !(this.typed[n] = true);
+    if (this.touched[n] || (ev.type === 'focusout' && !this.typed[n])) return false;
+    return (this.touched[n] = true);
   };
-  Tool.prototype.plainMessage = function (e) {
-    var f = e.field, label = f ? '“' + f.label + '”' : '';
-    if (e.kind === 'controle') return e.check.melding;
-    if (e.kind === 'aantal') {
-      if (this.tooMany(f)) return this.tooMany(f);
-      if (f.max_aantal && f.min_aantal) return 'Vul bij ' + label + ' ' + f.min_aantal + ' tot ' + f.max_aantal + ' keer “' + f.item_label + '” in.';
-      return f.max_aantal ? 'Vul bij ' + label + ' hoogstens ' + f.max_aantal + ' keer “' + f.item_label + '” in.' : 'Vul bij ' + label + ' minstens ' + f.min_aantal + ' keer “' + f.item_label + '” in.';
-    }
-    if (e.kind === 'getal') return label + ' moet een getal zijn, bijvoorbeeld 12 of 7,5.';
-    if (e.kind === 'bereik') {
-      if (has(f, 'min') && has(f, 'max')) return label + ' moet tussen ' + dutch(f.min, 6) + ' en ' + dutch(f.max, 6) + ' liggen.';
-      return has(f, 'min') ? label + ' moet minstens ' + dutch(f.min, 6) + ' zijn.' : label + ' mag hoogstens ' + dutch(f.max, 6) + ' zijn.';
-    }
-    if (f.foutmelding) return f.foutmelding;
-    return f.type === 'radio' || f.type === 'select' || f.type === 'checkbox' ? 'Kies een antwoord bij ' + label + '.' : 'Vul ' + label + ' in.';
-  };
-  Tool.prototype.showErrors = function (errors, focusSummary) {
-    var self = this, summary = this.form.querySelector('.foutoverzicht'), list = summary.querySelector('ul'), gone = {};
-    // Items not on screen have no field to link to; the group's own error names them.
-    errors = errors.filter(function (e) { return !(e.index >= SHOWN); });
-    // Old messages go in two passes (not one look-up per message): linear in the number of items.
-    [].forEach.call(this.form.querySelectorAll('.veld__fout'), function (p) {
-      gone[p.id] = true;
-      p.parentNode.classList.remove('veld--fout');
-      p.parentNode.removeChild(p);
-    });
-    [].forEach.call(this.form.querySelectorAll('[aria-describedby]'), function (target) {
-      var ids = target.getAttribute('aria-describedby').split(' '), keep = ids.filter(function (x) { return !gone[x]; });
-      if (keep.length === ids.length) return;
-      target.setAttribute('aria-describedby', keep.join(' '));
-      target.removeAttribute('aria-invalid');
-    });
-    while (list.firstChild) list.removeChild(list.firstChild);
-    errors.forEach(function (e) {
-      var f = e.kind === 'controle' ? findField(self.def, e.check.veld) : e.field;
-      var g = e.group || null, i = e.index, id = self.id(f, g, i), msg = self.message(e);
-      var control = document.getElementById(id);
-      var first = (f.type === 'radio' || (f.type === 'checkbox' && f.opties)) && control && control.querySelector('input');
-      var focusId = first ? first.id : id;
-      var li = el('li'), a = el('a', null, msg);
-      a.href = '#' + focusId;
-      a.addEventListener('click', function (ev) {
-        var t = document.getElementById(focusId);
-        if (!t) return;
-        ev.preventDefault();
-        t.scrollIntoView();
-        if (t.focus) { if (t.tagName === 'FIELDSET') t.setAttribute('tabindex', '-1'); t.focus(); }
-      });
-      li.appendChild(a);
-      list.appendChild(li);
-      if (!control) return;
-      var wrap = control.closest('[data-veld]');
-      if (!wrap || wrap.querySelector(':scope > .veld__fout')) return;
-      var p = el('p', 'veld__fout');
-      p.id = id + '-fout' + (e.kind === 'controle' ? '-' + e.id : '');
-      p.appendChild(el('span', 'visueel-verborgen', 'Fout: '));
-      p.appendChild(document.createTextNode(msg));
-      var before = wrap.querySelector(':scope > .veld__invoer, :scope > .keuzes, :scope > .groep__items');
-      wrap.insertBefore(p, before || null);
-      wrap.classList.add('veld--fout');
-      control.setAttribute('aria-describedby', ((control.getAttribute('aria-describedby') || '') + ' ' + p.id).trim());
-      if (control.tagName !== 'FIELDSET') control.setAttribute('aria-invalid', 'true');
-    });
-    summary.hidden = !errors.length;
-    var base = document.title.replace(/^Fout: /, '');
-    document.title = errors.length ? 'Fout: ' + base : base;
-    if (focusSummary) {
-      if (errors.length) summary.focus();
-      else this.status('Alle antwoorden zijn volledig en kloppen met de controles.');
-    }
+  /* The inline errors, the summary and the blocked results come from validation.js, loaded from
+   * the site on first use (focus in the form, a submit, stored answers): a page loads less (budget). */
+  Tool.prototype.loadChecks = function () {
+    var at = document.querySelector('[data-formulier-controle]');
+    if (this.check || Tool.loading || !at) return;
+    Tool.loading = document.head.appendChild(el('script'));
+    Tool.loading.src = at.getAttribute('data-formulier-controle');
   };
 
   /* ---- dossiers ---- */
@@ -582,7 +528,11 @@
     D.header(this, 2);
     this.fillChoice();
     this.checked = false;
-    this.showErrors([], false);
+    this.touched = {};
+    this.typed = {};
+    // Stored answers are checked at once (validation.js): reopening a dossier shows what is wrong in it.
+    this.saved = Object.keys(answers).length > 0;
+    if (this.check) this.check(null); else if (this.saved) this.loadChecks();
     this.update(false);
   };
   /* dossier-bestand.js (import, export, download), from the site itself, on first use: a page
@@ -596,7 +546,7 @@
     this.save();
     files(function () { self.status(D.exportFile ? 'Dossier “' + d.naam + '” is geëxporteerd als ' + D.exportFile(d) + '.' : MISSING, !D.exportFile); });
   };
-  window.WijzerForms = { evaluate: evaluate };
+  window.WijzerForms = { evaluate: evaluate, Tool: Tool, util: { el: el, has: has, dutch: dutch, findField: findField, eachField: eachField, SHOWN: SHOWN } };
   [].forEach.call(document.querySelectorAll('.hulpmiddel[data-formulier]'), function (root) {
     root.wijzerTool = new Tool(root);
   });

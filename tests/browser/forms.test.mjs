@@ -26,8 +26,8 @@ const SITE = siteDir();
 const PAGE = 'hulpmiddelen/urencalculator.html';
 const KEY = 'begeleidingswijzer.dossiers';
 const P = '#fv-urencalculator-';
-// The only request after load: the site's own import/export script, loaded on first use (it sends nothing).
-const OWN_SCRIPT = /\/assets\/dossier\/(dossier-bestand|report|copy)\.[0-9a-f]+\.js$|\/assets\/dossier\/dossier\.[0-9a-f]+\.css$/;
+// The only requests after load: the site's own scripts and styles loaded on first use (import/export, checking, report; they send nothing).
+const OWN_SCRIPT = /\/assets\/(dossier\/(dossier-bestand|report|copy)|forms\/validation)\.[0-9a-f]+\.js$|\/assets\/dossier\/dossier\.[0-9a-f]+\.css$/;
 const DEFINITION = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'content/hulpmiddelen/urencalculator.form.json'), 'utf8'));
 
 let browser;
@@ -83,6 +83,8 @@ async function fillClient(page, { uren, contract = 0, jaar = 0, coaching, loonwa
 }
 
 const signals = (page) => page.$$eval('[data-signaal]', (els) => els.map((e) => e.getAttribute('data-signaal')).sort());
+/** validation.js (errors, summary, blocked results) loads on first use: wait until it has run. */
+const checksLoaded = (page) => page.waitForFunction(() => !!window.WijzerForms.Tool.prototype.check);
 
 describe('urencalculator with JavaScript (file://)', () => {
   test('a professional fills it in: 20 u/week × 52 weeks → year 1 at most 156 hours; signals follow', async () => {
@@ -149,6 +151,7 @@ describe('urencalculator with JavaScript (file://)', () => {
     const context = await browser.newContext();
     const page = await openCalculator(context);
     await page.click('.formulier button[type=submit]');
+    await checksLoaded(page);
     const focused = await page.evaluate(() => document.activeElement.className);
     assert.equal(focused, 'foutoverzicht');
     const links = await page.$$eval('.foutoverzicht a', (as) => as.map((a) => a.getAttribute('href')));
@@ -379,6 +382,7 @@ describe('dossiers: nothing is lost, nothing leaves the device', () => {
     await fillClient(page, { uren: 20, coaching: 3, loonwaarde: 50 });
     await page.selectOption(`${P}profiel`, 'gemeente-vast');
     await page.click('.formulier button[type=submit]');
+    await checksLoaded(page);
     await page.click('[data-dossier="nieuw"]');
     await Promise.all([page.waitForEvent('download'), page.click('[data-dossier="exporteer"]')]);
     await page.setInputFiles('[data-dossier="import"]', { name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('{}') });
@@ -494,6 +498,7 @@ describe('repeatable groups (logboek: doelen)', () => {
     await page.click(ADD);
     await page.fill(`${GROUP}-0-uren`, ''); // both goals now miss "Bestede tijd"
     await page.click('.formulier button[type=submit]');
+    await checksLoaded(page);
     assert.equal(await page.isVisible('.foutoverzicht'), true);
     const summary = () => page.$$eval('.foutoverzicht a', (as) => as.map((a) => [a.getAttribute('href'), a.textContent]));
     const errors = await summary();
@@ -552,6 +557,7 @@ describe('repeatable groups (logboek: doelen)', () => {
 
     // The error summary says the same; while the message is next to the group, the notice is not.
     await page.click('.formulier button[type=submit]');
+    await checksLoaded(page);
     const notice = await page.$$eval('.foutoverzicht a', (as) => as.map((a) => a.textContent).filter((t) => /keer “Doel”/.test(t)));
     assert.deepEqual(notice, ['Bij “Doelen uit het coachingsplan” staan 4 keer “Doel”, maar dit formulier heeft plaats voor hoogstens 3. Verwijder er 1. Tot dan blijven alle 4 bewaard.']);
     assert.equal(await page.isHidden(NOTICE), true, 'not the same words twice');
@@ -602,6 +608,22 @@ describe('repeatable groups (logboek: doelen)', () => {
 });
 
 describe('urencalculator without JavaScript', () => {
+  test('issue 16 without JavaScript: number boxes take a comma, all toetsvragen and the voorbeeldvragen are readable', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await newCheckedPage(context, null);
+    await page.goto(fileUrl(), { waitUntil: 'load' });
+    await page.fill(`${P}contracturen`, '20,5');
+    assert.equal(await page.inputValue(`${P}contracturen`), '20,5', 'kept as typed (type=number would drop it)');
+    assert.match(await page.textContent('.rekenregels'), /Binnen het maximum/, 'the conclusions in words');
+    await page.goto(pathToFileURL(path.join(SITE, 'hulpmiddelen/leidraad-formats/toetsingskader.html')).href, { waitUntil: 'load' });
+    for (let n = 2; n <= 15; n++) assert.equal(await page.isVisible(`[data-sectie="tv${n}"]`), true, `toetsvraag ${n}`);
+    await page.goto(pathToFileURL(path.join(SITE, 'hulpmiddelen/handreiking/invullen.html')).href, { waitUntil: 'load' });
+    await page.click('#fv-handreiking-sectie-aspect_geheugen .formulier__uitklap summary');
+    assert.equal(await page.isVisible('#fv-handreiking-sectie-aspect_geheugen .formulier__uitklap li >> nth=0'), true, '<details> opens without JavaScript');
+    assert.deepEqual(takeIssues(page), []);
+    await context.close();
+  });
+
   test('the form, the profiles and the rules show as text', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await newCheckedPage(context, null);
@@ -619,6 +641,184 @@ describe('urencalculator without JavaScript', () => {
     assert.equal(await page.isHidden('.dossier'), true);
     await page.fill(`${P}contracturen`, '20'); // it can be filled in (and printed)
     assert.deepEqual(takeIssues(page), []);
+    await context.close();
+  });
+});
+
+// Issue 16, item 1: a jobcoach typed "20,5" (read as 205), -20 and 205 hours a week, and saw the
+// errors only after a button below the results. Now every number field is checked when it is left:
+// the error above the input (in its group, linked by aria-describedby, red border), a summary at the
+// top of the form linking to it, and no figures in the results while an input is wrong.
+const FORM_PAGES = {
+  urencalculator: 'hulpmiddelen/urencalculator.html',
+  'plan-van-aanpak': 'hulpmiddelen/gemeente/plan-van-aanpak.html',
+  'opdracht-jobcoach': 'hulpmiddelen/gemeente/opdracht-jobcoach.html',
+  'matching-coachingsplan': 'hulpmiddelen/leidraad-formats/matching-coachingsplan.html',
+  logboek: 'hulpmiddelen/leidraad-formats/logboek.html',
+};
+/** The definition a page embeds (with dom ids, as forms.js reads it). */
+const embedded = (page, id) => page.evaluate((i) => JSON.parse(document.getElementById(`fv-${i}-definitie`).textContent), id);
+/** Number fields of a definition: top-level, and the first item of a group. */
+function numberFields(def) {
+  const out = [];
+  for (const s of def.secties)
+    for (const f of s.velden) {
+      if (f.type === 'number') out.push({ ...f, dom: f.dom });
+      if (f.type === 'groep') for (const x of f.velden) if (x.type === 'number') out.push({ ...x, dom: x.dom.replace('__N__', '0'), item: `${f.item_label} 1: ` });
+    }
+  return out;
+}
+const dutchNumber = (n) => String(n).replace('.', ',');
+/** The visible results (computed values) of the page. */
+const results = (page) => page.$$eval('output.veld__uitkomst', (os) => os.filter((o) => o.offsetParent).map((o) => o.textContent));
+/** Types a value into a field and leaves it with the keyboard, as a user does. */
+async function typeAndLeave(page, dom, value) {
+  await page.fill(`#${dom}`, value);
+  await page.focus(`#${dom}`);
+  await page.keyboard.press('Tab');
+  await checksLoaded(page);
+}
+
+describe('input checked as it is typed (issue 16)', () => {
+  test('urencalculator: 20,5 computes as 20.5; -20, 205 and empty give inline errors, the summary and no figures', async () => {
+    const context = await browser.newContext();
+    const page = await openCalculator(context);
+    await fillClient(page, { uren: 40, coaching: 3 });
+    assert.equal(await page.getAttribute(`${P}contracturen`, 'type'), 'text', 'a text box: type=number mangles the decimal comma');
+    assert.equal(await page.getAttribute(`${P}contracturen`, 'inputmode'), 'decimal');
+    await typeAndLeave(page, 'fv-urencalculator-contracturen', '20,5');
+    assert.equal(await out(page, 'jaaruren'), '1.066', '20,5 × 52 weeks');
+    assert.equal(await out(page, 'gevraagd_pct'), '14,6');
+    await typeAndLeave(page, 'fv-urencalculator-contracturen', '20.5');
+    assert.equal(await out(page, 'jaaruren'), '1.066', 'a point works too');
+    assert.equal(await page.isHidden('.foutoverzicht'), true);
+
+    const def = await embedded(page, 'urencalculator');
+    const fields = numberFields(def).filter((f) => !f.zichtbaar || f.zichtbaar['==']?.[1] === 'percentage');
+    assert.ok(fields.length >= 8, 'every number field that shows at the start');
+    for (const f of fields) {
+      for (const value of ['-20', '205', '', '20,5']) {
+        await page.evaluate(() => localStorage.clear());
+        await reload(page);
+        await fillClient(page, { uren: 40, coaching: 3 });
+        await typeAndLeave(page, f.dom, value);
+        const n = value === '' ? null : Number(value.replace(',', '.'));
+        const outside = n !== null && ((f.min !== undefined && n < f.min) || (f.max !== undefined && n > f.max));
+        const what = `${f.id} = "${value}"`;
+        const inline = await page.$(`#${f.dom}-fout`);
+        if (outside) {
+          assert.ok(inline, `${what}: an inline error`);
+          const text = await inline.textContent();
+          assert.match(text, new RegExp(`^Fout: “${f.label}” moet tussen ${dutchNumber(f.min)} en ${dutchNumber(f.max)} liggen\\.$`), what);
+          assert.equal(await page.getAttribute(`#${f.dom}`, 'aria-invalid'), 'true', what);
+          assert.match(await page.getAttribute(`#${f.dom}`, 'aria-describedby'), new RegExp(`${f.dom}-fout`), what);
+          assert.equal(await inline.evaluate((p) => p.nextElementSibling.classList.contains('veld__invoer')), true, `${what}: above the input`);
+          assert.equal(await page.$eval(`#${f.dom}`, (i) => getComputedStyle(i).borderTopColor), await page.$eval(`#${f.dom}-fout`, (p) => getComputedStyle(p).color), `${what}: red border`);
+          assert.equal(await page.isVisible('.foutoverzicht'), true, `${what}: the summary`);
+          const links = await page.$$eval('.foutoverzicht a', (as) => as.map((a) => [a.getAttribute('href'), a.textContent]));
+          assert.ok(links.some(([href, t]) => href === `#${f.dom}` && text.endsWith(t)), `${what}: the summary links to the field`);
+          assert.equal(await page.evaluate(() => document.querySelector('.foutoverzicht').compareDocumentPosition(document.querySelector('.formulier__sectie')) & 4), 4, 'summary at the top');
+          const shown = await results(page);
+          assert.ok(shown.length > 0);
+          for (const r of shown) {
+            assert.match(r, /^Nog niet te berekenen: controleer .*“/, `${what}: result "${r}"`);
+            assert.ok(r.includes(`“${f.label}”`), `${what}: names the field`);
+            assert.doesNotMatch(r, /\d/, `${what}: no figures`);
+          }
+          assert.match(await page.textContent('.conclusie'), /^Nog niet te berekenen/);
+        } else if (value === '' && f.verplicht) {
+          assert.ok(inline, `${what}: required`);
+          assert.match(await inline.textContent(), f.foutmelding ? new RegExp(f.foutmelding) : new RegExp(`Vul “${f.label}” in\\.`));
+        } else {
+          assert.equal(inline, null, `${what}: no error`);
+          for (const r of await results(page)) assert.doesNotMatch(r, /Nog niet te berekenen/, what);
+        }
+      }
+    }
+    assert.deepEqual(takeIssues(page), []);
+    await context.close();
+  });
+
+  test('a field is checked when it is left, not while typing; a fixed value clears its error', async () => {
+    const context = await browser.newContext();
+    const page = await openCalculator(context);
+    await page.fill(`${P}contracturen`, '205');
+    await checksLoaded(page);
+    assert.equal(await page.$(`${P}contracturen-fout`), null, 'still typing: no error yet');
+    assert.match(await out(page, 'jaaruren'), /^Nog niet te berekenen/, 'but no figure from 205 either');
+    await page.keyboard.press('Tab');
+    assert.ok(await page.$(`${P}contracturen-fout`));
+    assert.notEqual(await page.evaluate(() => document.activeElement.className), 'foutoverzicht', 'leaving a field does not move focus');
+    await page.fill(`${P}contracturen`, '20,5');
+    assert.equal(await page.$(`${P}contracturen-fout`), null);
+    assert.equal(await page.isHidden('.foutoverzicht'), true);
+    assert.equal(await out(page, 'jaaruren'), '1.066');
+    await page.focus(`${P}coachinguren`); // tabbing through flags nothing (an error above a button being clicked moves it)
+    await page.keyboard.press('Tab');
+    assert.equal(await page.$(`${P}coachinguren-fout`), null);
+    await page.fill(`${P}coachinguren`, '3'); // typed, then emptied and left: "vul … in"
+    await page.fill(`${P}coachinguren`, '');
+    await page.focus(`${P}coachinguren`);
+    await page.keyboard.press('Tab');
+    assert.match(await page.textContent(`${P}coachinguren-fout`), /Vul “Gevraagde jobcoaching per week” in\./);
+    const axe = await runAxe(page);
+    assert.deepEqual(axe.map((v) => v.summary), []);
+    await context.close();
+  });
+
+  test('urencalculator: a one-line conclusion above the results and a schedule over the years of the rule', async () => {
+    const context = await browser.newContext();
+    const page = await openCalculator(context);
+    await fillClient(page, { uren: 20, coaching: 3 });
+    const first = await page.$eval('[data-sectie="uitkomst"] .formulier__kop', (h) => h.nextElementSibling.className);
+    assert.equal(first, 'conclusie', 'the conclusion comes first');
+    assert.match(await page.textContent('.conclusie'), /^Binnen het maximum: u vraagt 156 uur per jaar, het maximum is 156 uur per jaar \(stand Leidraad Jobcoach 2012/);
+    assert.equal(await out(page, 'schema_jaar1'), '156');
+    assert.equal(await out(page, 'schema_jaar2'), '78');
+    assert.equal(await out(page, 'schema_jaar3'), '62,4');
+    assert.equal(await out(page, 'schema_totaal'), '296,4');
+    await page.check(`${P}jaar-1`);
+    assert.match(await page.textContent('.conclusie'), /^Boven het maximum: u vraagt 156 uur per jaar, 78 uur meer dan het maximum van 78 uur \(stand/);
+    await page.fill(`${P}max_jaren`, '2'); // a gemeente with 2 years: no third year in the schedule
+    assert.equal(await page.isHidden(`${P}schema_jaar3-veld`), true);
+    assert.equal(await out(page, 'schema_totaal'), '234');
+    await context.close();
+  });
+
+  test('every other form with number fields: -20, above the maximum and text give the error and the summary', async () => {
+    const context = await browser.newContext();
+    for (const [id, url] of Object.entries(FORM_PAGES)) {
+      if (id === 'urencalculator') continue;
+      const page = await newCheckedPage(context, null);
+      await gotoLoaded(page, pathToFileURL(path.join(SITE, url)).href);
+      const def = await embedded(page, id);
+      const fields = numberFields(def);
+      assert.ok(fields.length, `${id} has number fields`);
+      for (const f of fields) {
+        if (!(await page.isVisible(`#${f.dom}`))) continue;
+        for (const value of ['-20', String((f.max ?? 1000) + 1).replace('.', ','), 'twintig']) {
+          await typeAndLeave(page, f.dom, value);
+          const what = `${id}: ${f.id} = "${value}"`;
+          const inline = await page.$(`#${f.dom}-fout`);
+          const n = Number(value.replace(',', '.'));
+          const wrong = Number.isNaN(n) || (f.min !== undefined && n < f.min) || (f.max !== undefined && n > f.max);
+          if (!wrong) continue;
+          assert.ok(inline, `${what}: an inline error`);
+          const text = (await inline.textContent()).replace(/^Fout: /, '');
+          assert.match(text, Number.isNaN(n) ? /moet een getal zijn, bijvoorbeeld 12 of 7,5/ : /moet (tussen|minstens|hoogstens)/, what);
+          if (f.item) assert.ok(text.startsWith(f.item), `${what}: names the item`);
+          const links = await page.$$eval('.foutoverzicht a', (as) => as.map((a) => [a.getAttribute('href'), a.textContent]));
+          assert.ok(links.some(([href, t]) => href === `#${f.dom}` && t === text), `${what}: in the summary`);
+          for (const r of await results(page)) {
+            assert.match(r, /^Nog niet te berekenen: controleer /, `${what}: "${r}"`);
+            assert.doesNotMatch(r.replace(/[A-Z][a-z]+ \d+: /g, ''), /\d/, `${what}: no figures in "${r}"`); // "Doel 1:" names the item
+          }
+        }
+        await typeAndLeave(page, f.dom, '');
+      }
+      assert.deepEqual(takeIssues(page), []);
+      await page.close();
+    }
     await context.close();
   });
 });

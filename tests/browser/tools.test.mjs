@@ -68,13 +68,13 @@ after(async () => {
 
 const urlOf = (id) => pathToFileURL(path.join(SITE, TOOLS[id].page)).href;
 
-const OWN_FILE = /\/assets\/dossier\/(dossier-bestand|report|copy)\.[0-9a-f]+\.js$|\/assets\/dossier\/dossier\.[0-9a-f]+\.css$/;
+const OWN_FILE = /\/assets\/(dossier\/(dossier-bestand|report|copy)|forms\/validation)\.[0-9a-f]+\.js$|\/assets\/dossier\/dossier\.[0-9a-f]+\.css$/;
 /** A checked page on a tool that records every request made after the page loaded. */
 async function openTool(context, id) {
   const page = await newCheckedPage(context, null);
   page.__requests = [];
   page.on('request', (req) => {
-    // The site's own import/export script and the report's files load on first use (they send nothing).
+    // The site's own import/export, checking and report files load on first use (they send nothing).
     if (page.__loaded && !req.url().startsWith('blob:') && !OWN_FILE.test(req.url())) page.__requests.push(req.url());
   });
   await gotoLoaded(page, urlOf(id));
@@ -164,6 +164,56 @@ async function assertHandreikingSummary(page) {
 }
 
 describe('handreiking begeleidingsnoodzaak', () => {
+  // Issue 16, item 2: "niets nodig" for aspects nobody assessed, "duur ?" for a missing duur.
+  test('honest summary: nog niet beoordeeld is its own state; a missing duur or intensiteit reads "ontbreekt"; errors name the aspect', async () => {
+    const context = await browser.newContext();
+    const page = await openTool(context, 'handreiking');
+    for (const c of CLUSTERS) assert.equal(await page.textContent(`${H}oordeel_${c}`), 'nog niet beoordeeld', c);
+    await page.check(`${H}kunnen_volhouden-${optionIndex(HDEF, 'kunnen_volhouden', 'geen')}`);
+    assert.equal(await page.textContent(`${H}oordeel_vaardigheden`),
+      'niets nodig bij de beoordeelde aspecten (nog niet beoordeeld: Zelfstandig handelen, Werkafspraken, Omgaan met tijdseisen)');
+    await page.check(`${H}werkafspraken-${optionIndex(HDEF, 'werkafspraken', 'begeleiding')}`);
+    assert.equal(await page.textContent(`${H}oordeel_vaardigheden`),
+      '1 van 4: Werkafspraken: begeleiding, duur ontbreekt, intensiteit ontbreekt (nog niet beoordeeld: Zelfstandig handelen, Omgaan met tijdseisen)');
+    await page.check(`${H}werkafspraken_duur-${optionIndex(HDEF, 'werkafspraken_duur', 'kort')}`);
+    assert.match(await page.textContent(`${H}oordeel_vaardigheden`), /Werkafspraken: begeleiding, duur kort, intensiteit ontbreekt/);
+    for (const c of CLUSTERS) assert.doesNotMatch(await page.textContent(`${H}oordeel_${c}`), /\?/);
+    await page.click('.formulier button[type=submit]');
+    await page.waitForFunction(() => !!window.WijzerForms.Tool.prototype.check); // validation.js loads on first use
+    const errors = await page.$$eval('.foutoverzicht a', (as) => as.map((a) => a.textContent));
+    assert.deepEqual(errors, ['Werkafspraken: kies een antwoord bij “Intensiteit”.', 'Werkafspraken: vul “Onderbouwing” in.']);
+    assert.equal(new Set(errors).size, errors.length, 'no two messages read the same');
+    await assertClean(page);
+    await context.close();
+  });
+
+  // Issue 16, item 3: the voorbeeldvragen were one click away, and Back returned to the top.
+  test('voorbeeldvragen open and close in place under each aspect, per leefgebied', async () => {
+    const context = await browser.newContext();
+    const page = await openTool(context, 'handreiking');
+    const url = page.url();
+    const data = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, TOOLS.handreiking.data), 'utf8'));
+    assert.equal(await page.$$eval('.formulier__uitklap', (ds) => ds.length), ASPECTS.length, 'one per aspect');
+    for (const a of [ASPECTS[0], ASPECTS.find((x) => x.id === 'geheugen')]) {
+      const d = `#fv-handreiking-sectie-aspect_${a.id} .formulier__uitklap`;
+      assert.equal(await page.$eval(d, (e) => e.open), false, 'closed at the start');
+      assert.equal(await page.isVisible(`${d} li >> nth=0`), false);
+      await page.focus(`${d} summary`);
+      await page.keyboard.press('Enter');
+      assert.equal(await page.$eval(d, (e) => e.open), true, 'opens with the keyboard');
+      const heads = await page.$$eval(`${d} h3`, (hs) => hs.map((h) => h.textContent));
+      const expected = data.leefgebieden.filter((l) => (a.voorbeeldvragen[l.id] || []).length);
+      assert.deepEqual(heads, expected.map((l) => l.naam));
+      const items = await page.$$eval(`${d} li`, (ls) => ls.map((l) => l.textContent));
+      assert.deepEqual(items, expected.flatMap((l) => a.voorbeeldvragen[l.id]), 'the same questions as the voorbeeldvragen page');
+      await page.click(`${d} summary`);
+      assert.equal(await page.$eval(d, (e) => e.open), false, 'and closes');
+    }
+    assert.equal(page.url(), url, 'no navigation away from the form');
+    await assertClean(page);
+    await context.close();
+  });
+
   test('a full run: skip aspects, reload halfway, summary per cluster, eindoordeel; then close the browser and come back', async () => {
     const profile = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'wijzer-profiel-'));
     const launch = () => chromium.launchPersistentContext(profile, { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
@@ -301,6 +351,7 @@ describe('Leidraad formats and the checklist', () => {
     await page.click(add);
     await fillGoal(page, 1, '2', 26); // row 2 is a match: not allowed
     await page.click('.formulier button[type=submit]');
+    await page.waitForFunction(() => !!window.WijzerForms.Tool.prototype.check); // validation.js loads on first use
     const errors = await page.$$eval('.foutoverzicht a', (as) => as.map((a) => a.textContent));
     assert.deepEqual(errors, [MDEF.controles.find((c) => c.id === 'doel_zonder_discrepantie_2').melding]);
     await page.selectOption(`${M}doelen-1-discrepantie`, '4');
@@ -327,11 +378,24 @@ describe('Leidraad formats and the checklist', () => {
     const T = '#fv-toetsingskader-';
     const TDEF = definition('toetsingskader');
     await page.check(`${T}soort-0`);
+    // Issue 16: all 15 questions can be read from the start; processing is blocked, with the reason.
+    for (let n = 2; n <= 15; n++) assert.equal(await page.isVisible(`[data-sectie="tv${n}"]`), true, `toetsvraag ${n} at the start`);
+    assert.equal(await page.isVisible('[data-sectie="format"]'), true);
     await page.check(`${T}stukken-0`);
     await page.check(`${T}stukken-1`);
     assert.deepEqual(await signals(page), ['set_niet_compleet']);
-    assert.equal(await page.isHidden('[data-sectie="tv2"]'), true);
-    assert.equal(await page.isHidden('[data-sectie="format"]'), true);
+    assert.match(await page.textContent(`${T}set_compleet`), /^niet compleet, niet in behandeling nemen\. Nog nodig: afschrift van de arbeidsovereenkomst, alle onderdelen ingevuld, handtekening van de werknemer/);
+    await page.check(`${T}eindconclusie-${optionIndex(TDEF, 'eindconclusie', 'positief')}`);
+    await page.click('.formulier button[type=submit]');
+    await page.waitForFunction(() => !!window.WijzerForms.Tool.prototype.check); // validation.js loads on first use
+    const blocked = await page.$$eval('.foutoverzicht a', (as) => as.map((a) => a.textContent));
+    assert.deepEqual(blocked, [TDEF.controles.find((c) => c.id === 'eindconclusie_zonder_set').melding], 'only the blocked conclusion: the questions are not required yet');
+    await page.check(`${T}eindconclusie-${optionIndex(TDEF, 'eindconclusie', 'aanvullen')}`);
+    // Ja before Nee in every question, the toetsingformat too
+    const orders = await page.$$eval('fieldset.veld--keuzes', (fs) => fs.map((f) => [...f.querySelectorAll('.keuze__label')].map((l) => l.textContent))
+      .filter((ls) => ls.includes('Ja') && ls.includes('Nee')).map((ls) => ls.join('/')));
+    assert.equal(orders.length, 20);
+    assert.deepEqual([...new Set(orders)], ['Ja/Nee']);
     await page.check(`${T}stukken-2`);
     for (let i = 0; i < 5; i++) await page.check(`${T}eisen-${i}`);
     assert.deepEqual(await signals(page), []);
@@ -342,10 +406,13 @@ describe('Leidraad formats and the checklist', () => {
     }
     assert.deepEqual(await signals(page), ['buiten_protocol']);
     await page.click('.formulier button[type=submit]');
+    await page.waitForFunction(() => !!window.WijzerForms.Tool.prototype.check); // validation.js loads on first use
     const errors = await page.$$eval('.foutoverzicht a', (as) => as.map((a) => a.textContent));
     assert.ok(errors.includes(TDEF.controles.find((c) => c.id === 'tv3_nee_zonder_toelichting').melding));
     await page.fill(`${T}tv3_toelichting`, 'Loonwaarde 30%: individuele beoordeling.');
-    for (const f of ['f4', 'f5', 'f6', 'f7', 'f8', 'f9']) await page.check(`${T}${f}-1`);
+    assert.equal(await page.textContent(`${T}f4_toetsvragen`), 'Toetsvraag 5: ja; toetsvraag 6: ja; toetsvraag 7: ja; toetsvraag 8: ja; toetsvraag 9: ja');
+    assert.equal(await page.textContent(`${T}f8_toetsvragen`), 'Toetsvraag 11: ja; toetsvraag 13: ja; toetsvraag 14: ja');
+    for (const f of ['f4', 'f5', 'f6', 'f7', 'f8', 'f9']) await page.check(`${T}${f}-${optionIndex(TDEF, f, 'ja')}`);
     await page.check(`${T}eindconclusie-2`);
     await page.fill(`${T}eindconclusie_toelichting`, 'Eerst de individuele rapportage.');
     assert.equal(await page.isHidden('.foutoverzicht'), true);
@@ -378,6 +445,7 @@ describe('Leidraad formats and the checklist', () => {
     assert.deepEqual(await signals(page), ['doel_niet_gehaald']);
     for (const n of ['jobcoach', 'werknemer', 'werkgever']) await page.fill(`${L}naam_${n}`, `Naam ${n}`);
     await page.click('.formulier button[type=submit]');
+    await page.waitForFunction(() => !!window.WijzerForms.Tool.prototype.check); // validation.js loads on first use
     assert.equal(await page.isHidden('.foutoverzicht'), true);
     await assertClean(page);
     await context.close();

@@ -89,6 +89,44 @@ TEST_CASE("a failing worked example fails the build at the example", "[forms][ex
   CHECK(with(diags, "onbekend veld \"onzin\" in de invoer").size() == 1);
 }
 
+// Issue 16: the calculator accepted 205 hours a week and 60 weeks. An example input outside a field's
+// min/max is an error at that value (line and column), unless the example lists the field in
+// "fouten" (it shows the error on purpose); inside a group item too; "20,5" is a number.
+TEST_CASE("an example input outside a field's range is an error at the value", "[forms][examples]") {
+  MemoryTree tree;
+  tree.set("content/r.form.json", R"({"id": "r", "versie": 1, "titel": "R", "secties": [{"id": "s", "titel": "S", "velden": [
+    {"id": "uren", "type": "number", "label": "Uren", "min": 0, "max": 40},
+    {"id": "weken", "type": "number", "label": "Weken", "min": 1, "max": 52},
+    {"id": "doelen", "type": "groep", "label": "Doelen", "item_label": "Doel", "velden": [
+      {"id": "tijd", "type": "number", "label": "Tijd", "max": 100}]},
+    {"id": "jaar", "type": "berekend", "label": "Jaar", "uitleg": "Uren × weken.", "regel": {"*": [{"var": "uren"}, {"var": "weken"}]}}]}],
+    "voorbeelden": [
+      {"naam": "binnen", "invoer": {"uren": "20,5", "weken": 52}, "verwacht": {"jaar": 1066}},
+      {"naam": "te veel uren", "invoer": {"uren": 205, "weken": 52}, "verwacht": {"jaar": 10660}},
+      {"naam": "bewust", "invoer": {"uren": 20, "weken": 60}, "verwacht": {"fouten": ["weken"]}},
+      {"naam": "komma", "invoer": {"uren": "-20,5",
+                                   "weken": 52}, "verwacht": {}},
+      {"naam": "item", "invoer": {"uren": 1, "weken": 1, "doelen": [{"tijd": 5}, {"tijd": 500}]}, "verwacht": {"jaar": 1}}]})");
+  Diagnostics diags;
+  auto form = forms::load_form(tree, "content/r.form.json", diags);
+  REQUIRE(form);
+  CHECK(forms::check_examples(*form, diags) == 2);
+  auto high = with(diags, "\"uren\" is 205, buiten het bereik van het veld (van 0 tot en met 40)");
+  REQUIRE(high.size() == 1);
+  CHECK(high[0].path == "content/r.form.json");
+  CHECK(high[0].line == 9);
+  CHECK(high[0].col > 40);
+  CHECK(high[0].message.find("/voorbeelden/1/invoer/uren") != std::string::npos);
+  auto comma = with(diags, "\"uren\" is -20.5, buiten het bereik");
+  REQUIRE(comma.size() == 1);
+  CHECK(comma[0].line == 11);
+  auto item = with(diags, "\"tijd\" is 500, buiten het bereik van het veld (hoogstens 100)");
+  REQUIRE(item.size() == 1);
+  CHECK(item[0].message.find("/voorbeelden/4/invoer/doelen/1/tijd") != std::string::npos);
+  CHECK(with(diags, "\"weken\" is 60").empty());  // listed in "fouten": the example shows that error
+  CHECK(with(diags, "fouten:").empty());              // reported once, at the value, not again at "verwacht"
+}
+
 // Issue 13 finding 5: a rule stopped by the engine's limits read as null/false, so an example
 // expecting null held and a hostile rule went unnoticed. Now it is an error at the rule.
 TEST_CASE("a worked example that hits a rule limit is an error at the rule", "[forms][examples][limits]") {
@@ -234,7 +272,8 @@ TEST_CASE("the urencalculator: every worked example from the sources holds", "[f
   CHECK(out.data["profiel"] == "uwv");
   CHECK(out.data["max_uren_jaar"] == 156);
   CHECK(out.data["gevraagd_pct"] == 15);
-  CHECK(out.signals.empty());
+  CHECK(out.signals == std::vector<std::string>{"conclusie_binnen"});  // the conclusion only, no warning
+  CHECK(out.data["schema_totaal"] == 296.4);  // 156 + 78 + 62.4 over the 3 years of the UWV profile
   CHECK(out.hidden.count("vaste_uren") == 1);
 }
 
@@ -278,8 +317,9 @@ TEST_CASE("static HTML: labels, hints, fieldsets, units and the rules as text", 
   };
   has("<form class=\"formulier\" id=\"fv-urencalculator\" novalidate");
   has("<label class=\"veld__label\" for=\"fv-urencalculator-contracturen\">Contracturen per week</label>");
-  has("<input class=\"veld__tekst veld__tekst--getal\" type=\"number\" id=\"fv-urencalculator-contracturen\" name=\"contracturen\" "
-      "aria-describedby=\"fv-urencalculator-contracturen-eenheid fv-urencalculator-contracturen-bereik\" required min=\"1\" max=\"60\"");
+  // A text box, not type="number": that would read "20,5" as 205 or as nothing (issue 16).
+  has("<input class=\"veld__tekst veld__tekst--getal\" type=\"text\" id=\"fv-urencalculator-contracturen\" name=\"contracturen\" "
+      "aria-describedby=\"fv-urencalculator-contracturen-hint fv-urencalculator-contracturen-eenheid fv-urencalculator-contracturen-bereik\" required inputmode=\"decimal\"");
   has("<span class=\"veld__eenheid\" id=\"fv-urencalculator-contracturen-eenheid\">uur per week</span>");
   has("<fieldset class=\"veld veld--keuzes\" data-veld=\"jaar\" id=\"fv-urencalculator-jaar\"><legend class=\"veld__label\">Jaar van de begeleiding</legend>");
   has("value=\"52\"");

@@ -101,8 +101,8 @@ TEST_CASE("handreiking: the portal's aspecten.json gives 24 markdown pages and t
   REQUIRE(form);
   CHECK(form->id == "handreiking");
   CHECK(form->sections.size() == 1 + 21 + 2);
-  CHECK(form->examples.size() == 5);
-  CHECK(forms::check_examples(*form, diags) == 5);
+  CHECK(form->examples.size() == 6);
+  CHECK(forms::check_examples(*form, diags) == 6);
   CHECK_FALSE(diags.has_errors());
 
   // Forms takes it: the invullen page gets the form template.

@@ -161,6 +161,7 @@ class Parser {
     s.help = r.text("hulp");
     if (const json* v = r.get("zichtbaar")) s.visible = *v;
     s.visible_text = r.text("zichtbaar_uitleg");
+    if (const json* v = r.get("uitklap")) fold(*v, r.at("uitklap"), s);
     claim_id(s.id, r, "id", section_ids_);
     if (const json* fields = r.array("velden", true)) {
       if (fields->empty()) r.error("velden", "een sectie heeft minstens één veld");
@@ -169,6 +170,27 @@ class Parser {
     }
     r.done();
     form_.sections.push_back(std::move(s));
+  }
+
+  /// "uitklap": {"titel": "…", "lijsten": [{"kop": "…", "items": ["…"]}]}: text that opens in place.
+  void fold(const json& value, const std::string& pointer, Section& s) {
+    Reader r(*form_.data, diags_, value, pointer);
+    if (!r.is_object()) return;
+    s.fold_title = r.text("titel", true);
+    if (const json* lists = r.array("lijsten", true))
+      for (size_t i = 0; i < lists->size(); ++i) {
+        Reader l(*form_.data, diags_, (*lists)[i], pointer + "/lijsten/" + std::to_string(i));
+        if (!l.is_object()) continue;
+        FoldList list{l.text("kop", true), {}};
+        if (const json* items = l.array("items", true))
+          for (size_t k = 0; k < items->size(); ++k) {
+            if ((*items)[k].is_string() && !(*items)[k].get<std::string>().empty()) list.items.push_back((*items)[k].get<std::string>());
+            else l.error("items", "een item is een tekst die niet leeg is (/" + std::to_string(k) + ")");
+          }
+        l.done();
+        s.fold.push_back(std::move(list));
+      }
+    r.done();
   }
 
   std::optional<Field> field(const json& value, const std::string& pointer, bool in_group) {
@@ -190,7 +212,10 @@ class Parser {
     claim_id(f.id, r, "id", field_ids_);
     f.label = r.text("label", true);
     f.hint = r.text("hint");
-    f.required = r.flag("verplicht");
+    // "verplicht" may be a rule: the toetsingskader shows every question from the start, and they
+    // become required once the aanvraagset is complete (issue 16).
+    if (const json* v = r.get("verplicht"); v && v->is_object()) f.required_rule = *v;
+    f.required = f.required_rule.is_null() ? r.flag("verplicht") : true;
     f.error_text = r.text("foutmelding");
     if (const json* v = r.get("zichtbaar")) f.visible = *v;
     f.visible_text = r.text("zichtbaar_uitleg");
@@ -342,7 +367,9 @@ class Parser {
     s.id = r.text("id", true);
     s.kind = r.text("soort");
     if (s.kind.empty()) s.kind = "waarschuwing";
-    if (s.kind != "waarschuwing" && s.kind != "info") r.error("soort", "\"soort\" is \"waarschuwing\" of \"info\"");
+    // "conclusie": the one-line outcome shown at the top of the results, not in the list of signals.
+    if (s.kind != "waarschuwing" && s.kind != "info" && s.kind != "conclusie")
+      r.error("soort", "\"soort\" is \"waarschuwing\", \"info\" of \"conclusie\"");
     s.title = r.text("titel", true);
     s.text = r.text("tekst", true);
     s.when = r.text("wanneer", true);
@@ -498,6 +525,7 @@ class Parser {
 
   void field_rules(const Field& f, const Field* group, std::set<std::string>& known) {
     if (!f.visible.is_null()) rule(f.visible, f.pointer + "/zichtbaar", group, f.id, known);
+    if (!f.required_rule.is_null()) rule(f.required_rule, f.pointer + "/verplicht", group, f.id, known);
     if (f.type == FieldType::computed && !f.rule.is_null()) rule(f.rule, f.pointer + "/regel", group, f.id, known);
     known.insert(f.id);
     for (const auto& inner : f.fields) field_rules(inner, &f, known);
@@ -599,7 +627,7 @@ void visit(const std::vector<Field>& fields, const Field* group,
 
 json field_json(const Field& f) {
   json out = {{"id", f.id}, {"type", f.type_name}, {"label", f.label}};
-  if (f.required) out["verplicht"] = true;
+  if (f.required) out["verplicht"] = f.required_rule.is_null() ? json(true) : f.required_rule;
   if (!f.error_text.empty()) out["foutmelding"] = f.error_text;
   if (f.min) out["min"] = *f.min;
   if (f.max) out["max"] = *f.max;

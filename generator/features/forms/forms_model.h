@@ -33,6 +33,7 @@ struct Field {
   FieldType type = FieldType::text;
   std::string label, hint, unit, error_text;  ///< error_text: own message when required and empty
   bool required = false;
+  nlohmann::json required_rule;        ///< "verplicht" as a rule: required only while it holds, or null
   std::optional<double> min, max;
   std::string step;                    ///< number: "any" unless given
   nlohmann::json default_value;        ///< "standaard", or null
@@ -50,8 +51,18 @@ struct Field {
   std::string item_label;              ///< group: "Doel" → "Doel 1", "Doel 2"
 };
 
+/// A list under a heading, in a section's fold-out ("uitklap"): e.g. the voorbeeldvragen of one
+/// leefgebied under an aspect of the handreiking.
+struct FoldList {
+  std::string heading;
+  std::vector<std::string> items;
+};
+
 struct Section {
   std::string id, title, help, pointer;
+  std::string fold_title;          ///< "uitklap.titel": the <summary> of a <details> under the help
+  std::vector<FoldList> fold;      ///< "uitklap.lijsten": what it opens, read in place
+
   nlohmann::json visible;
   std::string visible_text;
   std::vector<Field> fields;

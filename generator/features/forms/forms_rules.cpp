@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <functional>
+#include <set>
 
 #include "jsonlogic.h"
 
@@ -187,7 +189,8 @@ class Evaluator {
       return;
     }
     if (invalid_.count(prefix + f.id)) add_error(f.id);
-    else if (f.required && empty(value)) add_error(f.id);
+    else if (f.required && empty(value) && (f.required_rule.is_null() || holds(f.required_rule, scope, f.pointer + "/verplicht")))
+      add_error(f.id);
     else if (value.is_number() && ((f.min && value.get<double>() < *f.min) || (f.max && value.get<double>() > *f.max)))
       add_error(f.id);
   }
@@ -221,6 +224,47 @@ std::string list_text(const std::vector<std::string>& ids) {
   std::string out;
   for (const auto& id : ids) out += (out.empty() ? "" : ", ") + id;
   return out;
+}
+
+/// The range of a number field in words ("1 tot en met 60"), for messages about examples.
+std::string range_text(const Field& f) {
+  auto plain = [](double d) { return jsonlogic::to_js_string(json(d)); };
+  if (f.min && f.max) return "van " + plain(*f.min) + " tot en met " + plain(*f.max);
+  return f.min ? "minstens " + plain(*f.min) : "hoogstens " + plain(*f.max);
+}
+
+/// Input values of an example outside their field's min/max, unless the example expects that
+/// error (lists the field in "fouten"): the same ranges hold on screen and in the examples, so a
+/// worked example cannot quietly rest on a value the form refuses. Reported at the value.
+void check_ranges(const Form& form, const Example& ex, const std::function<void(const std::string&, const std::string&)>& fail) {
+  std::set<std::string> expected;
+  const json list = ex.expected.value("fouten", json::array());
+  if (list.is_array())
+    for (const auto& id : list)
+      if (id.is_string()) expected.insert(id.get<std::string>());
+  auto one = [&](const Field& f, const json& v, const std::string& at) {
+    if (f.type != FieldType::number || (!f.min && !f.max) || expected.count(f.id)) return;
+    const json n = number_value(v);
+    if (!n.is_number()) return;
+    const double d = n.get<double>();
+    if ((f.min && d < *f.min) || (f.max && d > *f.max))
+      fail(at, "\"" + f.id + "\" is " + jsonlogic::to_js_string(n) + ", buiten het bereik van het veld (" + range_text(f) +
+                   "); noem \"" + f.id + "\" in \"fouten\" als het voorbeeld die fout laat zien");
+  };
+  for (const auto& [id, v] : ex.input.items()) {
+    const Field* f = form.find(id);
+    if (!f || form.group_of(id)) continue;
+    const std::string at = ex.pointer + "/invoer/" + pointer_token(id);
+    if (f->type != FieldType::group) {
+      one(*f, v, at);
+      continue;
+    }
+    if (!v.is_array()) continue;
+    for (size_t i = 0; i < v.size(); ++i)
+      if (v[i].is_object())
+        for (const auto& inner : f->fields)
+          if (v[i].contains(inner.id)) one(inner, v[i][inner.id], at + "/" + std::to_string(i) + "/" + pointer_token(inner.id));
+  }
 }
 
 }  // namespace
@@ -257,6 +301,7 @@ size_t check_examples(const Form& form, Diagnostics& diags) {
         fail(ex.pointer + "/invoer/" + pointer_token(f.id), "\"" + f.id + "\" heeft " + std::to_string(items->size()) +
                                                                 " items, hoogstens " + std::to_string(kMaxGroupItems));
     });
+    check_ranges(form, ex, fail);
     if (!ok) continue;
     const Outcome out = evaluate_with(form, ex.input, spent);
     for (const auto& [at, what] : out.stopped)  // at the rule: the example only shows it

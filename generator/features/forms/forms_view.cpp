@@ -38,7 +38,9 @@ class FieldView {
                 {"dom", id},
                 {"naam", control_name(f.id, group ? group->id : "", index)},
                 {"label", f.label},
-                {"verplicht", f.required},
+                // A field required by a rule is neither marked required nor "(niet verplicht)": its
+                // section says when it must be answered.
+                {"verplicht", f.required && f.required_rule.is_null()},
                 {"optioneel", !f.required && f.type != FieldType::computed && f.type != FieldType::group && !tick},
                 {"hint", described(id + "-hint", f.hint)},
                 {"voorwaarde", described(id + "-voorwaarde", f.visible_text)},
@@ -101,7 +103,9 @@ class FieldView {
   /// The kind of <input>, its limits and its value as given (`standaard`).
   static void input_keys(const Field& f, json& out) {
     const bool number = f.type == FieldType::number;
-    out["type"] = number ? "number" : f.type == FieldType::date ? "date" : "text";
+    // A number is typed in a text box: type="number" drops or rejects the Dutch decimal comma
+    // ("20,5" read as 205 or as nothing); forms.js reads both "20,5" and "20.5" and checks the range.
+    out["type"] = f.type == FieldType::date ? "date" : "text";
     out["getal"] = number;
     out["is_tekst"] = f.type == FieldType::text;
     out["min"] = f.min ? plain_number(*f.min) : "";
@@ -239,7 +243,11 @@ json form_view(const Form& form) {
   for (const auto& s : form.sections) {
     json list = json::array();
     for (const auto& f : s.fields) list.push_back(fields.field(f, nullptr, ""));
+    json fold = json::array();
+    for (const auto& l : s.fold) fold.push_back({{"kop", l.heading}, {"items", l.items}});
     sections.push_back({{"id", s.id},
+                        {"uitklap", s.fold_title},
+                        {"lijsten", std::move(fold)},
                         {"dom", "fv-" + form.id + "-sectie-" + s.id},
                         {"titel", s.title},
                         {"hulp", s.help},

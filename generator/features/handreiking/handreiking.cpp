@@ -393,36 +393,50 @@ class Maker {
                       {"label", h_.text(p + "/onderbouwing_label", diags_)}, {"verplicht", true}, {"regels", regels},
                       {"zichtbaar", zichtbaar}, {"zichtbaar_uitleg", uitleg},
                       {"hint", h_.text(p + "/onderbouwing_hint", diags_)}});
+    // The voorbeeldvragen of the aspect, per leefgebied, open under it (issue 16): the same
+    // questions as its page, without leaving the form.
+    json lijsten = json::array();
+    for (size_t l = 0; l < h_.leefgebieden.size() && l < a.vragen.size(); ++l)
+      if (!a.vragen[l].empty()) lijsten.push_back({{"kop", h_.leefgebieden[l].naam}, {"items", a.vragen[l]}});
     return {{"id", "aspect_" + a.id},
             {"titel", h_.fill(p + "/titel", values, diags_)},
             {"hulp", h_.fill(p + "/hulp", values, diags_)},
+            {"uitklap", {{"titel", h_.fill(p + "/voorbeeldvragen", values, diags_)}, {"lijsten", lijsten}}},
             {"velden", velden}};
   }
 
   /// The samenvattend oordeel: per cluster "n van m: aspect: oordeel, duur …, intensiteit …; …"
-  /// and the number of aspects without a choice.
+  /// and the aspects without a choice by name. An aspect nobody assessed is its own state, never
+  /// "niets nodig" (issue 16): a cluster with no choice at all reads "nog niet beoordeeld", one
+  /// with only some choices "niets nodig bij de beoordeelde aspecten (nog niet beoordeeld: …)".
   json summary_section() {
     const std::string p = "/formulier/samenvatting";
     const std::string niets = h_.text(p + "/niets", diags_), van = h_.text(p + "/van", diags_),
+                      niets_beoordeeld = h_.text(p + "/niets_beoordeeld", diags_),
+                      niet_beoordeeld = h_.text(p + "/niet_beoordeeld", diags_),
                       nog_open = h_.text(p + "/nog_open", diags_), nog_open_eind = h_.text(p + "/nog_open_eind", diags_),
                       duur = h_.text(p + "/duur", diags_), intensiteit = h_.text(p + "/intensiteit", diags_);
     json velden = json::array();
     for (const Cluster& c : h_.clusters) {
-      json count = json::array(), open = json::array(), items = json::array();
+      json count = json::array(), open = json::array(), items = json::array(), open_names = json::array();
       for (size_t i : c.aspecten) {
         const Aspect& a = h_.aspecten[i];
         count.push_back(one_if(needed(a.id)));
         open.push_back(one_if(missing(a.id)));
+        open_names.push_back({{"if", {missing(a.id), a.naam + ", ", ""}}});
         json line = {a.naam,   ": ",        label_of(a.id, "/formulier/oordelen"),
                      duur,     label_of(a.id + "_duur", "/formulier/duur"),
                      intensiteit, label_of(a.id + "_intensiteit", "/formulier/intensiteit"), "; "};
         items.push_back({{"if", {needed(a.id), {{"cat", line}}, ""}}});
       }
       const json n = {{"+", count}}, n_open = {{"+", open}};
-      json regel = {{"cat",
-                     {{{"if", {{{"===", {n, 0}}}, niets,
-                               {{"cat", {n, van, c.aspecten.size(), ": ", {{"substr", {{{"cat", items}}, 0, -2}}}}}}}}},
-                      {{"if", {{{">", {n_open, 0}}}, {{"cat", {nog_open, n_open, nog_open_eind}}}, ""}}}}}};
+      const json names = {{"substr", {{{"cat", open_names}}, 0, -2}}};
+      json regel = {{"if",
+                     {{{"===", {n_open, c.aspecten.size()}}}, niet_beoordeeld,
+                      {{"cat",
+                        {{{"if", {{{"===", {n, 0}}}, {{"if", {{{">", {n_open, 0}}}, niets_beoordeeld, niets}}},
+                                  {{"cat", {n, van, c.aspecten.size(), ": ", {{"substr", {{{"cat", items}}, 0, -2}}}}}}}}},
+                         {{"if", {{{">", {n_open, 0}}}, {{"cat", {nog_open, names, nog_open_eind}}}, ""}}}}}}}}};
       velden.push_back({{"id", "oordeel_" + c.id},
                         {"type", "berekend"},
                         {"label", c.naam},
