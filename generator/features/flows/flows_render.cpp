@@ -280,6 +280,11 @@ json wizard_page_data(const RenderInput& in) {
   json out = common(in);
   out["in_wizard"] = true;
   out["intro"] = paragraphs(in.flow.intro);
+  // The start page: the first paragraph above the Start button, the rest below it (GOV.UK).
+  json rest = out["intro"];
+  out["intro_first"] = rest.empty() ? json("") : rest[0];
+  if (!rest.empty()) rest.erase(rest.begin());
+  out["intro_rest"] = std::move(rest);
   json steps = json::array();
   for (const Node& node : in.flow.nodes) steps.push_back(wizard_step(in, node));
   out["steps"] = std::move(steps);
