@@ -1,13 +1,13 @@
 /* Begeleidingswijzer: stroomschema's (keuzehulp). A classic script, works from file://.
  *
- * Wizard page (has #stroom-data): one step at a time. The state lives in the URL hash,
- *   #a=q1:ja,i1:verder,q2:nee[&s=N][&c=1]
- * a = the answers so far (node:answer), s = the step shown (default: the first unanswered one),
- * c = "came from a change link": after answering, jump back to the end when the rest still holds.
- * Every step is a history entry, so back, reload, bookmarks and sharing all work.
+ * The flow's page (has #stroom-data) is a start page; "Start" opens the wizard in the page: one
+ * step at a time. No answer ever goes into the URL: the answers live in the tab's sessionStorage
+ * (gone when the tab closes), and each step is a history entry of this page's own URL whose
+ * history.state holds only the step shown ({stroom, pos, depth}). So Back, Forward and reload
+ * work, while the address bar and the history list show nothing but the page's address.
  *
- * Node pages (main[data-node]): the answer links are plain links; this script adds the path taken
- * to them (?a=…), so an outcome page can offer "your answers" in the wizard. */
+ * Without JavaScript the Start link leads to the plain node pages (one per route), which need
+ * nothing from this script. */
 (function () {
   'use strict';
 
@@ -15,55 +15,31 @@
 
   function byId(id) { return document.getElementById(id); }
 
-  function parseState(text) {
-    var state = { answers: [], pos: null, change: false };
-    var parts = text.split('&');
-    for (var i = 0; i < parts.length; i++) {
-      var kv = parts[i].split('=');
-      var value = decodeURIComponent(kv.slice(1).join('='));
-      if (kv[0] === 'a' && value) {
-        var items = value.split(',');
-        for (var j = 0; j < items.length; j++) {
-          var pair = items[j].split(':');
-          if (pair.length === 2 && pair[0] && pair[1]) state.answers.push([pair[0], pair[1]]);
-        }
-      } else if (kv[0] === 's' && /^\d+$/.test(value)) {
-        state.pos = parseInt(value, 10);
-      } else if (kv[0] === 'c') {
-        state.change = value === '1';
+  /** The tab's store: sessionStorage when the browser allows it, else this page's memory. */
+  function store(key) {
+    var memory = null;
+    return {
+      read: function () {
+        try {
+          var text = window.sessionStorage.getItem(key);
+          if (text !== null) memory = text;
+        } catch (e) { /* storage blocked: memory only */ }
+        try {
+          var value = memory ? JSON.parse(memory) : null;
+          if (value && Object.prototype.toString.call(value.answers) === '[object Array]') return value;
+        } catch (e) { /* damaged: start empty */ }
+        return { answers: [], change: false };
+      },
+      write: function (value) {
+        memory = JSON.stringify(value);
+        try { window.sessionStorage.setItem(key, memory); } catch (e) { /* memory only */ }
       }
-    }
-    return state;
+    };
   }
 
-  function answersText(answers) {
-    var list = [];
-    for (var i = 0; i < answers.length; i++) list.push(answers[i][0] + ':' + answers[i][1]);
-    return list.join(',');
-  }
-
-  // ---------------------------------------------------------------------------------------------
-  // Node pages: carry the path in the query string.
-
-  function enhanceNodePage(main) {
-    var match = /[?&]a=([^&#]*)/.exec(location.search);
-    var state = match ? parseState('a=' + match[1]) : { answers: [] };
-    var node = main.getAttribute('data-node');
-    var links = main.querySelectorAll('a.stroom-link[data-answer]');
-    for (var i = 0; i < links.length; i++) {
-      var answers = state.answers.concat([[node, links[i].getAttribute('data-answer')]]);
-      links[i].setAttribute('href', links[i].getAttribute('href').split('?')[0] + '?a=' + encodeURIComponent(answersText(answers)));
-    }
-    var mine = byId('stroom-mijn-route');
-    if (mine && state.answers.length) {
-      var p = document.createElement('p');
-      var a = document.createElement('a');
-      a.href = 'index.html#a=' + encodeURIComponent(answersText(state.answers));
-      a.textContent = 'Bekijk je eigen antwoorden in de keuzehulp';
-      p.appendChild(a);
-      mine.appendChild(p);
-      mine.hidden = false;
-    }
+  /** Fills "{name}" placeholders of a template's words (data-tekst attributes). */
+  function fill(text, values) {
+    return text.replace(/\{(\w+)\}/g, function (all, name) { return values.hasOwnProperty(name) ? values[name] : all; });
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -71,9 +47,11 @@
 
   function wizard(flow) {
     var app = byId('stroom-app');
+    var start = byId('stroom-start');
+    var startLink = byId('stroom-start-knop');
     var form = byId('stroom-formulier');
     var progress = byId('stroom-voortgang');
-    var bar = byId('stroom-balk');
+    var dateLine = byId('stroom-datum');
     var next = byId('stroom-volgende');
     var back = byId('stroom-vorige');
     // The button's words are the template's (templates/wizard/buttons.mustache): its text on questions,
@@ -81,17 +59,34 @@
     var nextLabel = next.textContent;
     var nextInfoLabel = next.getAttribute('data-info-tekst') || nextLabel;
     var restart = byId('stroom-opnieuw');
+    var confirmBox = byId('stroom-bevestig');
     var print = byId('stroom-print');
     var check = byId('stroom-controle');
     var summary = byId('stroom-samenvatting');
     var steps = {};
     var list = form.querySelectorAll('.stroom-stap');
     for (var i = 0; i < list.length; i++) steps[list[i].getAttribute('data-node')] = list[i];
-    var state = { answers: [], pos: null, change: false };
+    var saved = store('wijzer-stroom:' + flow.flow);
+    var state = { answers: [], pos: 0, change: false };
     var view = null; // what is shown: {node, index, walk}
-    var shown = null; // the hash last rendered
     var title = document.title.replace(/^Fout: /, ''); // the page title without the error prefix
     var problem = null; // the error summary while it is shown
+    var questionsToGo = {};
+
+    // Most questions from a node to an outcome (conditions aside): "Vraag 2 van ongeveer 5".
+    function toGo(id, seen) {
+      if (questionsToGo.hasOwnProperty(id)) return questionsToGo[id];
+      var node = flow.nodes[id];
+      if (!node || seen[id]) return 0;
+      seen[id] = true;
+      var most = 0;
+      if (node.kind === 'info') most = toGo(node.next, seen);
+      var answers = node.answers || [];
+      for (var i = 0; i < answers.length; i++) most = Math.max(most, toGo(answers[i].next, seen));
+      seen[id] = false;
+      questionsToGo[id] = most + (node.kind === 'question' ? 1 : 0);
+      return questionsToGo[id];
+    }
 
     function available(answer, data) {
       if (!answer.als) return true;
@@ -116,7 +111,7 @@
       var datas = [];
       for (var i = 0; i < answers.length; i++) {
         var node = flow.nodes[id];
-        if (!node || answers[i][0] !== id || node.kind === 'outcome') break;
+        if (!node || !answers[i] || answers[i][0] !== id || node.kind === 'outcome') break;
         var to;
         if (node.kind === 'info') {
           if (answers[i][1] !== INFO) break;
@@ -141,25 +136,42 @@
       return c;
     }
 
-    function hashFor(answers, pos, change) {
-      var hash = 'a=' + encodeURIComponent(answersText(answers)).replace(/%2C/g, ',').replace(/%3A/g, ':');
-      if (pos !== null && pos !== undefined) hash += '&s=' + pos;
-      if (change) hash += '&c=1';
-      return hash;
+    function depth() {
+      var s = history.state;
+      return s && s.stroom === flow.flow && typeof s.depth === 'number' ? s.depth : 0;
     }
 
+    // The page's own address without a fragment: the same URL for every step.
+    function here() { return location.href.split('#')[0]; }
+
+    // Shows step `pos` (null: the first unanswered one) for these answers, as a new history entry.
     function go(answers, pos, change) {
-      var hash = hashFor(answers, pos, change);
-      // Render at once (the hashchange event comes later), then record the step in history.
-      state = parseState(hash);
-      shown = hash;
-      render(true);
-      if (location.hash !== '#' + hash) location.hash = hash;
+      var w = walk(answers);
+      var index = pos === null || pos === undefined ? w.path.length : Math.min(pos, w.path.length);
+      state = { answers: answers, pos: index, change: !!change };
+      saved.write({ answers: answers, change: !!change });
+      try {
+        history.pushState({ stroom: flow.flow, pos: index, depth: depth() + 1 }, '', here());
+      } catch (e) { /* no history API: the step still shows */ }
+      show(true);
+    }
+
+    // The wizard in place of the start page (or back to the start page).
+    function open(on) {
+      app.hidden = !on;
+      start.hidden = on;
+      document.documentElement.classList.toggle('stroom-bezig', on);
+      if (!on) { hideConfirm(); clearError(); }
+    }
+
+    function show(moveFocus) {
+      open(true);
+      render(moveFocus);
     }
 
     function render(moveFocus) {
       var w = walk(state.answers);
-      var index = state.pos === null ? w.path.length : Math.min(state.pos, w.path.length);
+      var index = Math.min(state.pos || 0, w.path.length);
       var id = index < w.path.length ? w.path[index] : w.end;
       var node = flow.nodes[id];
       if (!node || !steps[id]) return;
@@ -169,6 +181,7 @@
       form.setAttribute('data-kind', node.kind);
       var step = steps[id];
       clearError();
+      hideConfirm();
 
       if (node.kind === 'question') {
         var data = w.datas[index] || {};
@@ -185,17 +198,42 @@
       }
 
       var done = node.kind === 'outcome';
-      var total = index + (node.rest || 0);
-      progress.textContent = done ? 'Klaar: dit is je uitkomst' : 'Stap ' + (index + 1) + ' van hoogstens ' + total;
-      bar.max = Math.max(total, 1);
-      bar.value = done ? bar.max : index;
+      var asked = 0;
+      for (var p = 0; p < index; p++) if (flow.nodes[w.path[p]].kind === 'question') asked++;
+      progress.textContent = done ? progress.getAttribute('data-klaar') :
+        fill(progress.getAttribute('data-tekst'), { nu: String(asked + 1), totaal: String(asked + Math.max(toGo(id, {}), 1)) });
       byId('stroom-knoppen').hidden = done;
       next.textContent = node.kind === 'info' ? nextInfoLabel : nextLabel;
-      back.hidden = index === 0;
       print.hidden = !done;
       check.hidden = !done;
-      if (done) fillSummary(w);
-      if (moveFocus) step.focus();
+      if (done) app.setAttribute('data-klaar', ''); else app.removeAttribute('data-klaar');
+      if (done) {
+        fillSummary(w);
+        dateLine.textContent = fill(dateLine.getAttribute('data-tekst'), { datum: today() });
+      }
+      if (moveFocus) {
+        var heading = byId('kop-' + id);
+        if (heading) heading.focus();
+      }
+    }
+
+    function today() {
+      try {
+        return new Date().toLocaleDateString('nl-NL', { day: 'numeric', month: 'long', year: 'numeric' });
+      } catch (e) {
+        return new Date().toISOString().slice(0, 10);
+      }
+    }
+
+    function showConfirm() {
+      confirmBox.hidden = false;
+      byId('stroom-acties').hidden = true;
+      byId('stroom-bevestig-kop').focus();
+    }
+
+    function hideConfirm() {
+      confirmBox.hidden = true;
+      byId('stroom-acties').hidden = false;
     }
 
     // No answer chosen: the GOV.UK error summary above the question (role="alert", focused, a
@@ -234,7 +272,7 @@
       var link = document.createElement('a');
       link.href = '#' + first.id;
       link.textContent = message; // the same words as the message next to the answers
-      // The hash holds the wizard's state: focus the answer without following the link.
+      // Focus the answer without following the link (the URL keeps the page's own address).
       link.addEventListener('click', function (event) {
         event.preventDefault();
         var legend = fieldset.querySelector('legend');
@@ -296,16 +334,17 @@
       }
     }
 
-    function fromHash(moveFocus) {
-      var hash = location.hash.replace(/^#/, '');
-      if (hash === '' || hash.indexOf('a=') === 0) {
-        if (view && hash === shown) return;
-        shown = hash;
-        state = parseState(hash);
-        render(moveFocus);
-      } else if (!view) {
-        render(false); // an in-page anchor (#inhoud): keep the wizard at its state
-      }
+    // The history entry shown: a step of this flow, or the start page.
+    function fromHistory(moveFocus) {
+      var s = history.state;
+      if (s && s.stroom === flow.flow) {
+        var kept = saved.read();
+        state = { answers: kept.answers, pos: s.pos, change: !!kept.change };
+        show(moveFocus);
+      } else if (!location.hash) {
+        open(false);
+        if (moveFocus) startLink.focus();
+      } // else an in-page anchor (#inhoud): keep what is shown
     }
 
     form.addEventListener('submit', function (event) {
@@ -331,31 +370,43 @@
       var same = !!old && old[0] === view.node && old[1] === answer;
       var answers = view.walk.answers.slice(0, index);
       answers.push([view.node, answer]);
-      if (same) answers = answers.concat(state.answers.slice(index + 1));
-      // The browser's Back button returns to this question with this answer still chosen.
-      try {
-        var here = hashFor(answers, index, state.change);
-        history.replaceState(history.state, '', '#' + here);
-        shown = here;
-      } catch (e) { /* no history API: Back shows the question without the answer */ }
-      // Same answer: keep the later ones; after a change link, straight back to the end.
-      go(answers, same && !state.change ? index + 1 : null, false);
+      if (same || state.change) answers = answers.concat(state.answers.slice(index + 1));
+      // After a change link: straight back to the end when the later answers still hold.
+      go(answers, state.change ? null : index + 1, false);
     });
 
-    back.addEventListener('click', function () {
-      if (view && view.index > 0) go(state.answers, view.index - 1, false);
+    startLink.addEventListener('click', function (event) {
+      event.preventDefault();
+      go(saved.read().answers, 0, false);
     });
-    restart.addEventListener('click', function () { go([], null, false); });
+    // Back: the browser's own Back when the step before is this page's entry, so both agree.
+    back.addEventListener('click', function (event) {
+      event.preventDefault();
+      if (depth() > 0) {
+        history.back();
+      } else if (view && view.index > 0) {
+        state.pos = view.index - 1;
+        show(true);
+      } else {
+        open(false);
+        startLink.focus();
+      }
+    });
+    restart.addEventListener('click', showConfirm);
+    byId('stroom-opnieuw-nee').addEventListener('click', function () {
+      hideConfirm();
+      restart.focus();
+    });
+    byId('stroom-opnieuw-ja').addEventListener('click', function () { go([], 0, false); });
     print.addEventListener('click', function () { window.print(); });
     summary.addEventListener('click', function (event) {
       var button = event.target.closest ? event.target.closest('button[data-stap]') : null;
       if (button) go(state.answers, parseInt(button.getAttribute('data-stap'), 10), true);
     });
-    window.addEventListener('hashchange', function () { fromHash(true); });
+    window.addEventListener('popstate', function () { fromHistory(true); });
 
-    app.hidden = false;
     document.documentElement.classList.add('stroom-js');
-    fromHash(false);
+    fromHistory(false);
   }
 
   var data = byId('stroom-data');
@@ -365,8 +416,5 @@
     } catch (e) {
       if (window.console) window.console.error(e);
     }
-  } else {
-    var main = document.querySelector('main[data-node]');
-    if (main) enhanceNodePage(main);
   }
 }());

@@ -1,16 +1,20 @@
 // Stroomschema's in the browser: every path the compiler enumerated (stroomschema/<flow>/paths.json)
 // is walked in the wizard with JavaScript on, from file://; a sample of paths with JavaScript off
-// over the plain node pages; reload and back button; axe on wizard, node and diagram pages; no
-// requests to other hosts.
+// over the plain node pages (with a back link on every step); reload and back button; no answer
+// ever in the URL or in a history entry's URL; a keyboard-only walk; "Opnieuw beginnen" asks first;
+// outcomes with numbered steps and contacts; the printed outcome fits one page; axe on wizard,
+// node and diagram pages; no requests to other hosts.
 //
 //   WIJZER_SITE=_site node --test tests/browser/wizard.test.mjs
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { REPO_ROOT, assertSiteExists, formatProblems, launchBrowser, newCheckedPage, pathToFileURL, runAxe, siteDir, takeIssues } from './lib.mjs';
+import { REPO_ROOT, assertSiteExists, formatProblems, launchBrowser, newCheckedPage, pathToFileURL, runAxe, siteDir, startStaticServer, takeIssues, validateHtml } from './lib.mjs';
 
 const SITE = siteDir();
 const FLOW_DIR = path.join(SITE, 'stroomschema');
@@ -50,6 +54,35 @@ async function current(page) {
   });
 }
 
+/** Opens the wizard from its start page (the Start button). */
+async function start(page) {
+  await page.locator('#stroom-start-knop').click();
+}
+
+/** "Opnieuw beginnen", confirmed. */
+async function restart(page) {
+  await page.locator('#stroom-opnieuw').click();
+  await page.locator('#stroom-opnieuw-ja').click();
+}
+
+/** The URL of every entry of the tab's session history (DevTools protocol). */
+async function historyUrls(page) {
+  const cdp = await page.context().newCDPSession(page);
+  const { entries } = await cdp.send('Page.getNavigationHistory');
+  await cdp.detach();
+  return entries.map((e) => e.url);
+}
+
+/** Problems when a URL carries anything besides the page's own address (answers, a step, a hash). */
+function urlLeaks(url, p, where) {
+  if (url === 'about:blank') return [];
+  const u = new URL(url);
+  const problems = [];
+  if (u.search || u.hash) problems.push(`${where}: URL has a query or fragment: ${url}`);
+  for (const step of p.steps) if (step.kind === 'question' && url.includes(`${step.node}:`)) problems.push(`${where}: answer of ${step.node} in ${url}`);
+  return problems;
+}
+
 /** Takes one step in the wizard: choose the answer (questions) and press Volgende / Verder. */
 async function answer(page, step) {
   if (step.kind === 'question') {
@@ -71,10 +104,11 @@ for (const flow of flows) {
       const page = await newCheckedPage(context, null);
       const problems = [];
       await page.goto(fileUrl(flow, 'index.html'));
+      await start(page);
       let steps = 0;
       for (const [i, p] of flow.paths.entries()) {
-        // Start over through the page's own button: no reload between paths.
-        await page.locator('#stroom-opnieuw').click();
+        // Start over through the page's own button (confirmed): no reload between paths.
+        if (i > 0) await restart(page);
         for (const step of p.steps) {
           const at = await current(page);
           if (at.node !== step.node) {
@@ -86,8 +120,7 @@ for (const flow of flows) {
         }
         const end = await current(page);
         if (end.node !== p.outcome || end.kind !== 'outcome') problems.push(`path ${i} (${p.state}): ended at ${end.node} (${end.kind}), expected outcome ${p.outcome}`);
-        const hash = decodeURIComponent(new URL(page.url()).hash);
-        if (!hash.startsWith(`#a=${p.state}`)) problems.push(`path ${i}: URL state ${hash}, expected #a=${p.state}`);
+        if (page.url() !== fileUrl(flow, 'index.html')) problems.push(`path ${i}: the URL changed to ${page.url()}`);
         if (problems.length > 10) break;
       }
       problems.push(...takeIssues(page).map((x) => `${x.kind}: ${x.detail}`));
@@ -96,50 +129,101 @@ for (const flow of flows) {
       assert.equal(problems.length, 0, formatProblems('wizard paths', problems));
     });
 
-    test('state in the URL: reload, back button, change link, summary', async () => {
+    test('no answer in the URL or history; reload, Back, Terug, change link and summary keep working', async () => {
       const context = await browser.newContext();
       const page = await newCheckedPage(context, null);
       const longest = flow.paths.reduce((a, b) => (b.steps.length > a.steps.length ? b : a));
-      // A shared/bookmarked URL opens at the outcome.
-      await page.goto(`${fileUrl(flow, 'index.html')}#a=${longest.state}`);
+      const problems = [];
+      const noLeaks = async (where) => {
+        problems.push(...urlLeaks(page.url(), longest, `${where} (location)`));
+        for (const url of await historyUrls(page)) problems.push(...urlLeaks(url, longest, `${where} (history)`));
+      };
+      await page.goto(fileUrl(flow, 'index.html'));
+      await start(page);
+      for (const [i, step] of longest.steps.entries()) {
+        assert.equal((await current(page)).node, step.node);
+        await answer(page, step);
+        await noLeaks(`after step ${i}`);
+      }
       assert.deepEqual(await current(page), { node: longest.outcome, kind: 'outcome' });
       await page.reload();
       assert.deepEqual(await current(page), { node: longest.outcome, kind: 'outcome' }, 'reload keeps the outcome');
+      await noLeaks('after reload');
       const questions = longest.steps.filter((s) => s.kind === 'question');
       assert.equal(await page.locator('#stroom-samenvatting .stroom-samenvatting__rij').count(), questions.length, 'one summary row per question');
-      assert.ok(await page.locator('#stroom-controle').isVisible(), 'check-your-answers is shown');
-      // Back button: one step back.
-      await page.goBack().catch(() => {});
-      // Walk it fresh, then go back with the browser.
-      await page.goto(fileUrl(flow, 'index.html'));
-      const first = longest.steps[0];
-      await answer(page, first);
-      assert.equal((await current(page)).node, longest.steps[1]?.node ?? longest.outcome);
+      assert.ok(await page.locator('#stroom-controle').isVisible(), 'the answers are shown');
+      // Back button: one step back, the answer still chosen; after a reload too.
+      const last = longest.steps[longest.steps.length - 1];
       await page.goBack();
-      assert.equal((await current(page)).node, first.node, 'back button returns to the previous step');
-      if (first.kind === 'question') {
-        assert.ok(await page.locator(`#stap-${first.node} input[value="${first.answer}"]`).isChecked(), 'back button keeps the answer chosen');
-      }
+      assert.equal((await current(page)).node, last.node, 'back button returns to the previous step');
+      if (last.kind === 'question') assert.ok(await page.locator(`#stap-${last.node} input[value="${last.answer}"]`).isChecked(), 'back keeps the answer chosen');
+      await noLeaks('after back');
+      await page.reload();
+      assert.equal((await current(page)).node, last.node, 'reload keeps the step');
+      if (last.kind === 'question') assert.ok(await page.locator(`#stap-${last.node} input[value="${last.answer}"]`).isChecked(), 'reload keeps the answer chosen');
       await page.goForward();
-      assert.equal((await current(page)).node, longest.steps[1]?.node ?? longest.outcome, 'forward again');
-      // Vorige button.
+      assert.deepEqual(await current(page), { node: longest.outcome, kind: 'outcome' }, 'forward again');
+      await noLeaks('after forward');
+      // The Terug link goes one step back, like the browser's Back.
+      await page.goBack();
       await page.locator('#stroom-vorige').click();
-      assert.equal((await current(page)).node, first.node, 'Vorige goes one step back');
-      // Change link from the summary: change the first answer back to the same → straight to the outcome.
-      await page.goto(`${fileUrl(flow, 'index.html')}#a=${longest.state}`);
+      const before = longest.steps[longest.steps.length - 2];
+      if (before) assert.equal((await current(page)).node, before.node, 'Terug goes one step back');
+      // From the first question, Terug leads to the start page. (A link to the page opens a new
+      // entry: the start page; the same URL in the address bar again would be a reload.)
+      await page.goto(fileUrl(flow, 'schema.html'));
+      await page.goto(fileUrl(flow, 'index.html'));
+      assert.ok(await page.locator('#stroom-start').isVisible(), 'a fresh visit shows the start page');
+      await start(page);
+      await page.locator('#stroom-vorige').click();
+      assert.ok(await page.locator('#stroom-start').isVisible(), 'Terug from the first step shows the start page');
+      assert.ok(await page.locator('#stroom-app').isHidden());
+      // Change link from the summary: the same answer again → straight back to the outcome.
+      await page.locator('#stroom-start-knop').click();
+      for (const step of longest.steps) await answer(page, step);
       const firstQuestion = longest.steps.findIndex((s) => s.kind === 'question');
       await page.locator('#stroom-samenvatting button[data-stap]').first().click();
       assert.equal((await current(page)).node, longest.steps[firstQuestion].node, 'change link opens the question');
       assert.ok(await page.locator(`#stap-${longest.steps[firstQuestion].node} input[value="${longest.steps[firstQuestion].answer}"]`).isChecked(), 'earlier answer preselected');
       await page.locator('#stroom-volgende').click();
       assert.deepEqual(await current(page), { node: longest.outcome, kind: 'outcome' }, 'unchanged answer returns to the outcome');
-      // Volgende without an answer shows an error and stays.
+      await noLeaks('after the change link');
+      // Answers live in this tab only: a new tab starts empty.
+      const other = await newCheckedPage(context, null);
+      await other.goto(fileUrl(flow, 'index.html'));
+      await other.locator('#stroom-start-knop').click();
+      assert.equal((await current(other)).node, flow.start);
+      if (flow.paths[0].steps[0].kind === 'question') assert.equal(await other.locator(`#stap-${flow.start} input:checked`).count(), 0, 'no answer carried to another tab');
+      assert.deepEqual(problems, []);
+      assert.deepEqual(takeIssues(page), []);
+      await context.close();
+    });
+
+    test('"Opnieuw beginnen" asks first, in the page', async () => {
+      const context = await browser.newContext();
+      const page = await newCheckedPage(context, null);
+      let dialogs = 0;
+      page.on('dialog', (d) => { dialogs++; d.dismiss(); });
+      const p = flow.paths[0];
+      await page.goto(fileUrl(flow, 'index.html'));
+      await start(page);
+      for (const step of p.steps) await answer(page, step);
       await page.locator('#stroom-opnieuw').click();
-      if (flow.paths[0].steps[0].kind === 'question') {
-        await page.locator('#stroom-volgende').click();
-        assert.ok(await page.locator(`#fout-${flow.start}`).isVisible(), 'error when no answer chosen');
-        assert.equal((await current(page)).node, flow.start);
-      }
+      assert.deepEqual(await current(page), { node: p.outcome, kind: 'outcome' }, 'nothing is wiped before confirming');
+      assert.ok(await page.locator('#stroom-bevestig').isVisible(), 'the question is asked in the page');
+      assert.equal(await page.evaluate(() => document.activeElement.id), 'stroom-bevestig-kop', 'focus on the question');
+      assert.equal((await runAxe(page)).length, 0, 'axe with the question shown');
+      await page.locator('#stroom-opnieuw-nee').click();
+      assert.ok(await page.locator('#stroom-bevestig').isHidden());
+      assert.equal(await page.evaluate(() => document.activeElement.id), 'stroom-opnieuw', 'No: focus back on the button');
+      assert.deepEqual(await current(page), { node: p.outcome, kind: 'outcome' }, 'No keeps the outcome');
+      await restart(page);
+      assert.equal((await current(page)).node, flow.start, 'Yes starts at the first step');
+      assert.equal(await page.locator(`#stap-${flow.start} input:checked`).count(), 0, 'no answer chosen');
+      await page.reload();
+      assert.equal((await current(page)).node, flow.start, 'and stays wiped after a reload');
+      assert.equal(await page.locator(`#stap-${flow.start} input:checked`).count(), 0);
+      assert.equal(dialogs, 0, 'no window.confirm');
       assert.deepEqual(takeIssues(page), []);
       await context.close();
     });
@@ -154,6 +238,7 @@ for (const flow of flows) {
       const context = await browser.newContext();
       const page = await newCheckedPage(context, null);
       await page.goto(fileUrl(flow, 'index.html'));
+      await start(page);
       for (const step of p.steps.slice(0, at)) await answer(page, step);
       const title = await page.title();
       const summary = page.locator('#stroom-foutoverzicht');
@@ -181,10 +266,10 @@ for (const flow of flows) {
       assert.equal(await links.getAttribute('href'), `#${firstRadio}`);
       const violations = (await runAxe(page)).map((v) => v.summary);
       assert.deepEqual(violations, [], 'axe with the error summary shown');
-      const hash = new URL(page.url()).hash;
+      const url = page.url();
       await links.click();
       assert.equal(await page.evaluate(() => document.activeElement.id), firstRadio, 'the link moves focus to the first answer');
-      assert.equal(new URL(page.url()).hash, hash, 'the link keeps the wizard state in the URL');
+      assert.equal(page.url(), url, 'the link leaves the URL as it is');
       // Volgende again without an answer: still one summary, focused again.
       await page.locator('#stroom-volgende').click();
       assert.equal(await summary.count(), 1);
@@ -209,14 +294,14 @@ for (const flow of flows) {
         }
         await page.locator('#stroom-vorige').click();
         assert.equal((await current(page)).node, q);
-        assert.equal(await summary.count(), 0, 'Vorige removes the error summary');
+        assert.equal(await summary.count(), 0, 'Terug removes the error summary');
         assert.equal(await page.title(), title);
       }
       assert.deepEqual(takeIssues(page), []);
       await context.close();
     });
 
-    test('JavaScript off: a sample of paths over the plain node pages', async () => {
+    test('JavaScript off: a sample of paths over the plain node pages, a back link on every step', async () => {
       const context = await browser.newContext({ javaScriptEnabled: false });
       const page = await newCheckedPage(context, null);
       const sample = flow.paths.filter((_, i) => i % Math.max(1, Math.floor(flow.paths.length / 8)) === 0);
@@ -224,18 +309,33 @@ for (const flow of flows) {
       for (const p of sample) {
         await page.goto(fileUrl(flow, 'index.html'));
         await page.locator('a.stroom-begin__link').click();
+        let previous = fileUrl(flow, 'index.html');
         for (const step of p.steps) {
           const node = await page.locator('main').getAttribute('data-node');
           if (node !== step.node) {
             problems.push(`${p.state}: at ${node}, expected ${step.node}`);
             break;
           }
-          // The link for this answer (the first one when an answer is listed twice with conditions).
-          await Promise.all([page.waitForNavigation(), page.locator(`main a.stroom-link[data-answer="${step.answer}"]`).first().click()]);
+          // Back leads to the page before; no answer is offered with a condition to remember.
+          const back = await page.locator('main a.stroom-terug').evaluateAll((as) => as.map((a) => a.href));
+          if (back.length !== 1 || back[0] !== previous) problems.push(`${p.state}: ${node}: back link ${back}, expected ${previous}`);
+          if (await page.locator('main .stroom-voorwaarde').count()) problems.push(`${p.state}: ${node}: an answer depends on an earlier answer`);
+          const ids = await page.locator('main a.stroom-link[data-answer]').evaluateAll((as) => as.map((a) => a.dataset.answer));
+          if (new Set(ids).size !== ids.length) problems.push(`${p.state}: ${node}: an answer is listed twice`);
+          if (step.kind === 'question' && !/ · Vraag \d+ van ongeveer \d+$/.test(await page.locator('.stroom-bovenschrift').textContent()))
+            problems.push(`${p.state}: ${node}: no progress line`);
+          previous = page.url();
+          await Promise.all([page.waitForNavigation(), page.locator(`main a.stroom-link[data-answer="${step.answer}"]`).click()]);
         }
         const main = page.locator('main');
         if ((await main.getAttribute('data-node')) !== p.outcome || (await main.getAttribute('data-kind')) !== 'outcome')
           problems.push(`${p.state}: ended at ${await main.getAttribute('data-node')}, expected ${p.outcome}`);
+        const back = await page.locator('main a.stroom-terug').evaluateAll((as) => as.map((a) => a.href));
+        if (back.length !== 1 || back[0] !== previous) problems.push(`${p.state}: outcome back link ${back}, expected ${previous}`);
+        // An outcome reads as an outcome: the answers of this route, no list of routes.
+        const given = await page.locator('.stroom-gegeven dd').count();
+        if (given !== p.steps.filter((s) => s.kind === 'question').length) problems.push(`${p.state}: ${given} answers shown on the outcome`);
+        if (await page.locator('.stroom-routes').count() || /gekomen zijn/.test(await main.textContent())) problems.push(`${p.state}: the outcome lists routes`);
       }
       problems.push(...takeIssues(page).map((x) => `${x.kind}: ${x.detail}`));
       await context.close();
@@ -252,7 +352,9 @@ for (const flow of flows) {
       await page.goto(fileUrl(flow, 'index.html'));
       await check('wizard start');
       const withInfo = flow.paths.find((p) => p.steps.some((s) => s.kind === 'info')) || flow.paths[0];
-      await page.goto(`${fileUrl(flow, 'index.html')}#a=${withInfo.state}`);
+      await start(page);
+      await check('wizard first step');
+      for (const step of withInfo.steps) await answer(page, step);
       await check('wizard outcome');
       const nodes = new Set([flow.start, ...flow.paths.map((p) => p.outcome), ...flow.paths.flatMap((p) => p.steps.map((s) => s.node))]);
       for (const node of nodes) {
@@ -273,3 +375,170 @@ for (const flow of flows) {
     });
   });
 }
+
+// The client's journey (issue 15): from the home page's entry to the start page, through the
+// wizard by keyboard alone, to an outcome with numbered steps and contacts, printed on one page.
+const HOME = path.join(SITE, 'index.html');
+const clientHref = fs.existsSync(HOME) ? /class="hulp-ingang__link" href="([^"]+)"/.exec(fs.readFileSync(HOME, 'utf8'))?.[1] : null;
+const client = clientHref ? flows.find((f) => path.resolve(SITE, clientHref) === path.join(f.dir, 'index.html')) : null;
+
+describe('the client\'s journey', { skip: !client && 'no client entry on the home page' }, () => {
+  test('home page entry → start page: one Start button, nothing about JavaScript; axe and html-validate', async () => {
+    const context = await browser.newContext();
+    const page = await newCheckedPage(context, null);
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.goto(pathToFileURL(HOME).href);
+    const entry = page.locator('.hulp-ingang');
+    assert.equal(await entry.locator('h2').textContent(), 'Ik zoek hulp bij werk');
+    const box = await entry.boundingBox();
+    assert.ok(box.y < 740, `the entry starts on the first screen at 360×740 (y = ${box.y})`);
+    const professional = await page.locator('h2', { hasText: 'Voor professionals' }).boundingBox();
+    assert.ok(box.y < professional.y, 'above the professional index');
+    await Promise.all([page.waitForNavigation(), entry.locator('a').click()]);
+    assert.equal(page.url(), fileUrl(client, 'index.html'));
+    const startPage = page.locator('#stroom-start');
+    assert.ok(await startPage.isVisible());
+    assert.equal(await startPage.locator('a, button').filter({ hasText: 'Start' }).count(), 1, 'one Start button');
+    assert.match(await startPage.textContent(), /minuten/, 'says how long it takes');
+    assert.doesNotMatch(await page.locator('main').textContent(), /JavaScript/i);
+    const violations = [...(await runAxe(page)).map((v) => `start: ${v.summary}`)];
+    await page.goto(pathToFileURL(HOME).href);
+    violations.push(...(await runAxe(page)).map((v) => `home: ${v.summary}`));
+    assert.deepEqual(violations, []);
+    const invalid = [];
+    for (const file of [HOME, path.join(client.dir, 'index.html'), path.join(client.dir, `${client.start}.html`), path.join(client.dir, `${client.paths[0].outcome}.html`)])
+      for (const e of (await validateHtml(file)).errors) invalid.push(e.text);
+    assert.deepEqual(invalid, []);
+    assert.deepEqual(takeIssues(page), []);
+    await context.close();
+  });
+
+  test('keyboard only (Tab, Enter, Space): start to outcome, focus on each step\'s heading, tab order = visual order', async () => {
+    const context = await browser.newContext();
+    const page = await newCheckedPage(context, null);
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.goto(fileUrl(client, 'index.html'));
+    const active = () => page.evaluate(() => {
+      const el = document.activeElement;
+      const r = el.getBoundingClientRect();
+      return { id: el.id, tag: el.tagName, value: el.value || '', top: r.top + window.scrollY, left: r.left };
+    });
+    const tabTo = async (wanted, max = 40) => {
+      const seen = [];
+      for (let i = 0; i < max; i++) {
+        await page.keyboard.press('Tab');
+        const a = await active();
+        seen.push(a);
+        if (wanted(a)) return seen;
+      }
+      assert.fail(`not reached by Tab: ${JSON.stringify(seen.slice(-5))}`);
+    };
+    await tabTo((a) => a.id === 'stroom-start-knop');
+    await page.keyboard.press('Enter');
+    // Only Tab and Space choose: the first answer of every question (radios in a group take one Tab).
+    const p = client.paths[0];
+    for (const step of p.steps) {
+      assert.equal((await current(page)).node, step.node);
+      assert.equal((await active()).id, `kop-${step.node}`, `focus on the heading of ${step.node}`);
+      assert.match(await page.locator('#stroom-voortgang').textContent(), /^Vraag \d+ van ongeveer \d+$/);
+      const order = await tabTo((a) => a.id === 'stroom-volgende');
+      for (let i = 1; i < order.length; i++) assert.ok(order[i].top >= order[i - 1].top - 1, `tab order follows the page downwards at ${step.node}: ${JSON.stringify(order)}`);
+      if (step.kind === 'question') {
+        const radio = order.find((a) => a.tag === 'INPUT');
+        assert.equal(radio?.value, step.answer, `Tab reaches the first answer of ${step.node}`);
+        await page.keyboard.press('Shift+Tab');
+        while ((await active()).tag !== 'INPUT') await page.keyboard.press('Shift+Tab');
+        await page.keyboard.press('Space');
+        await tabTo((a) => a.id === 'stroom-volgende');
+      }
+      await page.keyboard.press('Enter');
+    }
+    assert.deepEqual(await current(page), { node: p.outcome, kind: 'outcome' });
+    assert.equal((await active()).id, `kop-${p.outcome}`, 'focus on the outcome\'s heading');
+    assert.deepEqual(takeIssues(page), []);
+    await context.close();
+  });
+
+  test('every outcome: 1–3 numbered steps, contacts with an https link, one printed page with the date, answers and steps', async (t) => {
+    const context = await browser.newContext();
+    const page = await newCheckedPage(context, null);
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'wijzer-print-'));
+    const problems = [];
+    const outcomes = new Map();
+    for (const p of client.paths) if (!outcomes.has(p.outcome)) outcomes.set(p.outcome, p);
+    await page.goto(fileUrl(client, 'index.html'));
+    await start(page);
+    let first = true;
+    for (const [outcome, p] of outcomes) {
+      if (!first) await restart(page);
+      first = false;
+      for (const step of p.steps) await answer(page, step);
+      const stepBox = page.locator(`#stap-${outcome}`);
+      const steps = await stepBox.locator('ol.stroom-vervolg > li').count();
+      if (steps < 1 || steps > 3) problems.push(`${outcome}: ${steps} numbered steps`);
+      const external = await stepBox.locator('.stroom-contact a[href^="https://"]').count();
+      if (external < 1) problems.push(`${outcome}: no https link to an organisation`);
+      if (!(await stepBox.locator('.stroom-meenemen li').count()) || !(await stepBox.locator('.stroom-vragen li').count())) problems.push(`${outcome}: no "Neem mee" or "Vraag dit"`);
+      if (!/Juridisch Loket/.test(await stepBox.textContent())) problems.push(`${outcome}: no free help with a refusal`);
+      assert.equal(await page.locator('#stroom-print').textContent(), 'Bewaar of print je uitkomst');
+      await page.emulateMedia({ media: 'print' });
+      const file = path.join(tmp, `${outcome}.pdf`);
+      await page.pdf({ path: file, format: 'A4' });
+      await page.emulateMedia({ media: 'screen' });
+      const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+      const pages = text.split('\f').filter((x) => x.trim()).length;
+      if (pages !== 1) problems.push(`${outcome}: printed on ${pages} pages`);
+      if (!/Gemaakt op \d+ \w+ \d{4}/.test(text)) problems.push(`${outcome}: no date in print`);
+      const lastQuestion = [...p.steps].reverse().find((s) => s.kind === 'question');
+      const label = client.paths && (await page.locator(`#stap-${lastQuestion.node} label[for="k-${lastQuestion.node}-${lastQuestion.answer}"]`).textContent());
+      if (!text.replace(/\s+/g, ' ').includes(label.replace(/\s+/g, ' ').slice(0, 30))) problems.push(`${outcome}: answer "${label}" not printed`);
+      const firstStep = await stepBox.locator('ol.stroom-vervolg > li').first().textContent();
+      if (!text.replace(/\s+/g, ' ').includes(firstStep.slice(0, 30))) problems.push(`${outcome}: next step not printed`);
+    }
+    t.diagnostic(`${outcomes.size} outcomes printed`);
+    fs.rmSync(tmp, { recursive: true, force: true });
+    assert.deepEqual(problems, []);
+    assert.deepEqual(takeIssues(page), []);
+    await context.close();
+  });
+
+  test('crisis help where the client reports severe complaints', async () => {
+    const severe = client.paths.filter((p) => p.steps.some((s) => s.answer === 'ernstig'));
+    if (!severe.length) return;
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await newCheckedPage(context, null);
+    for (const p of severe) {
+      await page.goto(fileUrl(client, `${p.outcome}.html`));
+      const text = await page.locator('main').textContent();
+      assert.match(text, /113/);
+      assert.match(text, /0800-0113/);
+      assert.match(text, /huisartsenpost/);
+    }
+    await context.close();
+  });
+
+  test('from a server sub-folder: walk, reload and Back, no answer in the URL', async () => {
+    const server = await startStaticServer(SITE);
+    const context = await browser.newContext();
+    const page = await newCheckedPage(context, server.origin);
+    try {
+      const rel = path.relative(SITE, path.join(client.dir, 'index.html')).split(path.sep).join('/');
+      const url = server.baseUrl + rel;
+      const p = client.paths[client.paths.length - 1];
+      await page.goto(url);
+      await start(page);
+      for (const step of p.steps) await answer(page, step);
+      assert.deepEqual(await current(page), { node: p.outcome, kind: 'outcome' });
+      assert.equal(page.url(), url);
+      await page.reload();
+      assert.deepEqual(await current(page), { node: p.outcome, kind: 'outcome' });
+      await page.goBack();
+      assert.equal((await current(page)).node, p.steps[p.steps.length - 1].node);
+      for (const u of await historyUrls(page)) assert.ok(u === 'about:blank' || u === url, `history entry ${u}`);
+      assert.deepEqual(takeIssues(page), []);
+    } finally {
+      await context.close();
+      await server.close();
+    }
+  });
+});

@@ -39,11 +39,15 @@ MemoryTree site_with(const std::string& name) {
   tree.set("templates/section.mustache", "{{page.title}}|{{{page.content}}}");
   for (const char* t : {"flow-node", "flow-wizard", "flow-diagram"})
     tree.set(std::string("templates/") + t + ".mustache",
-             "<main data-node=\"{{page.data.node}}\" data-kind=\"{{page.data.kind}}\">{{page.title}}|{{{page.content}}}</main>"
+             "<main data-node=\"{{page.data.node}}\" data-kind=\"{{page.data.kind}}\">"
+             // What templates/flow-node.mustache shows from page.data: the back link and the progress.
+             "{{#page.data.back_url}}<a class=\"stroom-terug\" href=\"{{page.data.back_url}}\">Terug</a>{{/page.data.back_url}}"
+             "{{#page.data.progress_now}}Vraag {{page.data.progress_now}} van ongeveer {{page.data.progress_total}}{{/page.data.progress_now}}"
+             "{{page.title}}|{{{page.content}}}</main>"
              "{{#page_css}}[{{.}}]{{/page_css}}{{#page_js}}[{{.}}]{{/page_js}}");
   // The portal's own wizard and diagram components render the pages' content.
   for (const char* part : {"wizard/page", "wizard/buttons", "wizard/step", "wizard/read-more", "wizard/outcome",
-                           "wizard/routes", "wizard/node", "diagram/page", "diagram/list"})
+                           "wizard/contacts", "wizard/node", "diagram/page", "diagram/list"})
     tree.set(std::string("templates/") + part + ".mustache", repo_file(std::string("templates/") + part + ".mustache"));
   tree.set("site-assets/wizard/flow.css", "body{}");
   tree.set("site-assets/wizard/flow.js", "1");
@@ -97,11 +101,20 @@ TEST_CASE("a valid flow builds its pages, test vectors and diagram", "[flows]") 
                         "stroomschema/valid/i1.html", "stroomschema/valid/q2.html", "stroomschema/valid/o1.html",
                         "stroomschema/valid/o2.html", "stroomschema/valid/paths.json"})
     CHECK(files.count(f));
-  // Node pages: data-node/data-kind, answers as plain links, conditions in words.
-  const std::string& q2 = files.at("stroomschema/valid/q2.html");
+  // Node pages, one per route to a node: answers as plain links to the next page of the route,
+  // only the answers that hold there (no condition in words), a back link to the page before.
+  const std::string& q2 = files.at("stroomschema/valid/q2.html");  // q1 ja → i1 → q2
   CHECK(q2.find("data-node=\"q2\" data-kind=\"question\"") != std::string::npos);
   CHECK(q2.find("href=\"o1.html\"") != std::string::npos);
-  CHECK(q2.find("(alleen als je ja zei)") != std::string::npos);
+  CHECK(q2.find("href=\"o2.html\"") != std::string::npos);
+  CHECK(q2.find("(alleen als") == std::string::npos);
+  CHECK(q2.find("class=\"stroom-terug\" href=\"i1.html\"") != std::string::npos);
+  const std::string& q2b = files.at("stroomschema/valid/q2.2.html");  // q1 nee → q2: B does not hold
+  CHECK(q2b.find("data-answer=\"a\" href=\"o1.2.html\"") != std::string::npos);
+  CHECK(q2b.find("data-answer=\"b\"") == std::string::npos);
+  CHECK(q2b.find("class=\"stroom-terug\" href=\"q1.html\"") != std::string::npos);
+  CHECK(files.at("stroomschema/valid/q1.html").find("class=\"stroom-terug\" href=\"index.html\"") != std::string::npos);
+  CHECK(files.at("stroomschema/valid/q1.html").find("Vraag 1 van ongeveer 2") != std::string::npos);
   CHECK(files.at("stroomschema/valid/i1.html").find("data-kind=\"info\"") != std::string::npos);
   const std::string& o1 = files.at("stroomschema/valid/o1.html");
   CHECK(o1.find("data-kind=\"outcome\"") != std::string::npos);
@@ -109,7 +122,11 @@ TEST_CASE("a valid flow builds its pages, test vectors and diagram", "[flows]") 
   // A client flow explains the evidence in plain words instead of the label "sterk bewijs".
   CHECK(o1.find("veel onderzoek: dit helpt vaak") != std::string::npos);
   CHECK(o1.find("sterk bewijs") == std::string::npos);
-  CHECK(o1.find("Zo kun je hier gekomen zijn") != std::string::npos);
+  // The outcome shows this route's answers, not a list of routes.
+  CHECK(o1.find("<dt>Eerste vraag?</dt><dd>Ja</dd>") != std::string::npos);
+  CHECK(o1.find("<dt>Tweede vraag?</dt><dd>A</dd>") != std::string::npos);
+  CHECK(files.at("stroomschema/valid/o1.2.html").find("<dt>Eerste vraag?</dt><dd>Nee</dd>") != std::string::npos);
+  CHECK(o1.find("<ol class=\"stroom-vervolg\">") != std::string::npos);
   // Assets only on flow pages.
   CHECK(o1.find("[../../assets/wizard/flow.") != std::string::npos);
   CHECK(files.at("stroomschema/valid/index.html").find("jsonlogic.") != std::string::npos);
@@ -249,6 +266,45 @@ TEST_CASE("flow check: \"fout\" only on a question", "[flows][checks]") {
   CHECK(d.message.find("knoop 'i1'") != std::string::npos);
   CHECK(d.line == line_of("fout-not-question.json", "\"fout\": \"Kies een antwoord.\""));
   CHECK(r->diags.sorted().size() == 1);  // the question's own "fout" is fine
+}
+
+TEST_CASE("flow check: contacts, lists and the number of steps of a client outcome", "[flows][checks]") {
+  auto r = build("bad-contact.json");
+  const std::string f = "bad-contact.json";
+  auto web = error_with(r->diags, "begint met https://");
+  CHECK(web.line == line_of(f, "\"website\": \"http://"));
+  CHECK(web.message.find("knoop 'o1', contact") != std::string::npos);
+  auto phone = error_with(r->diags, "\"telefoon\" bestaat uit");
+  CHECK(phone.line == line_of(f, "\"telefoon\": \"bel ons\""));
+  CHECK(phone.message.find("afwijzing") != std::string::npos);
+  CHECK(error_with(r->diags, "onbekend veld \"site\"").line == line_of(f, "\"site\""));
+  CHECK(error_with(r->diags, "hoogstens 3 stappen").line == line_of(f, "\"vervolg\""));
+  CHECK(error_with(r->diags, "lege tekst in \"neem_mee\"").line == line_of(f, "\"neem_mee\""));
+}
+
+TEST_CASE("an outcome renders its steps, contacts, what to bring and ask, and the help with a refusal", "[flows]") {
+  MemoryTree tree = site_with("valid.json");
+  nlohmann::json flow = nlohmann::json::parse(fixture("valid.json"));
+  flow["contacten_stand"] = "stand december 2026";
+  flow["afwijzing"] = {{"titel", "Een nee?"}, {"tekst", "Maak bezwaar."},
+                       {"contacten", {{{"naam", "Het Juridisch Loket"}, {"website", "https://www.juridischloket.nl"}, {"telefoon", "0800 8020"}}}}};
+  flow["knopen"][3]["contacten"] = {{{"naam", "UWV"}, {"tekst", "Uitkering."}, {"website", "https://www.uwv.nl/"}}};
+  flow["knopen"][3]["neem_mee"] = {"Je DigiD"};
+  flow["knopen"][3]["vraag_dit"] = {"Kan ik een jobcoach krijgen?"};
+  tree.set("content/stroomschema/valid.json", flow.dump(1));
+  Diagnostics diags;
+  MemorySink sink;
+  build_site(tree, sink, diags, 1);
+  for (const auto& d : diags.sorted()) INFO(format_diagnostic(d));
+  REQUIRE_FALSE(diags.has_errors());
+  const std::string& o1 = sink.files.at("stroomschema/valid/o1.html");
+  CHECK(o1.find("<a href=\"https://www.uwv.nl/\">www.uwv.nl</a>") != std::string::npos);
+  CHECK(o1.find("<li>Je DigiD</li>") != std::string::npos);
+  CHECK(o1.find("<li>Kan ik een jobcoach krijgen?</li>") != std::string::npos);
+  CHECK(o1.find("<a href=\"tel:08008020\">0800\u00a08020</a>") != std::string::npos);  // never broken over two lines
+  CHECK(o1.find("Contactgegevens: stand december 2026.") != std::string::npos);
+  // o2 has no contacts of its own, but the help with a refusal is on every outcome.
+  CHECK(sink.files.at("stroomschema/valid/o2.html").find("Het Juridisch Loket") != std::string::npos);
 }
 
 TEST_CASE("clean_svg makes Graphviz output fit for inline HTML", "[flows][diagram]") {

@@ -4,6 +4,7 @@
 
 #include "flows_layout.h"
 #include "flows_render.h"
+#include "flows_visits.h"
 #include "paths.h"
 #include "snippet.h"
 
@@ -55,7 +56,9 @@ void Flows::load(LoadContext& ctx) {
     for (const auto& other : flows_)
       if (other.flow.id == flow->id) flow->file.error(diags, "/id", "dubbel stroomschema-id '" + flow->id + "' (ook " + other.flow.file.file + ")");
     Compiled compiled{std::move(*flow), {}, out_dir + stem_of(path) + "/"};
+    const size_t errors_before = diags.error_count();
     compiled.paths = flows::enumerate_paths(compiled.flow, diags);
+    compiled.complete = diags.error_count() == errors_before;
     flows_.push_back(std::move(compiled));
   }
 
@@ -78,14 +81,32 @@ void Flows::load(LoadContext& ctx) {
     wizard.data["audience_professionals"] = professionals;
     if (add_page(content, std::move(wizard), diags)) wizard_pages_.insert(base + "_index.md");
 
-    for (const flows::Node& node : flow.nodes) {
-      Page page = generated(tree, flow.source, base + node.id + ".md", node.title, "flow-node", true);
-      page.content_template = "wizard/node";
-      page.data = flows::node_data(in, node);
-      page.data["audience"] = audience;
-    page.data["audience_professionals"] = professionals;
-      if (add_page(content, std::move(page), diags)) node_pages_.insert(base + node.id + ".md");
+    // Pages without JavaScript: one per visit (a node as reached by one route, see flows_visits.h);
+    // a node no route reaches still gets its page, so the diagram's links hold.
+    // Only from a complete walk: paths cut off at a limit would give pages with answers missing.
+    if (c.complete) in.visits = flows::visits_of(flow, c.paths);
+    if (in.visits.size() > flows::kMaxVisits) {
+      flow.file.error(diags, "/knopen", "stroomschema: " + std::to_string(in.visits.size()) + " pagina's zonder JavaScript (hoogstens " +
+                                            std::to_string(flows::kMaxVisits) + "): splits het stroomschema");
+      in.visits.clear();
     }
+    auto add_node_page = [&](const flows::Node& node, const flows::Visit* visit) {
+      const std::string name = visit ? visit->page.substr(0, visit->page.size() - 5) : node.id;
+      Page page = generated(tree, flow.source, base + name + ".md", node.title, "flow-node", true);
+      page.content_template = "wizard/node";
+      page.data = flows::node_data(in, node, visit);
+      page.data["audience"] = audience;
+      page.data["audience_professionals"] = professionals;
+      if (add_page(content, std::move(page), diags)) node_pages_.insert(base + name + ".md");
+    };
+    std::set<std::string> visited;
+    for (const flows::Visit& visit : in.visits)
+      if (const flows::Node* node = flow.find(visit.node)) {
+        visited.insert(visit.node);
+        add_node_page(*node, &visit);
+      }
+    for (const flows::Node& node : flow.nodes)
+      if (!visited.count(node.id)) add_node_page(node, nullptr);
 
     std::map<std::string, std::string> urls;
     for (const flows::Node& node : flow.nodes) urls[node.id] = node.id + ".html";
@@ -112,12 +133,15 @@ void Flows::load(LoadContext& ctx) {
 void Flows::extend(const BuildContext& ctx, const Page& page, nlohmann::json& data, ContributionSlot&) const {
   const bool wizard = wizard_pages_.count(page.source), node = node_pages_.count(page.source),
              diagram = diagram_pages_.count(page.source);
-  if (!wizard && !node && !diagram) return;
   const std::string root = root_prefix(page.output);
   auto asset = [&](const char* key) -> std::string {
     auto it = ctx.assets.keys.find(key);
     return it != ctx.assets.keys.end() && it->is_string() ? root + it->get<std::string>() : "";
   };
+  // The home page carries the entry for clients (templates/wizard/home-entry.mustache): its style.
+  if (page.output == "index.html" && !flows_.empty())
+    if (auto css = asset("wizard_entry_css"); !css.empty()) data["page_css"].push_back(css);
+  if (!wizard && !node && !diagram) return;
   if (auto css = asset("wizard_flow_css"); !css.empty()) data["page_css"].push_back(css);
   if (diagram) {
     // Zoom, fit, legend behaviour and the route (site-assets/diagram/).

@@ -11,10 +11,10 @@ namespace wijzer {
 
 /// Stroomschema's: decision flows in content/stroomschema/*.json|yaml (wijzer.yaml `flows.folder`),
 /// each compiled into
-///  - a wizard page (stroomschema/<flow>/index.html; one step at a time with flow.js, state in the
-///    URL hash),
-///  - one plain page per node (stroomschema/<flow>/<node>.html; answers are links, so the flow
-///    works without JavaScript), <main data-node data-kind>,
+///  - a start page with the wizard (stroomschema/<flow>/index.html; one step at a time with
+///    flow.js; answers in the tab's sessionStorage, never in the URL),
+///  - one plain page per route to a node (stroomschema/<flow>/<node>.html, <node>.2.html, …;
+///    flows_visits.h; answers are links, so the flow works without JavaScript), <main data-node data-kind>,
 ///  - a diagram page (stroomschema/<flow>/schema.html) with a Graphviz SVG and a nested list,
 ///  - test vectors for the browser tests (stroomschema/<flow>/paths.json): every path.
 /// See docs/stroomschema.md for the format and the checks.
@@ -28,6 +28,7 @@ class Flows : public Feature {
     flows::Flow flow;
     std::vector<flows::Path> paths;
     std::string dir;  ///< output folder, "stroomschema/<id>/"
+    bool complete = true;  ///< every path enumerated, no errors (else no per-route pages)
   };
   const std::vector<Compiled>& flows() const { return flows_; }
 

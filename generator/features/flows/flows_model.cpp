@@ -31,6 +31,23 @@ int evidence_rank(const ContentTree& content, int page) {
   return 3;  // onbekend or absent
 }
 
+/// At most this many "vervolg" steps on an outcome of a client flow.
+constexpr size_t kMaxClientSteps = 3;
+
+bool valid_website(const std::string& url) {
+  if (url.rfind("https://", 0) != 0 || url.size() <= 8) return false;
+  return std::none_of(url.begin(), url.end(), [](unsigned char c) { return c <= ' ' || c == '"' || c == '<' || c == '>' || c == '\'' || c == 127; });
+}
+
+bool valid_phone(const std::string& phone) {
+  size_t digits = 0;
+  for (char c : phone) {
+    if (c >= '0' && c <= '9') ++digits;
+    else if (c != ' ' && c != '-') return false;
+  }
+  return digits >= 3 && digits <= 15;
+}
+
 class Reader {
  public:
   Reader(Flow& flow, const ContentTree& content, Diagnostics& diags) : flow_(flow), content_(content), diags_(diags) {}
@@ -101,6 +118,61 @@ class Reader {
     return refs;
   }
 
+  /// A list of non-empty texts ("neem_mee", "vraag_dit", "vervolg"); absent gives an empty list.
+  std::vector<std::string> text_list(const json& object, const std::string& pointer, const char* key, const std::string& what) {
+    std::vector<std::string> out;
+    auto it = object.find(key);
+    if (it == object.end()) return out;
+    if (!it->is_array()) {
+      error(pointer + "/" + key, what + ": \"" + key + "\" moet een lijst van teksten zijn");
+      return out;
+    }
+    for (size_t i = 0; i < it->size(); ++i) {
+      const json& s = (*it)[i];
+      if (!s.is_string() || blank(s.get<std::string>()))
+        error(pointer + "/" + key + "/" + std::to_string(i), what + ": lege tekst in \"" + key + "\"");
+      else
+        out.push_back(s.get<std::string>());
+    }
+    return out;
+  }
+
+  /// "contacten": [{naam, tekst?, website?, telefoon?}]; a website is https:// (the portal only
+  /// links to other hosts on purpose), a phone number is digits with spaces or '-'.
+  std::vector<Contact> contacts(const json& object, const std::string& pointer, const std::string& what) {
+    std::vector<Contact> out;
+    auto it = object.find("contacten");
+    if (it == object.end()) return out;
+    if (!it->is_array()) {
+      error(pointer + "/contacten", what + ": \"contacten\" moet een lijst zijn");
+      return out;
+    }
+    for (size_t i = 0; i < it->size(); ++i) {
+      const std::string cp = pointer + "/contacten/" + std::to_string(i);
+      const json& c = (*it)[i];
+      if (!c.is_object()) {
+        error(cp, what + ": een contact is een object met \"naam\"");
+        continue;
+      }
+      Contact contact;
+      contact.name = required_text(c, cp, "naam", what + ", contact");
+      contact.text = optional_text(c, cp, "tekst", what + ", contact");
+      contact.website = optional_text(c, cp, "website", what + ", contact");
+      contact.phone = optional_text(c, cp, "telefoon", what + ", contact");
+      if (!contact.website.empty() && !valid_website(contact.website))
+        error(cp + "/website", what + ", contact: \"website\" is een adres dat begint met https:// (zonder spaties), niet '" +
+                                   contact.website + "'");
+      if (!contact.phone.empty() && !valid_phone(contact.phone))
+        error(cp + "/telefoon", what + ", contact: \"telefoon\" bestaat uit 3 tot 15 cijfers met spaties of '-', niet '" +
+                                    contact.phone + "'");
+      for (const auto& item : c.items())
+        if (const std::string& key = item.key(); key != "naam" && key != "tekst" && key != "website" && key != "telefoon")
+          error(cp + "/" + key, what + ", contact: onbekend veld \"" + key + "\" (naam, tekst, website, telefoon)");
+      out.push_back(std::move(contact));
+    }
+    return out;
+  }
+
   void check_rule(const json& rule, const std::string& pointer, const std::string& what) {
     for (const auto& issue : jsonlogic::check(rule)) error(pointer + issue.pointer, what + ": ongeldige regel: " + issue.message);
     try {
@@ -130,6 +202,9 @@ class Reader {
     else error(kind.empty() ? pointer : pointer + "/soort", where + ": \"soort\" moet 'vraag', 'info' of 'uitkomst' zijn");
 
     node.links = page_refs(value, pointer, "lees_meer", where);
+    if (node.kind != Kind::outcome)
+      for (const char* key : {"contacten", "neem_mee", "vraag_dit"})
+        if (value.contains(key)) error(pointer + "/" + key, where + ": alleen een uitkomst heeft \"" + std::string(key) + "\"");
     if (node.kind != Kind::question && value.contains("fout"))
       error(pointer + "/fout", where + ": alleen een vraag heeft \"fout\" (de melding als er geen antwoord is gekozen)");
     switch (node.kind) {
@@ -189,17 +264,14 @@ class Reader {
         std::stable_sort(node.trajecten.begin(), node.trajecten.end(), [&](const PageRef& a, const PageRef& b) {
           return evidence_rank(content_, a.page) < evidence_rank(content_, b.page);
         });
-        if (auto steps = value.find("vervolg"); steps != value.end()) {
-          if (!steps->is_array()) error(pointer + "/vervolg", where + ": \"vervolg\" moet een lijst van teksten zijn");
-          else
-            for (size_t i = 0; i < steps->size(); ++i) {
-              const json& s = (*steps)[i];
-              if (!s.is_string() || blank(s.get<std::string>()))
-                error(pointer + "/vervolg/" + std::to_string(i), where + ": lege vervolgstap");
-              else
-                node.next_steps.push_back(s.get<std::string>());
-            }
-        }
+        node.next_steps = text_list(value, pointer, "vervolg", where);
+        node.contacts = contacts(value, pointer, where);
+        node.bring = text_list(value, pointer, "neem_mee", where);
+        node.ask = text_list(value, pointer, "vraag_dit", where);
+        // A client reads "what to do now" as a short numbered list (GOV.UK: at most three steps).
+        if (flow_.audience == "clienten" && node.next_steps.size() > kMaxClientSteps)
+          error(pointer + "/vervolg", where + ": een uitkomst voor cliënten noemt hoogstens " + std::to_string(kMaxClientSteps) +
+                                          " stappen in \"vervolg\", deze " + std::to_string(node.next_steps.size()));
         if (node.next_steps.empty()) error(pointer, where + ": een uitkomst noemt minstens één vervolgstap (\"vervolg\")");
         break;
       }
@@ -262,6 +334,16 @@ std::optional<Flow> read_flow(const std::string& path, DataFile file, const Cont
   if (!flow.audience.empty() && flow.audience != "clienten" && flow.audience != "professionals")
     reader.error("/doelgroep", "stroomschema: \"doelgroep\" is 'clienten' of 'professionals'");
   flow.start = reader.required_text(root, "", "start", "stroomschema");
+  flow.contacts_date = reader.optional_text(root, "", "contacten_stand", "stroomschema");
+  if (auto help = root.find("afwijzing"); help != root.end()) {
+    if (!help->is_object()) {
+      reader.error("/afwijzing", "stroomschema: \"afwijzing\" is een object met \"titel\", \"tekst\" en \"contacten\"");
+    } else {
+      flow.refusal.title = reader.required_text(*help, "/afwijzing", "titel", "afwijzing");
+      flow.refusal.text = reader.required_text(*help, "/afwijzing", "tekst", "afwijzing");
+      flow.refusal.contacts = reader.contacts(*help, "/afwijzing", "afwijzing");
+    }
+  }
   if (!flow.id.empty() && !valid_node_id(flow.id))
     reader.error("/id", "stroomschema: een id bestaat uit kleine letters, cijfers en '-'");
 

@@ -28,6 +28,20 @@ struct Answer {
   std::string when_text;  ///< the condition in words, for pages without JavaScript
 };
 
+/// Someone a client can contact from an outcome: an organisation with its website and phone.
+struct Contact {
+  std::string name;     ///< "naam": the organisation or person
+  std::string text;     ///< "tekst": what they can do for you (optional)
+  std::string website;  ///< "website": an https:// address (optional)
+  std::string phone;    ///< "telefoon": digits, spaces and '-' (optional)
+};
+
+/// A block of extra help shown on every outcome of a flow ("afwijzing": help with a refusal).
+struct ExtraHelp {
+  std::string title, text;
+  std::vector<Contact> contacts;
+};
+
 enum class Kind { question, info, outcome };
 const char* kind_name(Kind kind);
 
@@ -42,13 +56,17 @@ struct Node {
   std::vector<Answer> answers;           ///< questions
   std::string next;                      ///< info steps
   std::vector<PageRef> trajecten;        ///< outcomes: recommended traject pages, ordered by evidence
-  std::vector<std::string> next_steps;   ///< outcomes: who can help, what to do next
+  std::vector<std::string> next_steps;   ///< outcomes: what to do now, in order ("vervolg")
+  std::vector<Contact> contacts;         ///< outcomes: who to contact and how ("contacten")
+  std::vector<std::string> bring, ask;   ///< outcomes: what to bring ("neem_mee"), what to ask ("vraag_dit")
   std::vector<PageRef> links;            ///< any node: "lees meer" pages
 };
 
 /// A decision flow (content/stroomschema/<id>.json or .yaml).
 struct Flow {
   std::string id, title, description, audience, intro, start;
+  std::string contacts_date;  ///< "contacten_stand": when the contacts were checked ("stand december 2026")
+  ExtraHelp refusal;  ///< "afwijzing": shown on every outcome when it has a title
   std::string source;  ///< path under the source root, e.g. content/stroomschema/x.json (diagnostics: file.file)
   std::vector<Node> nodes;
   std::map<std::string, size_t> index;  ///< node id → position in nodes

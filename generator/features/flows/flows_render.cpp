@@ -59,7 +59,25 @@ std::string ref_title(const RenderInput& in, const PageRef& ref) {
   return ref.page >= 0 ? in.content.pages[ref.page].meta.title : ref.link;
 }
 
-std::string page_of(const std::string& node_id) { return node_id + ".html"; }
+std::string page_of(const std::string& node_id) { return node_page(node_id); }
+
+/// Contacts for the templates: name, text, url (and url_text: the address without "https://",
+/// no trailing '/'), phone (non-breaking; and tel: the digits for a tel: link).
+json contacts_data(const std::vector<Contact>& contacts) {
+  json out = json::array();
+  for (const Contact& c : contacts) {
+    std::string shown = c.website.substr(c.website.rfind("https://", 0) == 0 ? 8 : 0);
+    if (!shown.empty() && shown.back() == '/') shown.pop_back();
+    // The number never breaks over two lines: non-breaking spaces and hyphens in the text shown.
+    std::string tel, shown_phone;
+    for (char ch : c.phone) {
+      if (ch >= '0' && ch <= '9') tel += ch;
+      shown_phone += ch == ' ' ? "\u00a0" : ch == '-' ? "\u2011" : std::string(1, ch);
+    }
+    out.push_back({{"name", c.name}, {"text", c.text}, {"url", c.website}, {"url_text", shown}, {"phone", shown_phone}, {"tel", tel}});
+  }
+  return out;
+}
 
 /// "Lees meer" links of any node (`has_read_more`, `read_more`: url, title).
 void add_read_more(const RenderInput& in, const std::string& from, const Node& node, json& out) {
@@ -95,6 +113,17 @@ void add_outcome(const RenderInput& in, const std::string& from, const Node& nod
   out["trajecten"] = std::move(trajecten);
   out["has_next_steps"] = !node.next_steps.empty();
   out["next_steps"] = node.next_steps;
+  out["has_contacts"] = !node.contacts.empty();
+  out["contacts"] = contacts_data(node.contacts);
+  out["has_bring"] = !node.bring.empty();
+  out["bring"] = node.bring;
+  out["has_ask"] = !node.ask.empty();
+  out["ask"] = node.ask;
+  const ExtraHelp& help = in.flow.refusal;
+  out["has_refusal"] = !help.title.empty();
+  out["refusal"] = {{"title", help.title}, {"text", paragraphs(help.text)}, {"contacts", contacts_data(help.contacts)}};
+  out["has_stand"] = !in.flow.contacts_date.empty() && (!node.contacts.empty() || !help.title.empty());
+  out["stand"] = in.flow.contacts_date;
   add_read_more(in, from, node, out);
 }
 
@@ -104,30 +133,6 @@ std::string answer_label(const Flow& flow, const Step& step) {
   for (const auto& a : node->answers)
     if (a.id == step.answer) return a.label;
   return step.answer;
-}
-
-/// "How you may have got here": the enumerated routes to an outcome (the first `shown_max`), or false.
-json routes(const RenderInput& in, const Node& outcome) {
-  std::vector<const Path*> found;
-  for (const auto& p : in.paths)
-    if (p.outcome == outcome.id) found.push_back(&p);
-  if (found.empty()) return false;
-  const size_t shown_max = 8;
-  json list = json::array();
-  for (size_t r = 0; r < found.size() && r < shown_max; ++r) {
-    json steps = json::array();
-    for (const Step& step : found[r]->steps) {
-      const Node* node = in.flow.find(step.node);
-      if (!node || node->kind != Kind::question) continue;
-      steps.push_back({{"url", page_of(step.node)}, {"title", node->title}, {"answer", answer_label(in.flow, step)}});
-    }
-    list.push_back({{"steps", std::move(steps)}});
-  }
-  return {{"one", found.size() == 1},
-          {"count", found.size()},
-          {"more", found.size() > shown_max},
-          {"shown", shown_max},
-          {"list", std::move(list)}};
 }
 
 /// The keys every flow page has.
@@ -179,23 +184,44 @@ json wizard_step(const RenderInput& in, const Node& node) {
 
 }  // namespace
 
+std::string node_page(const std::string& node_id) { return node_id + ".html"; }
 std::string node_output(const RenderInput& in, const std::string& node_id) { return in.dir + page_of(node_id); }
 std::string wizard_output(const RenderInput& in) { return in.dir + "index.html"; }
 std::string diagram_output(const RenderInput& in) { return in.dir + "schema.html"; }
 
-json node_data(const RenderInput& in, const Node& node) {
-  const std::string from = node_output(in, node.id);
+json node_data(const RenderInput& in, const Node& node, const Visit* visit) {
+  const std::string from = node_output(in, visit ? visit->page.substr(0, visit->page.size() - 5) : node.id);
   json out = common(in);
   out["node"] = node.id;
-  out["is_start"] = node.id == in.flow.start;
+  out["is_start"] = node.id == in.flow.start && (!visit || visit->parent < 0);
+  // Back: the page before on this route; at the start (or without a route) the flow's start page.
+  out["back_url"] = visit && visit->parent >= 0 ? in.visits[static_cast<size_t>(visit->parent)].page : std::string("index.html");
   add_kind(node, out);
+  // Where an answer leads on this route: the next visit's page.
+  auto next_page = [&](const std::string& answer, const std::string& fallback) -> std::string {
+    if (!visit) return page_of(fallback);
+    for (const auto& [id, child] : visit->next)
+      if (id == answer) return in.visits[static_cast<size_t>(child)].page;
+    return "";
+  };
+  const std::vector<Step> before = visit ? steps_before(in.visits, static_cast<int>(visit - in.visits.data())) : std::vector<Step>();
+  if (visit && node.kind == Kind::question) {
+    int asked = 0;
+    for (const Step& step : before)
+      if (const Node* n = in.flow.find(step.node); n && n->kind == Kind::question) ++asked;
+    out["progress_now"] = asked + 1;
+    out["progress_total"] = asked + visit->questions_to_go;
+  }
   switch (node.kind) {
     case Kind::question: {
       out["has_help"] = !node.help.empty();
       out["help"] = paragraphs(node.help);
       json answers = json::array();
-      for (const auto& a : node.answers)
-        answers.push_back({{"id", a.id}, {"label", a.label}, {"url", page_of(a.next)}, {"when_text", a.when_text}});
+      for (const auto& a : node.answers) {
+        const std::string url = next_page(a.id, a.next);
+        if (url.empty()) continue;  // this answer does not hold after the answers before it
+        answers.push_back({{"id", a.id}, {"label", a.label}, {"url", url}, {"when_text", visit ? std::string() : a.when_text}});
+      }
       out["answers"] = std::move(answers);
       add_read_more(in, from, node, out);
       break;
@@ -203,13 +229,21 @@ json node_data(const RenderInput& in, const Node& node) {
     case Kind::info:
       out["text"] = paragraphs(node.text);
       out["info_answer"] = kInfoAnswer;
-      out["next_url"] = page_of(node.next);
+      out["next_url"] = next_page(kInfoAnswer, node.next);
       add_read_more(in, from, node, out);
       break;
-    case Kind::outcome:
+    case Kind::outcome: {
       add_outcome(in, from, node, out);
-      out["routes"] = routes(in, node);
+      json given = json::array();
+      if (visit)
+        for (const Step& step : before) {
+          const Node* n = in.flow.find(step.node);
+          if (n && n->kind == Kind::question) given.push_back({{"question", n->title}, {"answer", answer_label(in.flow, step)}});
+        }
+      out["has_given"] = !given.empty();
+      out["given"] = std::move(given);
       break;
+    }
   }
   return out;
 }
@@ -246,6 +280,11 @@ json wizard_page_data(const RenderInput& in) {
   json out = common(in);
   out["in_wizard"] = true;
   out["intro"] = paragraphs(in.flow.intro);
+  // The start page: the first paragraph above the Start button, the rest below it (GOV.UK).
+  json rest = out["intro"];
+  out["intro_first"] = rest.empty() ? json("") : rest[0];
+  if (!rest.empty()) rest.erase(rest.begin());
+  out["intro_rest"] = std::move(rest);
   json steps = json::array();
   for (const Node& node : in.flow.nodes) steps.push_back(wizard_step(in, node));
   out["steps"] = std::move(steps);

@@ -7,6 +7,7 @@
 #include "content.h"
 #include "flows_model.h"
 #include "flows_paths.h"
+#include "flows_visits.h"
 
 namespace wijzer::flows {
 
@@ -17,7 +18,11 @@ struct RenderInput {
   const std::vector<Path>& paths;
   std::map<std::string, int> to_go;  ///< steps_to_go(paths)
   std::string dir;                   ///< output folder, e.g. "stroomschema/welke-begeleiding/"
+  std::vector<Visit> visits = {};    ///< visits_of(flow, paths): the pages without JavaScript
 };
+
+/// File name of a node's page: its first visit's, "<node>.html".
+std::string node_page(const std::string& node_id);
 
 /// Output file of a node page, of the wizard (the flow's own page) and of the diagram page.
 std::string node_output(const RenderInput& in, const std::string& node_id);
@@ -28,10 +33,11 @@ std::string diagram_output(const RenderInput& in);
 /// templates/diagram/; every key is listed in docs/templates.md). Each function below returns a
 /// page's `page.data`.
 
-/// A node page (templates/wizard/node.mustache): the question and its answers as plain links, an
-/// info text with a link onward, or an outcome with its trajecten, next steps and the routes that
-/// lead to it.
-nlohmann::json node_data(const RenderInput& in, const Node& node);
+/// A node page (templates/wizard/node.mustache) for one visit: the question with the answers that
+/// hold there as plain links to the next visits, an info text with a link onward, or an outcome
+/// with the answers given, its steps, contacts and trajecten; a back link to the visit before.
+/// Without a visit (a node no enumerated path reaches): every answer, with its condition in words.
+nlohmann::json node_data(const RenderInput& in, const Node& node, const Visit* visit);
 
 /// The flow's page (templates/wizard/page.mustache): introduction, a start link for reading page
 /// by page, and the wizard (hidden until flow.js runs): every step, with its data as JSON for the
