@@ -47,18 +47,24 @@ void order_children(ContentTree& content) {
   }
 }
 
+/// Depth-first reading order, linked only within one top-level section: "Volgende" on a section's
+/// last page would otherwise lead a reader into another subject without warning.
 void link_reading_order(ContentTree& content) {
   std::vector<int> order;
-  std::function<void(int, int)> visit = [&](int index, int depth) {
+  std::vector<int> section;  // per entry of `order`: its top-level section, -1 for the home page
+  std::function<void(int, int, int)> visit = [&](int index, int depth, int top) {
     content.pages[index].depth = depth;
+    if (depth == 1) top = index;
     order.push_back(index);
-    for (int child : content.pages[index].children) visit(child, depth + 1);
+    section.push_back(top);
+    for (int child : content.pages[index].children) visit(child, depth + 1, top);
   };
-  visit(0, 0);
+  visit(0, 0, -1);
   for (auto& page : content.pages) page.prev = page.next = -1;
-  for (size_t i = 0; i < order.size(); ++i) {
-    content.pages[order[i]].prev = i > 0 ? order[i - 1] : -1;
-    content.pages[order[i]].next = i + 1 < order.size() ? order[i + 1] : -1;
+  for (size_t i = 1; i < order.size(); ++i) {
+    if (section[i] < 0 || section[i] != section[i - 1]) continue;
+    content.pages[order[i]].prev = order[i - 1];
+    content.pages[order[i - 1]].next = order[i];
   }
 }
 

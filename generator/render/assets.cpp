@@ -95,11 +95,13 @@ std::string trim_stylesheet(const std::string& css) {
       i = end == std::string::npos ? css.size() : end + 1;
     } else if (std::isspace(static_cast<unsigned char>(c))) {
       // One space where white space separates two words; none next to punctuation that ends or
-      // opens a block or a declaration (a space before ':' can be a descendant selector: kept).
+      // opens a block or a declaration (a space before ':' can be a descendant selector: kept), and
+      // none after ':' (in a selector nothing may follow it; in a declaration or a media query the
+      // value needs no space).
       while (i + 1 < css.size() && std::isspace(static_cast<unsigned char>(css[i + 1]))) ++i;
       const char next = i + 1 < css.size() ? css[i + 1] : '\0';
       const char prev = out.empty() ? '{' : out.back();
-      if (std::strchr("{};,", prev) == nullptr && std::strchr("{};,", next) == nullptr && next != '\0') out += ' ';
+      if (std::strchr("{};,:", prev) == nullptr && std::strchr("{};,", next) == nullptr && next != '\0') out += ' ';
     } else {
       if (c == '}' && !out.empty() && out.back() == ';') out.pop_back();
       out += c;

@@ -68,6 +68,19 @@ bool is_ancestor_or_self(const ContentTree& content, int ancestor, int index) {
 
 namespace {
 
+/// The front matter's `menu`: absent or true (main menu and overview cards), "voet" (the site
+/// footer only: privacy, accessibility) or false (no menu at all: the 404 page).
+bool in_menus(const Page& page) {
+  const auto it = page.meta.fields.find("menu");
+  return it == page.meta.fields.end() || (it->is_boolean() && it->get<bool>());
+}
+
+/// True for a page with `menu: voet`: linked from every page's footer.
+bool in_footer(const Page& page) {
+  const auto it = page.meta.fields.find("menu");
+  return it != page.meta.fields.end() && it->is_string() && it->get<std::string>() == "voet";
+}
+
 /// One level of the section navigation, flattened into `items` in document order; opens the branch
 /// that holds `self`. A list that ends after an item adds one to that item's `ends`.
 void append_nav_items(const ContentTree& content, const Page& page, int self, int section,
@@ -129,6 +142,7 @@ mustache_data page_data(const ContentTree& content, const Page& page, const std:
   const int top = top_section(content, page);
   for (int index : home.children) {
     const Page& to = content.pages[index];
+    if (!in_menus(to)) continue;
     nav.push_back(MustacheObject()
                       .set("title", to.meta.title)
                       .set("url", relative_url(page.output, to.output))
@@ -138,13 +152,18 @@ mustache_data page_data(const ContentTree& content, const Page& page, const std:
                       .take());
   }
 
+  std::vector<mustache_data> footer_nav;
+  for (int index : home.children)
+    if (in_footer(content.pages[index])) footer_nav.push_back(link(content, page, index));
+
   std::vector<mustache_data> crumbs;
   for (int index = page.parent; index >= 0; index = content.pages[index].parent) crumbs.push_back(link(content, page, index));
   std::reverse(crumbs.begin(), crumbs.end());
   const bool has_crumbs = !crumbs.empty();
 
   std::vector<mustache_data> children;
-  for (int index : page.children) children.push_back(link(content, page, index));
+  for (int index : page.children)
+    if (in_menus(content.pages[index])) children.push_back(link(content, page, index));
   const bool has_children = !children.empty();
 
   std::vector<mustache_data> bronnen;
@@ -183,6 +202,7 @@ mustache_data page_data(const ContentTree& content, const Page& page, const std:
       .set("home_url", relative_url(page.output, home.output))
       .set("assets", asset_urls.take())
       .set("nav", mustache_list(std::move(nav)))
+      .set("footer_nav", mustache_list(std::move(footer_nav)))
       .set("section_nav", section_nav_data(content, page))
       .set("page", p.take())
       .take();

@@ -302,6 +302,10 @@ export async function newCheckedPage(context, baseOrigin = null, { block = true 
     // A failed top-level navigation is reported by crawl() as a broken link.
     if (isMainNavigation(req)) return;
     const why = req.failure()?.errorText || 'failed';
+    // The browser fetches the favicon (<link rel="icon">) after the page's load event, and drops that
+    // fetch when a test moves on at once: not the site's fault. A missing favicon still fails
+    // (net::ERR_FILE_NOT_FOUND from file://, an http-error from a server).
+    if (why === 'net::ERR_ABORTED' && req.resourceType() === 'other' && /\/favicon\.[^/]*$/.test(new URL(req.url()).pathname)) return;
     record('request-failed', `${req.resourceType()} ${req.url()}: ${why}`);
   });
   page.on('response', (resp) => {

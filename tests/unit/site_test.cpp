@@ -47,11 +47,13 @@ TEST_CASE("the folder tree becomes the navigation tree", "[content][navigation]"
   CHECK(content.find("rollen/jobcoach.md")->output == "rollen/jobcoach.html");
   CHECK(rollen.output == "rollen/index.html");
   CHECK(content.lookup("rollen/") == content.by_source.at("rollen/_index.md"));
-  // reading order: depth first
+  // reading order: depth first, and only within one top-level section (the home page has none)
   std::vector<std::string> order;
-  for (int i = 0; i >= 0; i = content.pages[i].next) order.push_back(content.pages[i].source);
-  CHECK(order == std::vector<std::string>{"_index.md", "rollen/_index.md", "rollen/werkgever.md",
-                                          "rollen/jobcoach.md", "regels/_index.md"});
+  for (int i = content.lookup("rollen/_index.md"); i >= 0; i = content.pages[i].next) order.push_back(content.pages[i].source);
+  CHECK(order == std::vector<std::string>{"rollen/_index.md", "rollen/werkgever.md", "rollen/jobcoach.md"});
+  CHECK(content.pages[0].next == -1);
+  CHECK(rollen.prev == -1);
+  CHECK(content.find("regels/_index.md")->prev == -1);
 }
 
 TEST_CASE("a plain folder of markdown builds with a generated home", "[content]") {
@@ -80,7 +82,7 @@ TEST_CASE("a build renders pages with rewritten links and navigation", "[site]")
   CHECK(jobcoach.find("|[taken][client-werkgever]|") != std::string::npos);  // toc: h2 only at top level
   CHECK(jobcoach.find("|<Home><Rollen>|") != std::string::npos);
   CHECK(jobcoach.find("prev=werkgever.html") != std::string::npos);
-  CHECK(jobcoach.find("next=../regels/index.html") != std::string::npos);
+  CHECK(jobcoach.find("|next=") == std::string::npos);  // the section's last page: no way into the next section
   CHECK(sink.files.at("regels/index.html").find("href=\"../rollen/jobcoach.html#client-werkgever\"") != std::string::npos);
   CHECK(sink.files.at("index.html").find("(rollen/index.html)(regels/index.html)") != std::string::npos);
   // assets get content-hashed names, referenced relative to each page
