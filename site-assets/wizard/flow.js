@@ -61,6 +61,7 @@
     var restart = byId('stroom-opnieuw');
     var confirmBox = byId('stroom-bevestig');
     var print = byId('stroom-print');
+    var routeLink = byId('stroom-route');
     var check = byId('stroom-controle');
     var summary = byId('stroom-samenvatting');
     var steps = {};
@@ -205,6 +206,7 @@
       byId('stroom-knoppen').hidden = done;
       next.textContent = node.kind === 'info' ? nextInfoLabel : nextLabel;
       print.hidden = !done;
+      routeLink.hidden = !done;
       check.hidden = !done;
       if (done) app.setAttribute('data-klaar', ''); else app.removeAttribute('data-klaar');
       if (done) {
@@ -399,6 +401,12 @@
     });
     byId('stroom-opnieuw-ja').addEventListener('click', function () { go([], 0, false); });
     print.addEventListener('click', function () { window.print(); });
+    // "Laat mijn route zien": the diagram reads the route from the tab's store, never from the URL
+    // (docs/stroomschema.md, wijzer-route:<flow>): node ids from the start to the outcome.
+    routeLink.addEventListener('click', function () {
+      var w = walk(state.answers);
+      try { window.sessionStorage.setItem('wijzer-route:' + flow.flow, JSON.stringify(w.path.concat([w.end]))); } catch (e) { /* the diagram opens without it */ }
+    });
     summary.addEventListener('click', function (event) {
       var button = event.target.closest ? event.target.closest('button[data-stap]') : null;
       if (button) go(state.answers, parseInt(button.getAttribute('data-stap'), 10), true);

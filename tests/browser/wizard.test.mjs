@@ -228,6 +228,25 @@ for (const flow of flows) {
       await context.close();
     });
 
+    test('"Laat mijn route zien": the diagram marks the route taken, nothing of it in the URL', async () => {
+      const context = await browser.newContext();
+      const page = await newCheckedPage(context, null);
+      const p = flow.paths[flow.paths.length - 1];
+      await page.goto(fileUrl(flow, 'index.html'));
+      await start(page);
+      assert.ok(await page.locator('#stroom-route').isHidden(), 'no route link before the outcome');
+      for (const step of p.steps) await answer(page, step);
+      await page.locator('#stroom-route').click();
+      await page.waitForURL(/schema\.html$/);
+      assert.ok(!page.url().includes('?') && !page.url().includes('#'), `nothing of the route in the URL: ${page.url()}`);
+      const marked = await page.$$eval('#stroom-diagram g.node.is-route', (gs) => gs.map((g) => g.id));
+      const expected = new Set([...p.steps.map((s) => s.node), p.outcome]);
+      assert.equal(marked.length, expected.size, `every node of the route is marked (${marked.join(', ')})`);
+      assert.ok(marked.some((id) => id.endsWith(`-${p.outcome}`)), 'the outcome is marked');
+      assert.deepEqual(takeIssues(page), []);
+      await context.close();
+    });
+
     test('no answer chosen: GOV.UK error summary, inline message, title, axe; gone after answering', async () => {
       // The first question of a path (a flow may start with an info step).
       const p = flow.paths.find((x) => x.steps.some((s) => s.kind === 'question'));
