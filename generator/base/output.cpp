@@ -10,6 +10,7 @@
 #include <cstring>
 #include <fstream>
 #include <stdexcept>
+#include <vector>
 
 namespace fs = std::filesystem;
 
@@ -39,6 +40,19 @@ std::string reason(int error) {
   return std::strerror(error);
 }
 
+/// Removes a folder a build wrote, its marker last: a build killed halfway leaves a folder that is
+/// still marked (or empty), so the next build recognises it and finishes the job. (remove_all's own
+/// order once left an unmarked half-deleted old site that no later build would touch.)
+void remove_build_folder(const fs::path& dir) {
+  std::error_code ec;
+  std::vector<fs::path> entries;  // listed first: removing while reading a folder may skip entries
+  for (const auto& entry : fs::directory_iterator(dir, ec))
+    if (entry.path().filename() != kSiteMarker) entries.push_back(entry.path());
+  for (const auto& path : entries) fs::remove_all(path, ec);
+  fs::remove(dir / kSiteMarker, ec);
+  fs::remove(dir, ec);
+}
+
 /// Removes staging folders left by builds that were killed. A running build holds an flock on its
 /// staging folder, which the kernel drops when the process dies; a pid in the name is no proof of
 /// life, since pids are reused (CI saw a killed build's pid taken by another process).
@@ -55,7 +69,7 @@ void remove_stale_staging(const fs::path& target) {
     // Only what a build made (a staging folder gets the marker before anything else), and only
     // while no build holds it.
     if (::flock(fd, LOCK_EX | LOCK_NB) == 0 && (written_by_wijzer(entry.path()) || fs::is_empty(entry.path(), ec)))
-      fs::remove_all(entry.path(), ec);
+      remove_build_folder(entry.path());
     ::close(fd);
   }
 }
@@ -118,15 +132,14 @@ StagedDirectory::StagedDirectory(fs::path target) : target_(std::move(target)) {
   if (fs::exists(fs::symlink_status(staging_, ec))) {
     if (!fs::is_directory(fs::symlink_status(staging_, ec)) || (!written_by_wijzer(staging_) && !fs::is_empty(staging_, ec)))
       throw std::runtime_error(staging_.string() + " bestaat al en is niet door wijzer gemaakt");
-    fs::remove_all(staging_, ec);
+    remove_build_folder(staging_);
   }
   lock_fd_ = make_locked_folder(staging_);
   write(kSiteMarker, "Deze map is gemaakt door wijzer build en wordt bij elke build vervangen.\n");
 }
 
 StagedDirectory::~StagedDirectory() {
-  std::error_code ec;
-  if (!committed_) fs::remove_all(staging_, ec);
+  if (!committed_) remove_build_folder(staging_);
   if (lock_fd_ >= 0) ::close(lock_fd_);
 }
 
@@ -176,7 +189,7 @@ void StagedDirectory::commit() {
       throw std::runtime_error("kan " + target_.string() + " niet vervangen: " + reason(errno));
     committed_ = true;
     // Now holds the previous site: an empty folder or an earlier build (checked above).
-    if (written_by_wijzer(staging_) || fs::is_empty(staging_, ec)) fs::remove_all(staging_, ec);
+    if (written_by_wijzer(staging_) || fs::is_empty(staging_, ec)) remove_build_folder(staging_);
   } else {
     fs::rename(staging_, target_, ec);
     if (ec) throw std::runtime_error("kan " + target_.string() + " niet maken: " + reason(ec.value()));
