@@ -14,7 +14,9 @@ if [ $quick = 1 ]; then
   exec ctest --test-dir build --output-on-failure -L unit -j"$(nproc)" "$@"
 fi
 status=0
-ctest --test-dir build --output-on-failure --timeout 1500 "$@" || status=1
+# Two at a time: the browser tests (one chromium each) wait on the browser half the time; serially
+# they took 21 minutes once the stroomschema got a page per route (362 pages), two at a time 11.
+ctest --test-dir build --output-on-failure --timeout 1500 -j2 "$@" || status=1
 
 # Sanitizers (issue 8): one clang build with AddressSanitizer + UndefinedBehaviorSanitizer (and
 # libFuzzer coverage) runs the unit, CLI, portal-build and fuzz-regression tests, then every fuzz

@@ -26,8 +26,8 @@ const SITE = siteDir();
 const PAGE = 'hulpmiddelen/urencalculator.html';
 const KEY = 'begeleidingswijzer.dossiers';
 const P = '#fv-urencalculator-';
-// The only requests after load: the site's own scripts and styles loaded on first use (import/export, checking, report; they send nothing).
-const OWN_SCRIPT = /\/assets\/(dossier\/(dossier-bestand|report|copy)|forms\/validation)\.[0-9a-f]+\.js$|\/assets\/dossier\/dossier\.[0-9a-f]+\.css$/;
+// The only requests after load: the site's own scripts and styles loaded on first use (import/export, checking, report) and its favicon, which the browser fetches when it likes (they send nothing).
+const OWN_SCRIPT = /\/assets\/(dossier\/(dossier-bestand|report|copy)|forms\/validation)\.[0-9a-f]+\.js$|\/assets\/dossier\/dossier\.[0-9a-f]+\.css$|\/assets\/layout\/favicon\.[0-9a-f]+\.svg$/;
 const DEFINITION = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'content/hulpmiddelen/urencalculator.form.json'), 'utf8'));
 
 let browser;

@@ -68,7 +68,7 @@ after(async () => {
 
 const urlOf = (id) => pathToFileURL(path.join(SITE, TOOLS[id].page)).href;
 
-const OWN_FILE = /\/assets\/(dossier\/(dossier-bestand|report|copy)|forms\/validation)\.[0-9a-f]+\.js$|\/assets\/dossier\/dossier\.[0-9a-f]+\.css$/;
+const OWN_FILE = /\/assets\/(dossier\/(dossier-bestand|report|copy)|forms\/validation)\.[0-9a-f]+\.js$|\/assets\/dossier\/dossier\.[0-9a-f]+\.css$|\/assets\/layout\/favicon\.[0-9a-f]+\.svg$/;
 /** A checked page on a tool that records every request made after the page loaded. */
 async function openTool(context, id) {
   const page = await newCheckedPage(context, null);
