@@ -413,7 +413,7 @@ describe('the client\'s journey', { skip: !client && 'no client entry on the hom
     assert.ok(box.y < 740, `the entry starts on the first screen at 360×740 (y = ${box.y})`);
     const professional = await page.locator('h2', { hasText: 'Voor professionals' }).boundingBox();
     assert.ok(box.y < professional.y, 'above the professional index');
-    await Promise.all([page.waitForNavigation(), entry.locator('a').click()]);
+    await Promise.all([page.waitForNavigation(), entry.locator('a.hulp-ingang__link').click()]);
     assert.equal(page.url(), fileUrl(client, 'index.html'));
     const startPage = page.locator('#stroom-start');
     assert.ok(await startPage.isVisible());
