@@ -45,4 +45,11 @@ size_t too_deeply_nested(std::string_view json, int max_depth);
 /// `text` with every byte that is not valid UTF-8 replaced by U+FFFD.
 std::string valid_utf8(std::string_view text);
 
+/// `s` with A-Z lowered; other bytes (UTF-8 included) unchanged.
+inline std::string lower_ascii(std::string s) {
+  for (auto& c : s)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  return s;
+}
+
 }  // namespace wijzer

@@ -12,12 +12,6 @@
 namespace wijzer {
 namespace {
 
-std::string lower_ascii(std::string s) {
-  for (auto& c : s)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  return s;
-}
-
 bool word_char(unsigned char c) { return std::isalnum(c) || c >= 0x80 || c == '-'; }
 
 std::string text_field(const nlohmann::json& entry, const char* key) {

@@ -7,15 +7,10 @@
 #include "audience.h"
 #include "data_file.h"
 #include "glossary_model.h"
+#include "text.h"
 
 namespace wijzer {
 namespace {
-
-std::string lower_ascii(std::string s) {
-  for (auto& c : s)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  return s;
-}
 
 /// Keys of a flow whose values are not read by clients (ids, links, rules).
 bool hidden_key(const std::string& key) {

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <set>
 #include <tuple>
+#include "text.h"
 
 namespace wijzer {
 namespace {
@@ -25,12 +26,6 @@ struct Span {
 
 bool word_byte(unsigned char c) { return std::isalnum(c) || c >= 0x80; }
 bool glossary_word_byte(unsigned char c) { return word_byte(c) || c == '-'; }
-
-std::string lower_ascii(std::string s) {
-  for (auto& c : s)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  return s;
-}
 
 /// The first whole-word occurrence of `form` in `text` from `from` (the glossary's rule).
 size_t find_form(const std::string& text, const std::string& form, size_t from) {
