@@ -12,6 +12,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createRequire } from 'node:module';
+import zlib from 'node:zlib';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -151,9 +152,12 @@ export const MIME_TYPES = {
  * Every 4xx answer is kept in `server.errors` (except the browser's own
  * automatic /favicon.ico probe at the server root).
  *
+ * With `compress`, text files go out gzip-compressed when the client accepts it, as Debian's
+ * nginx and Apache (mod_deflate) and most static hosts do by default (the Lighthouse bench).
+ *
  * Returns { origin, baseUrl, prefix, errors, requests, close() }.
  */
-export async function startStaticServer(rootDir, { prefix = '/sub/portal/' } = {}) {
+export async function startStaticServer(rootDir, { prefix = '/sub/portal/', compress = false } = {}) {
   const root = path.resolve(rootDir);
   if (!prefix.startsWith('/') || !prefix.endsWith('/')) {
     throw new Error(`prefix must start and end with '/': ${prefix}`);
@@ -207,6 +211,19 @@ export async function startStaticServer(rootDir, { prefix = '/sub/portal/' } = {
     }
     if (!st.isFile()) return fail(404, 'not a file');
     const type = MIME_TYPES[path.extname(file).toLowerCase()] || 'application/octet-stream';
+    const textual = /^(text\/|application\/(json|javascript|xml|atom)|image\/svg)/.test(type);
+    if (compress && textual && /\bgzip\b/.test(req.headers['accept-encoding'] || '')) {
+      const body = zlib.gzipSync(await fsp.readFile(file));
+      res.writeHead(200, {
+        'Content-Type': type,
+        'Content-Length': body.length,
+        'Content-Encoding': 'gzip',
+        Vary: 'Accept-Encoding',
+        'X-Content-Type-Options': 'nosniff',
+        'Cache-Control': 'no-store',
+      });
+      return res.end(req.method === 'HEAD' ? undefined : body);
+    }
     res.writeHead(200, {
       'Content-Type': type,
       'Content-Length': st.size,
