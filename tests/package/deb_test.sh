@@ -2,9 +2,10 @@
 # Builds the Debian package with CPack and checks it: control data (Depends filled by
 # dpkg-shlibdeps), the file list under /usr, and the extracted package used like an install
 # (new + check + build from a folder outside the source tree).
-#   deb_test.sh BUILD_DIR
+#   deb_test.sh BUILD_DIR SOURCE_DIR
 set -euo pipefail
 build=$(cd "$1" && pwd)
+source_dir=$(cd "$2" && pwd)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 fail() { echo "FAIL: $*" >&2; exit 1; }
@@ -32,8 +33,18 @@ if grep -v '^\./usr/' <<<"$files" | grep -qv '^\./$'; then fail "files outside /
 
 dpkg-deb -x "$deb" "$tmp/root"
 cd "$tmp"
-"$tmp/root/usr/bin/wijzer" new portal >/dev/null
-"$tmp/root/usr/bin/wijzer" check --source portal >/dev/null
-"$tmp/root/usr/bin/wijzer" build --source portal --out site >/dev/null
+use='"$0/root/usr/bin/wijzer" new portal >/dev/null && "$0/root/usr/bin/wijzer" check --source portal >/dev/null &&
+  "$0/root/usr/bin/wijzer" build --source portal --out site >/dev/null'
+# As root, in a mount namespace where the source and build folders are empty: proof that the
+# package needs nothing from them. Otherwise as it is.
+hidden="source tree visible"
+if unshare -m true 2>/dev/null; then
+  # The build folder first: it may lie inside the source folder.
+  unshare -m sh -c "mount -t tmpfs none '$build' && mount -t tmpfs none '$source_dir' && $use" "$tmp" ||
+    fail "the extracted package failed with the source tree hidden"
+  hidden="source and build tree hidden"
+else
+  sh -c "$use" "$tmp" || fail "the extracted package failed"
+fi
 [ -f site/stroomschema/welke-begeleiding/index.html ] || fail "the extracted package built no flow"
-echo "deb test: $(basename "$deb"), Depends: $depends"
+echo "deb test: $(basename "$deb") new/check/build ($hidden); Depends: $depends"
