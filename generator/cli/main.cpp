@@ -6,14 +6,17 @@
 #include <filesystem>
 #include <iostream>
 
+#include "build_info.h"
 #include "diagnostics.h"
 #include "eval_command.h"
+#include "new_command.h"
 #include "output.h"
 #include "paths.h"
 #include "serve.h"
 #include "portal.h"
 #include "site.h"
 #include "source.h"
+#include "theme.h"
 
 namespace fs = std::filesystem;
 using namespace wijzer;
@@ -37,9 +40,16 @@ std::string seconds_since(std::chrono::steady_clock::time_point start) {
 }
 
 bool valid_source(const fs::path& source) {
-  if (fs::is_directory(source / "content")) return true;
-  std::cerr << "wijzer: " << source.string() << " heeft geen map content/ (gebruik --source MAP)\n";
-  return false;
+  if (!fs::is_directory(source / "content")) {
+    std::cerr << "wijzer: " << source.string() << " heeft geen map content/ (gebruik --source MAP)\n";
+    return false;
+  }
+  if (!fs::exists(source / "templates") && !installed_theme()) {
+    std::cerr << "wijzer: " << source.string()
+              << " heeft geen map templates/ en er is geen geïnstalleerd thema (zie docs/install.md)\n";
+    return false;
+  }
+  return true;
 }
 
 /// The folder itself when it exists, else its nearest existing parent's real path plus the rest.
@@ -70,7 +80,7 @@ bool safe_output(const fs::path& source, const fs::path& out) {
 int run_build(const fs::path& source, const fs::path& out, unsigned threads) {
   if (!valid_source(source) || !safe_output(source, out)) return kUsageError;
   const auto start = std::chrono::steady_clock::now();
-  DiskTree tree(source);
+  const ThemedTree tree(source, installed_theme());
   Diagnostics diags;
   try {
     StagedDirectory staged(resolve_output(out));
@@ -94,7 +104,7 @@ int run_build(const fs::path& source, const fs::path& out, unsigned threads) {
 int run_check(const fs::path& source, unsigned threads) {
   if (!valid_source(source)) return kUsageError;
   const auto start = std::chrono::steady_clock::now();
-  DiskTree tree(source);
+  const ThemedTree tree(source, installed_theme());
   Diagnostics diags;
   MemorySink discard(false);
   BuildStats stats = build_site(tree, discard, diags, threads);
@@ -112,7 +122,7 @@ int run_check(const fs::path& source, unsigned threads) {
 
 int main(int argc, char** argv) {
   CLI::App app{"wijzer: bouwt de Begeleidingswijzer (of elke map met markdown) tot een statische site."};
-  app.set_version_flag("--version", std::string("wijzer ") + WIJZER_VERSION);
+  app.set_version_flag("--version", std::string("wijzer ") + wijzer_version());
   app.require_subcommand(1);
 
   std::string source = ".", out = "_site";
@@ -142,6 +152,11 @@ int main(int argc, char** argv) {
       "Schrijft niets naar schijf: de site staat in het geheugen. Open pagina's laden vanzelf opnieuw;\n"
       "een fout staat in de terminal en in de browser, terwijl de laatste goede versie zichtbaar blijft.");
 
+  std::string new_dir;
+  auto* new_cmd = app.add_subcommand("new", "Maak een nieuwe portal met een voorbeeld van elk onderdeel in MAP.");
+  new_cmd->add_option("MAP", new_dir, "Een nieuwe of lege map")->required();
+  new_cmd->footer("De portal gebruikt het geïnstalleerde thema; MAP/README.md zegt wat u kunt aanpassen.");
+
   std::string rule, data;
   auto* eval = app.add_subcommand("eval", "Evalueer één JSON Logic-regel en druk het resultaat af als JSON.");
   eval->add_option("RULE", rule, "De regel als JSON-tekst, of @bestand")->required();
@@ -159,6 +174,10 @@ int main(int argc, char** argv) {
     if (!valid_source(serve_source)) return kUsageError;
     serve_options.source = serve_source;
     return serve(serve_options, std::cout, std::cerr);
+  }
+  if (*new_cmd) {
+    const auto theme = installed_theme();
+    return run_new(theme ? *theme / "starter" : fs::path("share/wijzer/starter"), new_dir, std::cout, std::cerr);
   }
   if (*eval) return run_eval(rule, data, std::cout, std::cerr);
   return kUsageError;

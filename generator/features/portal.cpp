@@ -1,10 +1,12 @@
 #include "portal.h"
 
+#include "build_info.h"
 #include "flows.h"
 #include "forms.h"
 #include "glossary.h"
 #include "handreiking.h"
 #include "plain.h"
+#include "release.h"
 #include "search.h"
 
 namespace wijzer {
@@ -23,6 +25,8 @@ std::vector<std::unique_ptr<Feature>> portal_features() {
   features.push_back(std::make_unique<Plain>());
   features.push_back(std::make_unique<Forms>());
   features.push_back(std::make_unique<Flows>());
+  // The version and content date in every page's footer (template data `release`).
+  features.push_back(std::make_unique<Release>(wijzer_version()));
   return features;
 }
 

@@ -24,6 +24,7 @@
 #include "portal.h"
 #include "site.h"
 #include "source.h"
+#include "theme.h"
 #include "watch.h"
 
 namespace fs = std::filesystem;
@@ -265,7 +266,8 @@ int serve(const ServeOptions& options, std::ostream& out, std::ostream& err) {
   signal(SIGPIPE, SIG_IGN);
   const int signal_fd = signalfd(-1, &signals, SFD_CLOEXEC);
 
-  DiskTree tree(options.source);
+  // A folder without templates/ or site-assets/ uses the installed theme's (not watched: it does not change).
+  const ThemedTree tree(options.source, installed_theme());
   std::unique_ptr<Watcher> watcher;
   try {
     // Before the first build, so no change made during it is missed.

@@ -1,0 +1,17 @@
+#include "release.h"
+
+#include "frontmatter.h"
+
+namespace wijzer {
+
+void Release::load(LoadContext& ctx) {
+  newest_.clear();
+  for (const Page& page : ctx.content.pages)
+    if (page.meta.bijgewerkt > newest_) newest_ = page.meta.bijgewerkt;
+}
+
+void Release::extend(const BuildContext&, const Page&, nlohmann::json& data, ContributionSlot&) const {
+  data["release"] = {{"version", version_}, {"date", dutch_date(newest_)}, {"date_iso", newest_}};
+}
+
+}  // namespace wijzer
