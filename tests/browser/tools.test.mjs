@@ -394,7 +394,7 @@ describe('Leidraad formats and the checklist', () => {
     // Ja before Nee in every question, the toetsingformat too
     const orders = await page.$$eval('fieldset.veld--keuzes', (fs) => fs.map((f) => [...f.querySelectorAll('.keuze__label')].map((l) => l.textContent))
       .filter((ls) => ls.includes('Ja') && ls.includes('Nee')).map((ls) => ls.join('/')));
-    assert.equal(orders.length, 20);
+    assert.equal(orders.length, 14, '15 toetsvragen, without toetsvraag 1; the format\'s lines are filled in');
     assert.deepEqual([...new Set(orders)], ['Ja/Nee']);
     await page.check(`${T}stukken-2`);
     for (let i = 0; i < 5; i++) await page.check(`${T}eisen-${i}`);
@@ -412,13 +412,23 @@ describe('Leidraad formats and the checklist', () => {
     await page.fill(`${T}tv3_toelichting`, 'Loonwaarde 30%: individuele beoordeling.');
     assert.equal(await page.textContent(`${T}f4_toetsvragen`), 'Toetsvraag 5: ja; toetsvraag 6: ja; toetsvraag 7: ja; toetsvraag 8: ja; toetsvraag 9: ja');
     assert.equal(await page.textContent(`${T}f8_toetsvragen`), 'Toetsvraag 11: ja; toetsvraag 13: ja; toetsvraag 14: ja');
-    for (const f of ['f4', 'f5', 'f6', 'f7', 'f8', 'f9']) await page.check(`${T}${f}-${optionIndex(TDEF, f, 'ja')}`);
+    // Issue 16: lines 4-9 of the toetsingformat are filled from their toetsvragen, so print and copy carry them
+    for (const f of ['f4', 'f5', 'f6', 'f7', 'f8', 'f9']) assert.equal(await page.textContent(`${T}${f}`), 'Ja', f);
+    await page.check(`${T}tv13-${optionIndex(TDEF, 'tv13', 'nee')}`);
+    assert.equal(await page.textContent(`${T}f8`), 'Nee', 'one linked nee makes the line nee');
+    assert.equal(await page.textContent(`${T}f9`), 'Ja', 'a line that does not rest on it stays ja');
+    await page.fill(`${T}tv13_toelichting`, 'Reistijd telt mee.');
     await page.check(`${T}eindconclusie-2`);
     await page.fill(`${T}eindconclusie_toelichting`, 'Eerst de individuele rapportage.');
     assert.equal(await page.isHidden('.foutoverzicht'), true);
     assert.equal(await page.textContent(`${T}f1`), 'Ja');
     assert.equal(await page.textContent(`${T}f3`), 'Nee');
-    assert.equal(await page.textContent(`${T}aantal_nee`), '1');
+    assert.equal(await page.textContent(`${T}aantal_nee`), '2', 'toetsvraag 3 and 13');
+    await page.waitForSelector('.rapport-plek .rapport', { state: 'attached' });
+    await page.waitForFunction(() => /toetsvraag 13: nee/.test(document.querySelector('.rapport').textContent)); // the report follows the answers
+    const report = (await page.textContent('.rapport')).replace(/\s+/g, ' ');
+    assert.match(report, /8\. Is het gevraagde aantal uren aannemelijk\?\s*Nee/, 'the printed format carries line 8');
+    assert.match(report, /4\. Is de matchingsinformatie [^?]*\?\s*Ja/, 'and line 4');
     await assertClean(page);
     await context.close();
   });
