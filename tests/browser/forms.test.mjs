@@ -653,7 +653,7 @@ const FORM_PAGES = {
   urencalculator: 'hulpmiddelen/urencalculator.html',
   'plan-van-aanpak': 'hulpmiddelen/gemeente/plan-van-aanpak.html',
   'opdracht-jobcoach': 'hulpmiddelen/gemeente/opdracht-jobcoach.html',
-  'matching-coachingsplan': 'hulpmiddelen/leidraad-formats/matching-coachingsplan.html',
+  coachingsplan: 'hulpmiddelen/leidraad-formats/coachingsplan.html',
   logboek: 'hulpmiddelen/leidraad-formats/logboek.html',
 };
 /** The definition a page embeds (with dom ids, as forms.js reads it). */
