@@ -260,6 +260,7 @@ describe('dossiers: nothing is lost, nothing leaves the device', () => {
     assert.equal((await page.$$('[data-dossier="keuze"] option')).length, 2, 'cancel keeps it');
     await page.click('[data-dossier="verwijder"]');
     await page.click('[data-dossier="ja"]');
+    await page.waitForFunction(() => /verwijderd/.test(document.querySelector('[data-dossier="status"]').textContent)); // after dossier-bestand.js loaded
     assert.deepEqual(await page.$$eval('[data-dossier="keuze"] option', (os) => os.map((o) => o.textContent)), ['Cliënt A-17']);
     assert.equal(await page.inputValue(`${P}contracturen`), '20');
     assert.deepEqual(takeIssues(page), []);
