@@ -476,3 +476,18 @@ TEST_CASE("the browser's definition names the number fields it reads of other fo
   CHECK(forms::browser_definition(a)["voorheen"] == json::array({"oud"}));
   CHECK_FALSE(forms::browser_definition(a).contains("dossier"));
 }
+
+TEST_CASE("\"voorheen\" names other form ids; anything else is an error at its position", "[forms][checks][dossier]") {
+  std::map<std::string, std::string> all;
+  all["content/hulpmiddelen/_index.md"] = "---\ntitle: Hulpmiddelen\n---\nTekst.\n";
+  all["content/hulpmiddelen/a.md"] = "---\ntitle: A\nformulier: a\n---\nTekst.\n";
+  all["content/hulpmiddelen/a.form.json"] = R"({"id": "a", "versie": 1, "titel": "A",
+  "voorheen": ["oud-formulier", "a", 3],
+  "secties": [{"id": "s", "titel": "S", "velden": [{"id": "x", "type": "text", "label": "X"}]}]})";
+  auto site = test::build_with(all);
+  auto found = with(site->diags, "\"voorheen\" noemt ids van formulieren");
+  REQUIRE(found.size() == 2);  // the form itself and a number; "oud-formulier" is fine
+  CHECK(found[0].line == 2);
+  CHECK(found[0].message.find("(/voorheen/1)") != std::string::npos);
+  CHECK(found[1].message.find("(/voorheen/2)") != std::string::npos);
+}
