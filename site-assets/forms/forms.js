@@ -84,7 +84,7 @@
         if (data[f.id] === INVALID) { invalid[f.id] = true; data[f.id] = null; }
       }
     });
-    data.dossier = dossier || {};
+    data.dossier = typedOthers(def, dossier);
     function field(f, parentVisible, scope, item, prefix, group, index) {
       var visible = parentVisible && (!f.zichtbaar || holds(f.zichtbaar, scope)), holder = item || scope;
       if (!item && !visible) out.hidden[f.id] = true;
@@ -130,6 +130,16 @@
     return out;
   }
 
+  /* The other forms' answers as rules read them: a number field of theirs (def.dossier[FORM].getallen,
+   * from the compiler) as a number, read like one of this form ("7,5" → 7.5). */
+  function typedOthers(def, dossier) {
+    var out = {}, want = def.dossier || {};
+    Object.keys(dossier || {}).filter(copyable).forEach(function (k) {
+      var a = dossier[k], n = has(want, k) ? want[k].getallen : [], o = out[k] = {};
+      if (isObj(a)) Object.keys(a).filter(copyable).forEach(function (x) { var v = n.indexOf(x) < 0 ? a[x] : num(a[x]); o[x] = v === INVALID ? null : v; });
+    });
+    return out;
+  }
   function groupOf(def, id) {
     var found = null;
     eachField(def, function (f, g) { if (f.id === id && g) found = g; });
@@ -338,11 +348,21 @@
     return ok;
   };
 
-  /* The answers of the open dossier's other forms, as saved (numbers as text). */
+  /* The answers of the open dossier's other forms, as saved; a form not yet opened since it was split
+   * off reads its answers where they were before (def.dossier[FORM].voorheen). */
   Tool.prototype.others = function () {
-    var f = this.store.active().formulieren, out = {};
+    var f = this.store.active().formulieren, out = {}, want = this.def.dossier || {};
     Object.keys(f).filter(copyable).forEach(function (k) { if (isObj(f[k])) out[k] = f[k].antwoorden; });
+    Object.keys(want).forEach(function (k) { want[k].voorheen.forEach(function (o) { if (!out[k] && out[o]) out[k] = out[o]; }); });
     return out;
+  };
+  /* A form split off an older one (def.voorheen): a dossier without its answers starts from the
+   * answers there that it knows, saved at once; the older entry stays as it was (nothing lost). */
+  Tool.prototype.before = function () {
+    var self = this, a = {}, old = (this.def.voorheen || []).map(function (k) { return self.store.answers(k); }).filter(Boolean)[0];
+    if (!old || !isObj(old.antwoorden)) return null;
+    Object.keys(old.antwoorden).forEach(function (k) { if (copyable(k) && findField(self.def, k) && !groupOf(self.def, k)) a[k] = old.antwoorden[k]; });
+    return (this.moved = { versie: this.def.versie, antwoorden: a });
   };
   Tool.prototype.update = function (focusSummary) {
     var self = this, out = evaluate(this.def, this.collect(), this.others());
@@ -513,7 +533,7 @@
   };
   /* Shows the open dossier's answers (migrated when they are older than this form). */
   Tool.prototype.load = function () {
-    var d = this.store.active(), entry = this.store.answers(this.def.id), answers = {};
+    var d = this.store.active(), entry = this.store.answers(this.def.id) || this.before(), answers = {};
     this.locked = false;
     if (entry && typeof entry.versie === 'number' && entry.versie > this.def.versie) {
       this.locked = true;
@@ -533,6 +553,7 @@
     // Stored answers are checked at once (validation.js): reopening a dossier shows what is wrong in it.
     this.saved = Object.keys(answers).length > 0;
     if (this.check) this.check(null); else if (this.saved) this.loadChecks();
+    if (this.moved && !(this.moved = null)) this.save();
     this.update(false);
   };
   /* dossier-bestand.js (import, export, download), from the site itself, on first use: a page

@@ -16,10 +16,10 @@
     if (!out) { this.touchSaved(); this.showErrors([], false); return; }
     var bad = this.blocking(out.errors), box = this.form.querySelector('.signalen__lijst');
     [].forEach.call(this.form.querySelectorAll('.veld__uitkomst--open'), function (o) { o.classList.remove('veld__uitkomst--open'); });
-    if (bad) this.showBlocked(bad);
+    if (bad) this.showBlocked();
     if (bad && box) {
       while (box.firstChild) box.removeChild(box.firstChild);
-      box.appendChild(el('p', 'signalen__geen', bad));
+      box.appendChild(el('p', 'signalen__geen', '—'));
       this.signalKey = null;
     }
     this.showConclusion(out, bad);
@@ -27,10 +27,11 @@
   };
 
   /* Signals of kind "conclusie": one line at the top of the results (the section of the first
-   * computed value), so the outcome is read before the figures (issue 16). */
+   * computed value), so the outcome is read before the figures (issue 16). While an input is wrong
+   * the same line says once what to check ("Nog niet te berekenen: …"); each result reads "—". */
   Tool.prototype.showConclusion = function (out, bad) {
     var self = this, first = null;
-    if (!this.def.signalen.some(function (s) { return s.soort === 'conclusie'; })) return;
+    if (!this.conclusion && !bad && !this.def.signalen.some(function (s) { return s.soort === 'conclusie'; })) return;
     if (!this.conclusion) {
       eachField(this.def, function (f, g, s) { if (!first && !g && f.type === 'berekend') first = s; });
       var sec = first && this.form.querySelector('[data-sectie="' + first.id + '"]'), kop = sec && sec.querySelector('.formulier__kop');
@@ -57,8 +58,8 @@
       if (c.type === 'radio' || c.type === 'checkbox' ? c.checked && c.defaultChecked !== c.checked : c.value !== c.defaultValue) self.touched[c.name] = true;
     });
   };
-  /* While a number is no number or outside its range, results from it would be
-   * wrong: "nog niet te berekenen: controleer “Contracturen per week”" instead (null: nothing wrong). */
+  /* While a number is no number or outside its range, results from it would be wrong: "nog niet te
+   * berekenen: controleer “Contracturen per week”" once above the results instead (null: nothing wrong). */
   Tool.prototype.blocking = function (errors) {
     var self = this, names = [];
     errors.forEach(function (e) {
@@ -71,8 +72,8 @@
     var last = names.length > 1 ? ' en ' + names.pop() : '';
     return 'Nog niet te berekenen: controleer ' + names.join(', ') + last + '.';
   };
-  Tool.prototype.showBlocked = function (text) {
-    var self = this;
+  Tool.prototype.showBlocked = function () {
+    var self = this, text = '—';
     eachField(this.def, function (f, g) {
       if (f.type !== 'berekend') return;
       var outs = g ? self.items(g).map(function (li, i) { return document.getElementById(self.id(f, g, i)); }) : [document.getElementById(self.id(f))];

@@ -77,14 +77,14 @@ describe('one dossier, many tools', () => {
   test('the coachingsplan reads the hours of the urencalculator in the same dossier', async () => {
     const context = await browser.newContext();
     const page = await newCheckedPage(context, null);
-    const hours = '#fv-matching-coachingsplan-uren_urencalculator';
-    await page.goto(pathToFileURL(path.join(SITE, 'hulpmiddelen/leidraad-formats/matching-coachingsplan.html')).href);
+    const hours = '#fv-coachingsplan-uren_urencalculator';
+    await page.goto(pathToFileURL(path.join(SITE, 'hulpmiddelen/leidraad-formats/coachingsplan.html')).href);
     await page.waitForFunction(() => document.querySelector('.hulpmiddel.js'));
     assert.equal(await page.textContent(hours), '—', 'empty while the urencalculator has none');
     await open(page, 'urencalculator');
     await page.fill('#fv-urencalculator-coachinguren', '3.5');
     await page.waitForSelector('.rapport-plek .rapport', { state: 'attached' }); // its files loaded
-    await page.goto(pathToFileURL(path.join(SITE, 'hulpmiddelen/leidraad-formats/matching-coachingsplan.html')).href);
+    await page.goto(pathToFileURL(path.join(SITE, 'hulpmiddelen/leidraad-formats/coachingsplan.html')).href);
     await page.waitForFunction(() => document.querySelector('.hulpmiddel.js'));
     assert.equal(await page.textContent(hours), '3,5');
     // another dossier has its own urencalculator

@@ -30,9 +30,13 @@ const PAGES = {
   handreiking: 'hulpmiddelen/handreiking/invullen.html',
   urencalculator: 'hulpmiddelen/urencalculator.html',
   logboek: 'hulpmiddelen/leidraad-formats/logboek.html',
+  matching: 'hulpmiddelen/leidraad-formats/matching.html',
+  coachingsplan: 'hulpmiddelen/leidraad-formats/coachingsplan.html',
 };
 const ASPECTEN = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'content/hulpmiddelen/handreiking/aspecten.json'), 'utf8'));
 const ASPECTS = ASPECTEN.clusters.flatMap((c) => c.aspecten);
+// Printed pages of the filled examples above (issue 16: measured, then fixed as a ceiling).
+const MATCHING_PAGES = 2, PLAN_PAGES = 2;
 const TODAY = new Date().toLocaleDateString('nl-NL', { day: 'numeric', month: 'long', year: 'numeric' });
 
 let browser;
@@ -97,11 +101,52 @@ async function fillLogboek(page) {
   await reportReady(page);
 }
 
+/** The matching as an arbeidsdeskundige fills it in: both profiles, five lines, two discrepancies. */
+async function fillMatching(page) {
+  const M = '#fv-matching-';
+  await page.fill(`${M}werknemer`, 'M-05');
+  await page.fill(`${M}werkgever`, 'Kwekerij De Linde, medewerker inpak');
+  const rows = { 1: 'overbelasting', 2: 'match', 3: 'match', 4: 'onderbelasting', 5: 'match' };
+  for (const [i, v] of Object.entries(rows)) {
+    await page.fill(`${M}wnp_${i}`, `Werknemer, deel ${i}: drie zinnen over wat hij kan en wat hem helpt. Uit het gesprek en de stage. Bevestigd door de vorige werkgever.`);
+    await page.fill(`${M}wp_${i}`, `Werkplek, deel ${i}: wat het werk vraagt, in twee zinnen. Gezien op de werkvloer.`);
+    await page.check(`${M}match_${i}-${await option(page, 'matching', `match_${i}`, v)}`);
+    if (v !== 'match') await page.check(`${M}termijn_${i}-0`);
+    await page.fill(`${M}matching_toelichting_${i}`, v === 'match' ? 'Past.' : 'Het werk vraagt meer zorgvuldigheid dan hij nu laat zien.');
+  }
+  await page.fill(`${M}aandachtspunten`, 'Zorgvuldigheid en tempo bij piekdrukte.');
+  await reportReady(page);
+}
+
+/** The coachingsplan after that matching: two goals, hours, the names of the three who sign. */
+async function fillCoachingsplan(page) {
+  const C = '#fv-coachingsplan-';
+  await page.fill(`${C}werknemer`, 'M-05');
+  await page.fill(`${C}periode`, '1 maart tot 1 september 2027');
+  await page.check(`${C}jaar-0`);
+  await page.fill(`${C}contracturen`, '20');
+  await page.fill(`${C}weken`, '26');
+  for (const [i, [d, uren]] of [['1', 52], ['4', 26]].entries()) {
+    if (i) await page.click(`${C}doelen .groep__erbij`);
+    await page.fill(`${C}doelen-${i}-doel`, `Doel bij regel ${d}: binnen acht weken zelfstandig en foutloos de ochtendorders inpakken.`);
+    await page.selectOption(`${C}doelen-${i}-discrepantie`, d);
+    await page.fill(`${C}doelen-${i}-activiteiten`, 'Afvinklijst maken (2 uur); werkopdracht samen doorlopen (1 uur per week).');
+    await page.fill(`${C}doelen-${i}-uren`, String(uren));
+    await page.fill(`${C}doelen-${i}-criterium`, 'Vier weken zonder afkeur.');
+  }
+  await page.fill(`${C}rol_werkgever`, 'De teamleider bespreekt elke vrijdag de week met de werknemer.');
+  await page.fill(`${C}datum`, '2027-02-20');
+  await page.fill(`${C}naam_werknemer`, 'M-05');
+  await page.fill(`${C}naam_werkgever`, 'A. Bakker');
+  await page.fill(`${C}naam_jobcoach`, 'P. Jansen');
+  await reportReady(page);
+}
+
 /** The report is made once the tool holds answers (report.js loads then). */
 const reportReady = (page) => page.waitForSelector('.rapport-plek .rapport', { state: 'attached' });
 
 /** The page printed as A4 PDF: its number of pages and its text per page (pdftotext). */
-async function printed(page, name) {
+async function printed(page, name, keep = '') {
   const file = path.join(os.tmpdir(), `wijzer-rapport-${process.pid}-${name}.pdf`);
   await page.emulateMedia({ media: 'print' });
   await page.pdf({ path: file, format: 'A4', preferCSSPageSize: true });
@@ -109,6 +154,7 @@ async function printed(page, name) {
   const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
   const pages = Number(/^Pages:\s+(\d+)/m.exec(info)[1]);
   const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
+  if (keep) fs.copyFileSync(file, path.join(keep, `${name}.pdf`));  // to look at it
   fs.rmSync(file, { force: true });
   return { pages, text, perPage: text.split('\f') };
 }
@@ -180,6 +226,42 @@ describe('print reports', () => {
     assert.match(text, /pagina 1 van 1/);
     assert.match(text.replace(/\s+/g, ' '), /Zelfstandig de werkdag starten\./);
     assertCompact(text, 'logboek');
+    await context.close();
+  });
+
+  test('matching and coachingsplan (issue 16): the coachingsplan prints the discrepancies it read and a signature block', async () => {
+    const context = await browser.newContext();
+    const matching = await open(context, 'matching');
+    await fillMatching(matching);
+    const m = await printed(matching, 'matching');
+    console.log(`# matching (filled example) prints on ${m.pages} A4 pages`);
+    assert.ok(m.pages <= MATCHING_PAGES, `matching prints on ${m.pages} pages (at most ${MATCHING_PAGES})`);
+    const mText = m.text.replace(/\s+/g, ' ');
+    assert.match(mText, /M-05/);
+    assert.match(mText, /Er is overbelasting/);
+    assert.match(m.text, new RegExp(`pagina 1 van ${m.pages}`));
+    assert.equal((m.text.match(/Handtekening:/g) || []).length, 0, 'the matching has no signature block');
+    assertCompact(m.text, 'matching');
+    const plan = await open(context, 'coachingsplan');
+    await fillCoachingsplan(plan);
+    const c = await printed(plan, 'coachingsplan', process.env.WIJZER_KEEP_PDF);
+    console.log(`# coachingsplan (filled example) prints on ${c.pages} A4 pages`);
+    assert.ok(c.pages <= PLAN_PAGES, `coachingsplan prints on ${c.pages} pages (at most ${PLAN_PAGES})`);
+    const cText = c.text.replace(/\s+/g, ' ');
+    assert.match(cText, /Overbelasting, korte termijn/, 'the discrepancies read from the matching');
+    assert.match(cText, /Doel bij regel 4: binnen acht weken/);
+    assert.match(cText, /A\. Bakker/);
+    assert.equal((c.text.match(/Handtekening:/g) || []).length, 3, 'werknemer, werkgever and jobcoach sign');
+    assertCompact(c.text, 'coachingsplan');
+    await plan.evaluate(() => { navigator.clipboard.write = () => Promise.reject(new Error('refused')); });
+    await plan.click('[data-dossier="kopieer"]');
+    await plan.waitForSelector('[data-dossier="kopie"]:not([hidden])');
+    const copied = await plan.inputValue('#fv-coachingsplan-kopie');
+    assert.match(copied, /^Coachingsplan/);
+    assert.match(copied, /Overbelasting, korte termijn/);
+    assert.match(copied, /Handtekening/);
+    assert.deepEqual(takeIssues(matching), []);
+    assert.deepEqual(takeIssues(plan), []);
     await context.close();
   });
 

@@ -1,5 +1,5 @@
 // Browser tests of the professional tools (issue 6): the handreiking begeleidingsnoodzaak, the
-// formats of the Leidraad Jobcoach (matching + coachingsplan, logboek, toetsingskader) and the
+// formats of the Leidraad Jobcoach (matching, coachingsplan, logboek, toetsingskader) and the
 // checklist duurzame plaatsing. A professional completes each tool (skipping aspects, reloading
 // halfway, closing the browser and coming back), the summaries match the answers, the blank and
 // the filled-in print views hold what they should, one dossier holds every tool of one client,
@@ -31,7 +31,8 @@ const SITE = siteDir();
 const KEY = 'begeleidingswijzer.dossiers';
 const TOOLS = {
   handreiking: { page: 'hulpmiddelen/handreiking/invullen.html', data: 'content/hulpmiddelen/handreiking/aspecten.json' },
-  'matching-coachingsplan': { page: 'hulpmiddelen/leidraad-formats/matching-coachingsplan.html', file: 'content/hulpmiddelen/leidraad-formats/matching-coachingsplan.form.json' },
+  matching: { page: 'hulpmiddelen/leidraad-formats/matching.html', file: 'content/hulpmiddelen/leidraad-formats/matching.form.json' },
+  coachingsplan: { page: 'hulpmiddelen/leidraad-formats/coachingsplan.html', file: 'content/hulpmiddelen/leidraad-formats/coachingsplan.form.json' },
   logboek: { page: 'hulpmiddelen/leidraad-formats/logboek.html', file: 'content/hulpmiddelen/leidraad-formats/logboek.form.json' },
   toetsingskader: { page: 'hulpmiddelen/leidraad-formats/toetsingskader.html', file: 'content/hulpmiddelen/leidraad-formats/toetsingskader.form.json' },
   'checklist-duurzame-plaatsing': { page: 'hulpmiddelen/duurzaamheid/checklist.html', file: 'content/hulpmiddelen/duurzaamheid/checklist-duurzame-plaatsing.form.json' },
@@ -317,8 +318,10 @@ describe('handreiking begeleidingsnoodzaak', () => {
 // ---------------------------------------------------------------------------
 // Leidraad formats and the checklist
 
-const M = '#fv-matching-coachingsplan-';
-const MDEF = definition('matching-coachingsplan');
+const M = '#fv-matching-';
+const MDEF = definition('matching');
+const C = '#fv-coachingsplan-';
+const CDEF = definition('coachingsplan');
 async function fillMatching(page) {
   const rows = { 1: 'overbelasting', 2: 'match', 3: 'match', 4: 'onderbelasting', 5: 'match' };
   for (const [i, v] of Object.entries(rows)) {
@@ -331,44 +334,117 @@ async function fillMatching(page) {
   assert.equal(await page.textContent(`${M}discrepanties`), '2');
 }
 async function fillGoal(page, i, discrepantie, uren) {
-  await page.fill(`${M}doelen-${i}-doel`, `Doel ${i + 1}`);
-  await page.selectOption(`${M}doelen-${i}-discrepantie`, discrepantie);
-  await page.fill(`${M}doelen-${i}-activiteiten`, 'Afvinklijst maken (2 uur); samen doorlopen (1 uur per week).');
-  await page.fill(`${M}doelen-${i}-uren`, String(uren));
-  await page.fill(`${M}doelen-${i}-criterium`, 'Vier weken zonder afkeur.');
+  await page.fill(`${C}doelen-${i}-doel`, `Doel ${i + 1}`);
+  await page.selectOption(`${C}doelen-${i}-discrepantie`, discrepantie);
+  await page.fill(`${C}doelen-${i}-activiteiten`, 'Afvinklijst maken (2 uur); samen doorlopen (1 uur per week).');
+  await page.fill(`${C}doelen-${i}-uren`, String(uren));
+  await page.fill(`${C}doelen-${i}-criterium`, 'Vier weken zonder afkeur.');
 }
+/** The old combined form (one form until issue 16) as a dossier stored it. */
+const OLD_ANSWERS = {
+  werknemer: 'W-12', wnp_1: 'Nauwkeurig met routinewerk.', wp_5: 'Inpakken en controleren.',
+  match_1: 'overbelasting', termijn_1: 'kort', match_2: 'match', match_3: 'match', match_4: 'onderbelasting', termijn_4: 'lang', match_5: 'match',
+  aandachtspunten: 'Tempo bij piekdrukte.', periode: '1 maart tot 1 september', jaar: '1', contracturen: '20', weken: '26',
+  doelen: [{ doel: 'Zorgvuldiger werken.', discrepantie: '1', soort_doel: 'werkdoel', activiteiten: 'Afvinklijst maken.', uren: '52', criterium: 'Twee weken zonder afkeur.' }],
+  loonwaarde: 'Van 50% naar 65%.', naam_jobcoach: 'P. Jansen', oud_veld: 'iets uit een nog oudere versie',
+};
 
 describe('Leidraad formats and the checklist', () => {
-  test('matching and coachingsplan: at most three goals, each from a discrepancy; percentage of contract hours', async () => {
+  test('coachingsplan: the matching\'s discrepancies of the same dossier, at most three goals, each from a discrepancy; percentage of contract hours', async () => {
     const context = await browser.newContext();
-    const page = await openTool(context, 'matching-coachingsplan');
-    await fillMatching(page);
-    await page.check(`${M}jaar-0`);
-    await page.fill(`${M}contracturen`, '20');
-    await page.fill(`${M}weken`, '26');
+    const matching = await openTool(context, 'matching');
+    await fillMatching(matching);
+    await assertClean(matching);
+    await matching.close();
+    const page = await openTool(context, 'coachingsplan');
+    // Part A reads the matching of this dossier, line by line
+    assert.equal(await page.textContent(`${C}regel_1`), 'Overbelasting, korte termijn');
+    assert.equal(await page.textContent(`${C}regel_2`), 'Er is een match');
+    assert.equal(await page.textContent(`${C}regel_4`), 'Onderbelasting, korte termijn');
+    assert.equal(await page.textContent(`${C}discrepanties`), '2');
+    await page.check(`${C}jaar-0`);
+    await page.fill(`${C}contracturen`, '20');
+    await page.fill(`${C}weken`, '26');
     await fillGoal(page, 0, '1', 52);
-    const add = `${M}doelen .groep__erbij`;
+    const add = `${C}doelen .groep__erbij`;
     await page.click(add);
-    await fillGoal(page, 1, '2', 26); // row 2 is a match: not allowed
+    await fillGoal(page, 1, '2', 26); // row 2 is a match in the matching: not allowed
     await page.click('.formulier button[type=submit]');
     await page.waitForFunction(() => !!window.WijzerForms.Tool.prototype.check); // validation.js loads on first use
     const errors = await page.$$eval('.foutoverzicht a', (as) => as.map((a) => a.textContent));
-    assert.deepEqual(errors, [MDEF.controles.find((c) => c.id === 'doel_zonder_discrepantie_2').melding]);
-    await page.selectOption(`${M}doelen-1-discrepantie`, '4');
+    assert.deepEqual(errors, [CDEF.controles.find((c) => c.id === 'doel_zonder_discrepantie_2').melding]);
+    await page.selectOption(`${C}doelen-1-discrepantie`, '4');
     assert.equal(await page.isHidden('.foutoverzicht'), true);
-    assert.equal(await page.textContent(`${M}totaal_uren`), '78');
-    assert.equal(await page.textContent(`${M}uren_per_week`), '3');
-    assert.equal(await page.textContent(`${M}percentage`), '15');
+    assert.equal(await page.textContent(`${C}totaal_uren`), '78');
+    assert.equal(await page.textContent(`${C}uren_per_week`), '3');
+    assert.equal(await page.textContent(`${C}percentage`), '15');
     assert.deepEqual(await signals(page), []);
     await page.click(add);
     await fillGoal(page, 2, '4', 26);
     assert.equal(await page.isDisabled(add), true, 'no fourth goal');
     assert.deepEqual(await signals(page), ['boven_maximum']);
     await reload(page);
-    assert.equal(await page.inputValue(`${M}doelen-2-uren`), '26');
-    assert.equal(await page.textContent(`${M}percentage`), '20');
-    assert.equal((await stored(page, 'matching-coachingsplan')).doelen.length, 3);
+    assert.equal(await page.inputValue(`${C}doelen-2-uren`), '26');
+    assert.equal(await page.textContent(`${C}percentage`), '20');
+    assert.equal((await stored(page, 'coachingsplan')).doelen.length, 3);
+    assert.equal((await stored(page, 'coachingsplan')).match_1, undefined, 'the matching\'s answers stay in the matching');
     await assertClean(page);
+    await context.close();
+  });
+
+  test('coachingsplan: the hours of the urencalculator in the same dossier, as a number ("7,5")', async () => {
+    const context = await browser.newContext();
+    const page = await newCheckedPage(context, null);
+    await gotoLoaded(page, pathToFileURL(path.join(SITE, 'hulpmiddelen/urencalculator.html')).href);
+    await page.fill('#fv-urencalculator-coachinguren', '7,25');
+    await page.waitForSelector('.rapport-plek .rapport', { state: 'attached' }); // its report files loaded
+    await gotoLoaded(page, urlOf('coachingsplan'));
+    assert.equal(await page.textContent(`${C}uren_urencalculator`), '7,3', 'a number, shown with one decimal');
+    const read = await page.evaluate(() => {
+      const tool = document.querySelector('.hulpmiddel').wijzerTool;
+      return window.WijzerForms.evaluate(tool.def, tool.collect(), tool.others()).data;
+    });
+    assert.equal(read.dossier.urencalculator.coachinguren, 7.25, 'rules read a number, not the text "7,25"');
+    assert.equal(read.uren_urencalculator, 7.25);
+    assert.deepEqual(takeIssues(page), []);
+    await context.close();
+  });
+
+  test('a dossier saved with the old combined form opens in the matching and the coachingsplan with every answer', async () => {
+    const context = await browser.newContext();
+    const page = await openTool(context, 'matching');
+    await page.evaluate(([key, antwoorden]) => {
+      const at = '2026-11-20T10:00:00.000Z';
+      localStorage.setItem(key, JSON.stringify({ schema: 1, actief: 'd-oud', dossiers: [{ id: 'd-oud', naam: 'Cliënt W-12', gemaakt: at, gewijzigd: at,
+        formulieren: { 'matching-coachingsplan': { versie: 1, gewijzigd: at, antwoorden } } }] }));
+    }, [KEY, OLD_ANSWERS]);
+    const coaching = await openTool(context, 'coachingsplan');  // opened first: reads the old matching answers too
+    assert.equal(await coaching.textContent(`${C}regel_1`), 'Overbelasting, korte termijn');
+    assert.equal(await coaching.textContent(`${C}regel_4`), 'Onderbelasting, lange termijn');
+    assert.equal(await coaching.inputValue(`${C}doelen-0-doel`), 'Zorgvuldiger werken.');
+    assert.equal(await coaching.inputValue(`${C}doelen-0-uren`), '52');
+    assert.equal(await coaching.inputValue(`${C}contracturen`), '20');
+    assert.equal(await coaching.inputValue(`${C}loonwaarde`), 'Van 50% naar 65%.');
+    assert.equal(await coaching.inputValue(`${C}naam_jobcoach`), 'P. Jansen');
+    assert.equal(await coaching.textContent(`${C}percentage`), '10');
+    await reload(page);
+    assert.equal(await page.inputValue(`${M}wnp_1`), 'Nauwkeurig met routinewerk.');
+    assert.equal(await page.inputValue(`${M}aandachtspunten`), 'Tempo bij piekdrukte.');
+    assert.equal(await page.isChecked(`${M}match_1-${optionIndex(MDEF, 'match_1', 'overbelasting')}`), true);
+    assert.equal(await page.isChecked(`${M}termijn_4-1`), true);
+    assert.equal(await page.textContent(`${M}discrepanties`), '2');
+    const state = JSON.parse(await page.evaluate((k) => localStorage.getItem(k), KEY));
+    const forms = state.dossiers[0].formulieren;
+    assert.deepEqual(Object.keys(forms).sort(), ['coachingsplan', 'matching', 'matching-coachingsplan'], 'both saved; the old entry kept as it was');
+    assert.deepEqual(forms['matching-coachingsplan'].antwoorden, OLD_ANSWERS);
+    // every old answer is in one of the new forms (or kept in the old entry when neither knows it)
+    for (const [k, v] of Object.entries(OLD_ANSWERS)) {
+      if (k === 'oud_veld') continue;
+      assert.deepEqual(forms.matching.antwoorden[k] ?? forms.coachingsplan.antwoorden[k], v, k);
+    }
+    assert.deepEqual([...page.__requests, ...coaching.__requests], [], 'no request');
+    assert.deepEqual(takeIssues(page), []);
+    assert.deepEqual(takeIssues(coaching), []);
     await context.close();
   });
 
@@ -394,7 +470,7 @@ describe('Leidraad formats and the checklist', () => {
     // Ja before Nee in every question, the toetsingformat too
     const orders = await page.$$eval('fieldset.veld--keuzes', (fs) => fs.map((f) => [...f.querySelectorAll('.keuze__label')].map((l) => l.textContent))
       .filter((ls) => ls.includes('Ja') && ls.includes('Nee')).map((ls) => ls.join('/')));
-    assert.equal(orders.length, 20);
+    assert.equal(orders.length, 14, '15 toetsvragen, without toetsvraag 1; the format\'s lines are filled in');
     assert.deepEqual([...new Set(orders)], ['Ja/Nee']);
     await page.check(`${T}stukken-2`);
     for (let i = 0; i < 5; i++) await page.check(`${T}eisen-${i}`);
@@ -412,13 +488,23 @@ describe('Leidraad formats and the checklist', () => {
     await page.fill(`${T}tv3_toelichting`, 'Loonwaarde 30%: individuele beoordeling.');
     assert.equal(await page.textContent(`${T}f4_toetsvragen`), 'Toetsvraag 5: ja; toetsvraag 6: ja; toetsvraag 7: ja; toetsvraag 8: ja; toetsvraag 9: ja');
     assert.equal(await page.textContent(`${T}f8_toetsvragen`), 'Toetsvraag 11: ja; toetsvraag 13: ja; toetsvraag 14: ja');
-    for (const f of ['f4', 'f5', 'f6', 'f7', 'f8', 'f9']) await page.check(`${T}${f}-${optionIndex(TDEF, f, 'ja')}`);
+    // Issue 16: lines 4-9 of the toetsingformat are filled from their toetsvragen, so print and copy carry them
+    for (const f of ['f4', 'f5', 'f6', 'f7', 'f8', 'f9']) assert.equal(await page.textContent(`${T}${f}`), 'Ja', f);
+    await page.check(`${T}tv13-${optionIndex(TDEF, 'tv13', 'nee')}`);
+    assert.equal(await page.textContent(`${T}f8`), 'Nee', 'one linked nee makes the line nee');
+    assert.equal(await page.textContent(`${T}f9`), 'Ja', 'a line that does not rest on it stays ja');
+    await page.fill(`${T}tv13_toelichting`, 'Reistijd telt mee.');
     await page.check(`${T}eindconclusie-2`);
     await page.fill(`${T}eindconclusie_toelichting`, 'Eerst de individuele rapportage.');
     assert.equal(await page.isHidden('.foutoverzicht'), true);
     assert.equal(await page.textContent(`${T}f1`), 'Ja');
     assert.equal(await page.textContent(`${T}f3`), 'Nee');
-    assert.equal(await page.textContent(`${T}aantal_nee`), '1');
+    assert.equal(await page.textContent(`${T}aantal_nee`), '2', 'toetsvraag 3 and 13');
+    await page.waitForSelector('.rapport-plek .rapport', { state: 'attached' });
+    await page.waitForFunction(() => /toetsvraag 13: nee/.test(document.querySelector('.rapport').textContent)); // the report follows the answers
+    const report = (await page.textContent('.rapport')).replace(/\s+/g, ' ');
+    assert.match(report, /8\. Is het gevraagde aantal uren aannemelijk\?\s*Nee/, 'the printed format carries line 8');
+    assert.match(report, /4\. Is de matchingsinformatie [^?]*\?\s*Ja/, 'and line 4');
     await assertClean(page);
     await context.close();
   });
@@ -481,8 +567,11 @@ describe('Leidraad formats and the checklist', () => {
     await page.fill('[data-dossier="naam"]', 'Cliënt Z-9');
     await page.check(`${H}dak_boven_het_hoofd-1`);
     await page.close();
-    page = await openTool(context, 'matching-coachingsplan');
+    page = await openTool(context, 'matching');
     await page.fill(`${M}wnp_1`, 'Sterk in routinewerk.');
+    await page.close();
+    page = await openTool(context, 'coachingsplan');
+    await page.fill(`${C}periode`, 'maart tot september');
     await page.close();
     page = await openTool(context, 'logboek');
     await page.fill('#fv-logboek-periode', 'maart tot september');
@@ -514,7 +603,7 @@ describe('Leidraad formats and the checklist', () => {
       const results = await page.evaluate(([formId, examples]) => {
         const d = JSON.parse(document.getElementById(`fv-${formId}-definitie`).textContent);
         return examples.map((ex) => {
-          const r = window.WijzerForms.evaluate(d, ex.invoer);
+          const r = window.WijzerForms.evaluate(d, ex.invoer, ex.dossier);
           return { data: r.data, signalen: r.signals.map((s) => s.id).sort(), fouten: r.errors.map((e) => e.id).sort() };
         });
       }, [id, def.voorbeelden]);
@@ -587,7 +676,7 @@ describe('forms added for issue 17', () => {
       const results = await page.evaluate(([formId, exs]) => {
         const d = JSON.parse(document.getElementById(`fv-${formId}-definitie`).textContent);
         return exs.map((ex) => {
-          const r = window.WijzerForms.evaluate(d, ex.invoer);
+          const r = window.WijzerForms.evaluate(d, ex.invoer, ex.dossier);
           return { data: r.data, signalen: r.signals.map((s) => s.id).sort(), fouten: r.errors.map((e) => e.id).sort() };
         });
       }, [id, examples]);

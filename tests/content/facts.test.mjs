@@ -260,11 +260,11 @@ test('one page per instrument: what it measures, who uses it, when in the proces
   // linked from the handreiking and from the matching form (page links and field hints)
   const handreiking = readFileSync(join(site, 'hulpmiddelen/handreiking/index.html'), 'utf8');
   for (const name of ['dariuz', 'melba', 'fml']) assert.ok(handreiking.includes(`../instrumenten/${name}.html`), `handreiking does not link ${name}`);
-  const matching = readFileSync(join(site, 'hulpmiddelen/leidraad-formats/matching-coachingsplan.html'), 'utf8');
+  const matching = readFileSync(join(site, 'hulpmiddelen/leidraad-formats/matching.html'), 'utf8');
   for (const name of ['fml', 'competentieatlas', 'melba', 'dariuz', 'arbolab', 'kolb']) {
     assert.ok(matching.includes(`../instrumenten/${name}.html`), `matching page does not link ${name}`);
   }
-  const form = read('content/hulpmiddelen/leidraad-formats/matching-coachingsplan.form.json');
+  const form = read('content/hulpmiddelen/leidraad-formats/matching.form.json');
   const hints = form.secties.flatMap((s) => s.velden).map((f) => f.hint || '').join(' ');
   for (const name of ['FML', 'competentieatlas', 'Melba', 'Dariuz', 'Arbolab', 'Kolb']) assert.ok(hints.includes(name), `matching form hints miss ${name}`);
 });

@@ -434,3 +434,60 @@ TEST_CASE("a rule reads another form of the dossier; a field that form lacks is 
   CHECK(field[0].line == 4);
   CHECK(with(build("dossier.c.uren")->diags, "formulier \"c\" van het dossier").size() == 1);
 }
+
+TEST_CASE("another form's number field is read as a number, with a decimal comma; its text fields as text", "[forms][rules][dossier]") {
+  // b's examples give a's answers as saved (text, "7,5"); the build runs them with the reads typed.
+  auto build = [](const std::string& saved, const std::string& expected) {
+    std::map<std::string, std::string> all;
+    all["content/hulpmiddelen/_index.md"] = "---\ntitle: Hulpmiddelen\n---\nTekst.\n";
+    all["content/hulpmiddelen/a.md"] = "---\ntitle: A\nformulier: a\n---\nTekst.\n";
+    all["content/hulpmiddelen/b.md"] = "---\ntitle: B\nformulier: b\n---\nTekst.\n";
+    all["content/hulpmiddelen/a.form.json"] = R"({"id": "a", "versie": 1, "titel": "A", "voorheen": ["oud"], "secties": [{"id": "s", "titel": "S", "velden": [
+    {"id": "uren", "type": "number", "label": "Uren"}, {"id": "naam", "type": "text", "label": "Naam"}]}]})";
+    all["content/hulpmiddelen/b.form.json"] = R"({"id": "b", "versie": 1, "titel": "B", "secties": [{"id": "s", "titel": "S", "velden": [
+    {"id": "x", "type": "number", "label": "X"},
+    {"id": "dubbel", "type": "berekend", "label": "Dubbel", "uitleg": "Twee keer de uren van A.",
+     "regel": {"if": [{"missing": ["dossier.a.uren"]}, null, {"*": [{"var": "dossier.a.uren"}, 2]}]}},
+    {"id": "naam_a", "type": "berekend", "label": "Naam", "uitleg": "De naam in A.", "regel": {"var": "dossier.a.naam"}}]}],
+  "voorbeelden": [{"naam": "uit A", "invoer": {"x": 1}, "dossier": {"a": )" + saved + R"(}, "verwacht": )" + expected + R"(}]})";
+    return test::build_with(all);
+  };
+  auto ok = build(R"({"uren": "7,5", "naam": "12"})", R"({"dubbel": 15, "naam_a": "12"})");
+  INFO(ok->errors());
+  CHECK_FALSE(ok->diags.has_errors());
+  // No number in a number field reads as null, as in the form itself.
+  auto text = build(R"({"uren": "zeven"})", R"({"dubbel": null})");
+  INFO(text->errors());
+  CHECK_FALSE(text->diags.has_errors());
+  // Read as text, "7,5" × 2 would be null: the example says so and fails.
+  auto untyped = build(R"({"uren": "7,5"})", R"({"dubbel": null})");
+  CHECK(with(untyped->diags, "\"dubbel\" is 15.0, verwacht null").size() + with(untyped->diags, "\"dubbel\" is 15, verwacht null").size() == 1);
+}
+
+TEST_CASE("the browser's definition names the number fields it reads of other forms and where they were before", "[forms][view][dossier]") {
+  forms::Form a, b;
+  a.id = "a";
+  a.previous_ids = {"oud"};
+  b.id = "b";
+  b.dossier_reads = {{"a", "uren", "/x", true, {"oud"}}, {"a", "uren", "/y", true, {"oud"}}, {"a", "naam", "/z", false, {"oud"}}};
+  const json def = forms::browser_definition(b);
+  CHECK(def["dossier"] == json::parse(R"({"a": {"getallen": ["uren"], "voorheen": ["oud"]}})"));
+  CHECK_FALSE(def.contains("voorheen"));
+  CHECK(forms::browser_definition(a)["voorheen"] == json::array({"oud"}));
+  CHECK_FALSE(forms::browser_definition(a).contains("dossier"));
+}
+
+TEST_CASE("\"voorheen\" names other form ids; anything else is an error at its position", "[forms][checks][dossier]") {
+  std::map<std::string, std::string> all;
+  all["content/hulpmiddelen/_index.md"] = "---\ntitle: Hulpmiddelen\n---\nTekst.\n";
+  all["content/hulpmiddelen/a.md"] = "---\ntitle: A\nformulier: a\n---\nTekst.\n";
+  all["content/hulpmiddelen/a.form.json"] = R"({"id": "a", "versie": 1, "titel": "A",
+  "voorheen": ["oud-formulier", "a", 3],
+  "secties": [{"id": "s", "titel": "S", "velden": [{"id": "x", "type": "text", "label": "X"}]}]})";
+  auto site = test::build_with(all);
+  auto found = with(site->diags, "\"voorheen\" noemt ids van formulieren");
+  REQUIRE(found.size() == 2);  // the form itself and a number; "oud-formulier" is fine
+  CHECK(found[0].line == 2);
+  CHECK(found[0].message.find("(/voorheen/1)") != std::string::npos);
+  CHECK(found[1].message.find("(/voorheen/2)") != std::string::npos);
+}

@@ -14,15 +14,20 @@ bool ends_with(const std::string& s, const std::string& tail) {
 }
 
 /// A rule may read another form of the dossier ({"var": "dossier.FORM.FIELD"}): that form must
-/// exist and have FIELD at its top level; else an error at the var's path:line:col.
-void check_dossier_reads(const std::map<std::string, forms::Form>& all, Diagnostics& diags) {
-  for (const auto& [id, form] : all)
-    for (const auto& read : form.dossier_reads) {
+/// exist and have FIELD at its top level; else an error at the var's path:line:col. Marks reads of a
+/// number field, which rules then read as numbers ("7,5" → 7.5).
+void check_dossier_reads(std::map<std::string, forms::Form>& all, Diagnostics& diags) {
+  for (auto& [id, form] : all)
+    for (auto& read : form.dossier_reads) {
       auto other = all.find(read.form);
       if (other == all.end())
         form.data->error(diags, read.pointer, "de regel leest formulier \"" + read.form + "\" van het dossier, maar dat formulier bestaat niet");
       else if (read.field.empty() || !other->second.find(read.field) || other->second.group_of(read.field))
         form.data->error(diags, read.pointer, "de regel leest \"" + read.field + "\" van formulier \"" + read.form + "\", maar dat formulier heeft dat veld niet");
+      else {
+        read.number = other->second.find(read.field)->type == forms::FieldType::number;
+        read.previous = other->second.previous_ids;
+      }
     }
 }
 }  // namespace
@@ -37,8 +42,6 @@ void Forms::load(LoadContext& ctx) {
       form->data->error(diags, "/id", "er is al een formulier met id \"" + form->id + "\"");
       return;
     }
-    forms::check_examples(*form, diags);
-    views_[form->id] = forms::form_view(*form);
     forms_.emplace(form->id, std::move(*form));
   };
   for (const auto& path : tree.list("content"))
@@ -46,6 +49,11 @@ void Forms::load(LoadContext& ctx) {
   if (const GeneratedForms* generated = ctx.consume<GeneratedForms>())
     for (const auto& given : generated->forms) add(forms::load_form(tree, given.path, given.data, diags));
   check_dossier_reads(forms_, diags);
+  // After the reads are typed: examples and the browser's definition read other forms as typed.
+  for (const auto& [id, form] : forms_) {
+    forms::check_examples(form, diags);
+    views_[id] = forms::form_view(form);
+  }
   std::set<std::string> used;
   for (auto& page : content.pages) {
     auto it = page.meta.fields.find(ctx.config.forms.field);

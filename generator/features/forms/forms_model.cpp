@@ -146,6 +146,12 @@ class Parser {
       for (size_t i = 0; i < list->size(); ++i) example((*list)[i], "/voorbeelden/" + std::to_string(i));
     if (const json* list = r.array("migraties"))
       for (size_t i = 0; i < list->size(); ++i) migration((*list)[i], "/migraties/" + std::to_string(i));
+    if (const json* list = r.array("voorheen"))
+      for (size_t i = 0; i < list->size(); ++i) {
+        const json& old = (*list)[i];
+        if (old.is_string() && std::regex_match(old.get<std::string>(), kFormId) && old != form_.id) form_.previous_ids.push_back(old);
+        else form_.data->error(diags_, "/voorheen/" + std::to_string(i), "\"voorheen\" noemt ids van formulieren (a-z, 0-9 en -), niet dit formulier zelf");
+      }
     r.done();
     late_checks();
   }
@@ -391,6 +397,8 @@ class Parser {
     else r.error(v ? "invoer" : "", "een voorbeeld heeft \"invoer\": een object veld-id → antwoord");
     if (const json* v = r.get("verwacht"); v && v->is_object()) e.expected = *v;
     else r.error(v ? "verwacht" : "", "een voorbeeld heeft \"verwacht\": waarden, \"signalen\" en/of \"fouten\"");
+    if (const json* v = r.get("dossier"); v && v->is_object()) e.dossier = *v;
+    else if (v) r.error("dossier", "\"dossier\" van een voorbeeld is een object formulier-id → antwoorden");
     r.done();
     form_.examples.push_back(std::move(e));
   }
@@ -721,8 +729,17 @@ json browser_definition(const Form& form) {
     signals.push_back({{"id", s.id}, {"als", s.rule}, {"soort", s.kind}, {"titel", s.title}, {"tekst", s.text}});
   for (const auto& m : form.migrations)
     migrations.push_back({{"van", m.from}, {"hernoem", m.rename}, {"standaard", m.defaults}, {"verwijder", m.remove}});
-  return {{"id", form.id},           {"titel", form.title},      {"versie", form.version}, {"secties", sections},
-          {"controles", checks},     {"signalen", signals},      {"migraties", migrations}};
+  json def = {{"id", form.id},       {"titel", form.title},  {"versie", form.version}, {"secties", sections},
+              {"controles", checks}, {"signalen", signals},  {"migraties", migrations}};
+  if (!form.previous_ids.empty()) def["voorheen"] = form.previous_ids;
+  // The other forms its rules read: which of their fields are numbers, where their answers were before.
+  for (const auto& read : form.dossier_reads) {
+    json& other = def["dossier"][read.form];
+    if (!other.contains("getallen")) other = {{"getallen", json::array()}, {"voorheen", read.previous}};
+    if (read.number && std::find(other["getallen"].begin(), other["getallen"].end(), read.field) == other["getallen"].end())
+      other["getallen"].push_back(read.field);
+  }
+  return def;
 }
 
 }  // namespace wijzer::forms

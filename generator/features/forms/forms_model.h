@@ -86,6 +86,7 @@ struct Signal {
 struct Example {
   std::string name, source, pointer;
   nlohmann::json input, expected;
+  nlohmann::json dossier = nlohmann::json::object();  ///< other forms' answers as saved, by form id
 };
 
 /// How answers saved under an older version become answers of the next one.
@@ -100,6 +101,8 @@ struct Migration {
 struct DossierRead {
   std::string form, field;  ///< the other form's id and its field ("" when the var names none)
   std::string pointer;      ///< JSON pointer of the var in this form's definition
+  bool number = false;      ///< the other form's field is a number: rules read it typed (check_dossier_reads)
+  std::vector<std::string> previous;  ///< the other form's "voorheen": where its answers may still be
 };
 
 /// The first part of a var that reads another form of the dossier: "dossier.FORM.FIELD".
@@ -108,6 +111,9 @@ inline constexpr const char* kDossierVar = "dossier";
 struct Form {
   std::string id, title, intro, file, path;
   std::vector<DossierRead> dossier_reads;
+  /// "voorheen": ids this form's answers were saved under before (a split form): a dossier without
+  /// answers of this form starts from the answers there that this form knows.
+  std::vector<std::string> previous_ids;
   int version = 1;
   std::vector<Section> sections;
   std::vector<Check> checks;

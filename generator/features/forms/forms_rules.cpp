@@ -54,6 +54,22 @@ json typed(const Field& f, const json* answer) {
   }
 }
 
+/// The other forms' answers as rules read them ({"var": "dossier.FORM.FIELD"}): as saved, but a
+/// number field of the other form as a number, read like this form's own ("7,5" → 7.5, no number → null).
+json typed_dossier(const Form& form, const json& dossier) {
+  json out = json::object();
+  if (!dossier.is_object()) return out;
+  for (const auto& [id, answers] : dossier.items())
+    if (answers.is_object()) out[id] = answers;
+  for (const auto& read : form.dossier_reads)
+    if (read.number && out.contains(read.form) && out[read.form].contains(read.field)) {
+      json& v = out[read.form][read.field];
+      v = number_value(v);
+      if (v == kInvalid) v = nullptr;
+    }
+  return out;
+}
+
 bool empty(const json& v) {
   return v.is_null() || v == false || (v.is_string() && v.get<std::string>().empty()) || (v.is_array() && v.empty());
 }
@@ -96,7 +112,7 @@ class Evaluator {
  public:
   Evaluator(const Form& form, Outcome& out, size_t& spent) : form_(form), out_(out), spent_(spent) {}
 
-  void run(const json& answers) {
+  void run(const json& answers, const json& dossier) {
     json& data = out_.data;
     form_.for_each_field([&](const Field& f, const Field* group) {
       if (group) return;
@@ -124,6 +140,7 @@ class Evaluator {
         }
       }
     });
+    data[kDossierVar] = typed_dossier(form_, dossier);
     for (const auto& s : form_.sections) {
       const bool section_visible = s.visible.is_null() || holds(s.visible, data, s.pointer + "/zichtbaar");
       for (const auto& f : s.fields) field(f, section_visible, data, nullptr, "");
@@ -270,15 +287,15 @@ void check_ranges(const Form& form, const Example& ex, const std::function<void(
 }  // namespace
 
 /// evaluate() within a rule budget shared with other evaluations (the examples of one form).
-static Outcome evaluate_with(const Form& form, const json& answers, size_t& spent) {
+static Outcome evaluate_with(const Form& form, const json& answers, const json& dossier, size_t& spent) {
   Outcome out;
-  Evaluator(form, out, spent).run(prepared(form, answers));
+  Evaluator(form, out, spent).run(prepared(form, answers), dossier);
   return out;
 }
 
-Outcome evaluate(const Form& form, const json& answers) {
+Outcome evaluate(const Form& form, const json& answers, const json& dossier) {
   size_t spent = 0;
-  return evaluate_with(form, answers, spent);
+  return evaluate_with(form, answers, dossier, spent);
 }
 
 size_t check_examples(const Form& form, Diagnostics& diags) {
@@ -303,7 +320,7 @@ size_t check_examples(const Form& form, Diagnostics& diags) {
     });
     check_ranges(form, ex, fail);
     if (!ok) continue;
-    const Outcome out = evaluate_with(form, ex.input, spent);
+    const Outcome out = evaluate_with(form, ex.input, ex.dossier, spent);
     for (const auto& [at, what] : out.stopped)  // at the rule: the example only shows it
       fail(at, "de regel stopt bij een grens van de regel-engine: " + what);
     for (const auto& [key, expected] : ex.expected.items()) {

@@ -28,8 +28,8 @@ struct Outcome {
 
 /// The answers as typed values: numbers from numbers or text ("7,5"), "" as empty.
 /// Absent answers take the field's default; a choice with "waarden" fills the fields it names
-/// that are absent.
-Outcome evaluate(const Form& form, const nlohmann::json& answers);
+/// that are absent. `dossier`: the answers of the dossier's other forms by form id, as saved.
+Outcome evaluate(const Form& form, const nlohmann::json& answers, const nlohmann::json& dossier = nlohmann::json::object());
 
 /// Runs every example of the form; each value, signal or error that differs is an error at the
 /// example's position. Returns the number of examples that hold.
