@@ -55,8 +55,13 @@ void link_reading_order(ContentTree& content) {
   std::function<void(int, int, int)> visit = [&](int index, int depth, int top) {
     content.pages[index].depth = depth;
     if (depth == 1) top = index;
-    order.push_back(index);
-    section.push_back(top);
+    // A page with `menu: false` (an old address that points on, the 404 page) is no reading stop.
+    const auto menu = content.pages[index].meta.fields.find("menu");
+    const bool listed = menu == content.pages[index].meta.fields.end() || !menu->is_boolean() || menu->get<bool>();
+    if (listed) {
+      order.push_back(index);
+      section.push_back(top);
+    }
     for (int child : content.pages[index].children) visit(child, depth + 1, top);
   };
   visit(0, 0, -1);

@@ -87,6 +87,9 @@ void append_nav_items(const ContentTree& content, const Page& page, int self, in
                       std::vector<MustacheObject>& items, std::vector<int>& ends) {
   for (int child : content.pages[section].children) {
     const Page& p = content.pages[child];
+    // A page kept out of the menus (`menu: false`, e.g. an old address that now points on) is
+    // listed only while it is the page shown.
+    if (!in_menus(p) && child != self) continue;
     const bool open = !p.children.empty() && is_ancestor_or_self(content, child, self);
     items.emplace_back();
     items.back()
