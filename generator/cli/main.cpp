@@ -8,6 +8,7 @@
 
 #include "diagnostics.h"
 #include "eval_command.h"
+#include "offline.h"
 #include "output.h"
 #include "paths.h"
 #include "serve.h"
@@ -80,6 +81,10 @@ int run_build(const fs::path& source, const fs::path& out, unsigned threads) {
       std::cerr << diags.error_count() << " fout(en); " << out.string() << " is niet gewijzigd\n";
       return kContentError;
     }
+    // The zip of the whole site goes into the staging folder too, so the swap publishes both at once.
+    Diagnostics config_diags;  // reported by the build already
+    const Config config = load_config(tree, config_diags);
+    if (offline_zip_enabled(tree, config)) add_offline_zip(staged.staging(), config.offline.name);
     staged.commit();
     std::cout << stats.pages << " pagina's, " << stats.files << " bestanden in " << seconds_since(start) << " → "
               << out.string() << "\n";

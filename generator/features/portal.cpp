@@ -4,6 +4,9 @@
 #include "forms.h"
 #include "glossary.h"
 #include "handreiking.h"
+#include "leidraad.h"
+#include "news.h"
+#include "offline.h"
 #include "plain.h"
 #include "search.h"
 
@@ -23,6 +26,10 @@ std::vector<std::unique_ptr<Feature>> portal_features() {
   features.push_back(std::make_unique<Plain>());
   features.push_back(std::make_unique<Forms>());
   features.push_back(std::make_unique<Flows>());
+  // Offline and News only add a page each and read front matter.
+  features.push_back(std::make_unique<Offline>());
+  features.push_back(std::make_unique<News>());
+  features.push_back(std::make_unique<Leidraad>());
   return features;
 }
 
