@@ -185,6 +185,11 @@ TEST_CASE("nieuw: the page lists the pages with a bijgewerkt date, newest first;
   REQUIRE(dates.size() > 50);
   CHECK(std::is_sorted(dates.rbegin(), dates.rend()));
   CHECK(count(feed, "<entry>") == dates.size());
+  // grouped by month, newest month first
+  const size_t december = page.find(">December 2026</h2>"), november = page.find(">November 2026</h2>");
+  CHECK(december != std::string::npos);
+  CHECK(november != std::string::npos);
+  CHECK(december < november);
   CHECK(page.find("<link rel=\"alternate\" type=\"application/atom+xml\" href=\"nieuw.xml\"") != std::string::npos);
   CHECK(feed.find("<updated>" + dates.front() + "T00:00:00Z</updated>") != std::string::npos);
 }

@@ -1,6 +1,7 @@
 #include "news.h"
 
 #include <algorithm>
+#include <cctype>
 
 #include "atom_feed.h"
 #include "paths.h"
@@ -26,11 +27,14 @@ std::string section_title(const ContentTree& content, int index) {
   return top < 0 ? "" : content.pages[top].meta.title;
 }
 
-/// "november 2026" from "2026-11-22" (the day left out of the Dutch date).
+/// "November 2026" from "2026-11-22" (the day left out of the Dutch date; a heading starts with a
+/// capital, and Dutch month names are ASCII).
 std::string month_of(const std::string& iso) {
   const std::string date = dutch_date(iso);
   const size_t space = date.find(' ');
-  return space == std::string::npos ? date : date.substr(space + 1);
+  std::string month = space == std::string::npos ? date : date.substr(space + 1);
+  if (!month.empty()) month[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(month[0])));
+  return month;
 }
 
 }  // namespace
