@@ -413,6 +413,10 @@ size_t SiteBuilder::update(const ChangePlan& plan) {
     page.body_line = edit.body_line;
     pages.push_back(edit.page);
   }
+  // Pages made from other pages' bodies show the edit too.
+  for (size_t i = 0; i < content_.pages.size(); ++i)
+    if (content_.pages[i].reads_bodies && std::find(pages.begin(), pages.end(), static_cast<int>(i)) == pages.end())
+      pages.push_back(static_cast<int>(i));
   try {
     render(pages, files_);
   } catch (...) {

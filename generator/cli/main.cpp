@@ -3,6 +3,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <iostream>
 
@@ -10,6 +11,7 @@
 #include "diagnostics.h"
 #include "eval_command.h"
 #include "new_command.h"
+#include "offline.h"
 #include "output.h"
 #include "paths.h"
 #include "serve.h"
@@ -89,6 +91,16 @@ int run_build(const fs::path& source, const fs::path& out, unsigned threads) {
     if (diags.has_errors()) {
       std::cerr << diags.error_count() << " fout(en); " << out.string() << " is niet gewijzigd\n";
       return kContentError;
+    }
+    // The zip of the whole site goes into the staging folder too, so the swap publishes both at once.
+    Diagnostics config_diags;  // reported by the build already
+    const Config config = load_config(tree, config_diags);
+    if (offline_zip_enabled(tree, config)) {
+      const auto zip_start = std::chrono::steady_clock::now();
+      const size_t bytes = add_offline_zip(staged.staging(), config.offline.name);
+      if (std::getenv("WIJZER_TIMINGS"))  // like the stage times of site.cpp (bench/)
+        std::fprintf(stderr, "  %-10s %7.1f ms (%zu bytes)\n", "zip",
+                     std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - zip_start).count(), bytes);
     }
     staged.commit();
     std::cout << stats.pages << " pagina's, " << stats.files << " bestanden in " << seconds_since(start) << " → "

@@ -5,6 +5,9 @@
 #include "forms.h"
 #include "glossary.h"
 #include "handreiking.h"
+#include "leidraad.h"
+#include "news.h"
+#include "offline.h"
 #include "plain.h"
 #include "release.h"
 #include "search.h"
@@ -27,6 +30,10 @@ std::vector<std::unique_ptr<Feature>> portal_features() {
   features.push_back(std::make_unique<Flows>());
   // The version and content date in every page's footer (template data `release`).
   features.push_back(std::make_unique<Release>(wijzer_version()));
+  // Offline and News only add a page each and read front matter.
+  features.push_back(std::make_unique<Offline>());
+  features.push_back(std::make_unique<News>());
+  features.push_back(std::make_unique<Leidraad>());
   return features;
 }
 

@@ -43,6 +43,11 @@ class Reader {
     out = value.get<std::string>();
   }
 
+  void flag(const nlohmann::json& value, const std::string& pointer, bool& out) {
+    if (!value.is_boolean()) error(pointer, "verwacht true of false");
+    else out = value.get<bool>();
+  }
+
   /// A path relative to the source root that must lie under content/.
   void content_path(const nlohmann::json& value, const std::string& pointer, std::string& out) {
     std::string path;
@@ -53,6 +58,32 @@ class Reader {
       return;
     }
     out = path;
+  }
+
+  /// A plain file name: lowercase letters, digits and '-' (the zip's name).
+  void file_name(const nlohmann::json& value, const std::string& pointer, std::string& out) {
+    std::string name;
+    text(value, pointer, name);
+    if (name.empty()) return;
+    for (char c : name)
+      if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) {
+        error(pointer, "verwacht een naam van kleine letters, cijfers en '-' (zoals begeleidingswijzer)");
+        return;
+      }
+    out = name;
+  }
+
+  /// An absolute http(s) address ending in '/' (the site's public address).
+  void base_url(const nlohmann::json& value, const std::string& pointer, std::string& out) {
+    std::string url;
+    text(value, pointer, url);
+    if (url.empty()) return;
+    const bool web = url.rfind("https://", 0) == 0 || url.rfind("http://", 0) == 0;
+    if (!web || url.back() != '/' || url.find_first_of(" \"<>") != std::string::npos) {
+      error(pointer, "verwacht een adres als https://voorbeeld.nl/wijzer/ (met / aan het eind)");
+      return;
+    }
+    out = url;
   }
 
   /// A page source relative to content/ ("begrippen/_index.md").
@@ -162,6 +193,13 @@ Config load_config(const SourceTree& tree, Diagnostics& diags) {
                 }},
                {"forms", [&](J v, P p) {
                   r.object(v, p, {{"field", [&](J v, P p) { r.text(v, p, config.forms.field); }}});
+                }},
+               {"offline", [&](J v, P p) {
+                  r.object(v, p, {{"zip", [&](J v, P p) { r.flag(v, p, config.offline.zip); }},
+                                  {"name", [&](J v, P p) { r.file_name(v, p, config.offline.name); }}});
+                }},
+               {"nieuw", [&](J v, P p) {
+                  r.object(v, p, {{"base_url", [&](J v, P p) { r.base_url(v, p, config.news.base_url); }}});
                 }},
                {"facts", [&](J v, P p) { r.text_list(v, p, config.facts); }},
                {"audiences", [&](J v, P p) { r.text_map(v, p, config.audiences, false); }},

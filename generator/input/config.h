@@ -55,6 +55,21 @@ struct FormsConfig {
   std::string field = "formulier";
 };
 
+/// `offline:` the zip of the whole site for use without a server (docs/offline.md).
+struct OfflineConfig {
+  /// Whether `wijzer build` writes the zip (only when templates/offline.mustache exists).
+  bool zip = true;
+  /// The zip's name without `.zip`, and the folder inside it.
+  std::string name = "begeleidingswijzer";
+};
+
+/// `nieuw:` the "Wat is er nieuw" page and its Atom feed (docs/offline.md).
+struct NewsConfig {
+  /// The site's public address ("https://example.nl/wijzer/"): makes the feed's links absolute;
+  /// empty: links relative to the feed, which feed readers resolve against where they found it.
+  std::string base_url;
+};
+
 /// The whole of wijzer.yaml.
 struct Config {
   SiteConfig site;
@@ -63,6 +78,8 @@ struct Config {
   FlowsConfig flows;
   FormsConfig forms;
   HandreikingConfig handreiking;
+  OfflineConfig offline;
+  NewsConfig news;
   /// `facts:` front-matter fields that are facts of a page (a traject's provider, funding…):
   /// searchable text beside the page's description.
   std::vector<std::string> facts = {"aanbieder", "financiering", "duur", "regio", "doelgroep", "wens", "situatie"};

@@ -36,6 +36,9 @@ struct Page {
 
   bool generated = false;  ///< made by a feature: `html` is the content, `body` is not markdown.
   bool hidden = false;     ///< rendered, but left out of navigation, section lists and reading order.
+  /// A generated page whose data a feature makes from other pages' bodies (the whole leidraad):
+  /// an incremental build renders it again after any body edit.
+  bool reads_bodies = false;
   std::string html;        ///< content of a generated page.
   /// A generated page whose content a template renders from `data` (a component partial, e.g.
   /// "wizard/node"): rendered with the page's template data before features' extend; the result

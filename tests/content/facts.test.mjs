@@ -158,6 +158,15 @@ test('the PO-jobcoaching outcomes date the Protocol standard and the 3-year limi
   }
 });
 
+// "De hele leidraad" holds the two rule pages as parts (each with its "Online:" link to the page):
+// they are dated in their first paragraph there too, so those parts are exempt like the pages.
+function wholeLeidraadWithoutRulePages(page, html) {
+  if (page !== 'leidraad.html') return html;
+  const parts = html.split('<section class="leidraad__deel');
+  const rule = /<p class="leidraad__bron">Online: <a href="regels\/(protocol-jobcoach|reintegratiebesluit-art-18)\.html">/;
+  return parts.filter((part) => !rule.test(part)).join('<section class="leidraad__deel');
+}
+
 test('wherever the portal applies an art. 18 percentage, the Protocol standard or the 3-year limit, it dates it there', () => {
   const RULES = [
     ['art. 18 percentage', /(?<![\d,])(15|7,5) ?%/],
@@ -170,7 +179,7 @@ test('wherever the portal applies an art. 18 percentage, the Protocol standard o
   const undated = [];
   let uses = 0;
   for (const page of pages) {
-    const html = readFileSync(join(site, page), 'utf8')
+    const html = wholeLeidraadWithoutRulePages(page, readFileSync(join(site, page), 'utf8'))
       .replace(/<script[\s\S]*?<\/script>/g, '')
       .replace(/<span class="begrip__uitleg"[^>]*>[\s\S]*?<\/span>/g, '');
     const blocks = html.match(/<(dl|p|li|tr|dt|dd|h[1-6]|label|legend|option|caption)\b[^>]*>[\s\S]*?<\/\1>/g) || [];

@@ -1,0 +1,123 @@
+#include "offline.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <stdexcept>
+
+#include "paths.h"
+#include "site_zip.h"
+
+namespace fs = std::filesystem;
+
+namespace wijzer {
+namespace {
+
+constexpr const char* kPageSource = "offline.md";
+
+/// A template file's text without its final line break ("" when absent).
+std::string template_text(const SourceTree& tree, const std::string& path) {
+  std::string text = tree.read(path).value_or("");
+  while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.pop_back();
+  return text;
+}
+
+std::string slurp(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream out;
+  out << in.rdbuf();
+  if (!in && !in.eof()) throw std::runtime_error("kan " + path.string() + " niet lezen");
+  return out.str();
+}
+
+void write_file(const fs::path& path, const std::string& bytes) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  if (!out) throw std::runtime_error("kan " + path.string() + " niet schrijven");
+}
+
+void replace_all(std::string& text, const std::string& from, const std::string& to) {
+  for (size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
+    text.replace(at, from.size(), to);
+}
+
+/// The page as the zip holds it: the parts only a server copy shows are left out.
+std::string for_zip(std::string html) {
+  const std::string start = kOnlineOnlyStart, end = kOnlineOnlyEnd;
+  for (size_t at = html.find(start); at != std::string::npos; at = html.find(start, at)) {
+    const size_t stop = html.find(end, at);
+    if (stop == std::string::npos) break;
+    html.erase(at, stop + end.size() - at);
+  }
+  replace_all(html, kZipSizeMark, "");
+  return html;
+}
+
+}  // namespace
+
+bool offline_zip_enabled(const SourceTree& tree, const Config& config) {
+  return config.offline.zip && tree.read("templates/offline.mustache").has_value();
+}
+
+void Offline::load(LoadContext& ctx) {
+  enabled_ = offline_zip_enabled(ctx.tree, ctx.config);
+  if (!enabled_) return;
+  zip_name_ = ctx.config.offline.name + ".zip";
+  Page page;
+  page.source = kPageSource;
+  page.output = output_path_for(kPageSource);
+  page.file = std::string("content/") + kPageSource;
+  page.generated = true;
+  page.hidden = true;
+  // The words are the component's (templates/offline/), not the compiler's.
+  page.meta.title = template_text(ctx.tree, "templates/offline/title.mustache");
+  page.meta.description = template_text(ctx.tree, "templates/offline/description.mustache");
+  page.meta.template_name = "offline";
+  page.data = {{"zip", zip_name_}, {"folder", ctx.config.offline.name}};
+  if (!add_page(ctx.content, std::move(page), ctx.diags)) enabled_ = false;
+}
+
+void Offline::extend(const BuildContext&, const Page& page, nlohmann::json& data, ContributionSlot&) const {
+  if (!enabled_) return;
+  const std::string root = root_prefix(page.output);
+  data["offline"] = {{"url", root + output_path_for(kPageSource)}, {"zip", root + zip_name_}};
+}
+
+std::string dutch_size(size_t bytes) {
+  char buf[32];
+  if (bytes < 1000 * 1000) std::snprintf(buf, sizeof buf, "%zu kB", (bytes + 999) / 1000);
+  else std::snprintf(buf, sizeof buf, "%.1f MB", static_cast<double>(bytes) / 1e6);
+  std::string out = buf;
+  std::replace(out.begin(), out.end(), '.', ',');
+  return out;
+}
+
+size_t add_offline_zip(const fs::path& site, const std::string& name) {
+  const std::string zip_file = name + ".zip";
+  std::map<std::string, std::string> files;
+  std::vector<std::string> marked;  // pages that show the zip's size
+  for (const auto& entry : fs::recursive_directory_iterator(site)) {
+    if (!entry.is_regular_file()) continue;
+    const std::string rel = entry.path().lexically_relative(site).generic_string();
+    if (rel == kSiteMarker || rel == zip_file) continue;  // the zip never holds itself
+    std::string bytes = slurp(entry.path());
+    if (bytes.find(kZipSizeMark) != std::string::npos || bytes.find(kOnlineOnlyStart) != std::string::npos) {
+      marked.push_back(rel);
+      bytes = for_zip(std::move(bytes));
+    }
+    files.emplace(rel, std::move(bytes));
+  }
+  const std::string zip = make_site_zip(files, name, zip_stamp());
+  write_file(site / zip_file, zip);
+  const std::string size = ", " + dutch_size(zip.size());
+  for (const auto& rel : marked) {
+    std::string html = slurp(site / rel);
+    replace_all(html, kZipSizeMark, size);
+    write_file(site / rel, html);
+  }
+  return zip.size();
+}
+
+}  // namespace wijzer
