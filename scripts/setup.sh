@@ -7,7 +7,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 packages=(
   build-essential cmake pkg-config
   libcmark-gfm-dev libcmark-gfm-extensions-dev nlohmann-json3-dev catch2 libcli11-dev
-  libyaml-cpp-dev libkainjow-mustache-dev libjemalloc-dev libgraphviz-dev
+  libyaml-dev libkainjow-mustache-dev libjemalloc-dev libgraphviz-dev
   libstemmer-dev libcpp-httplib-dev curl python3
   clang libclang-rt-14-dev   # sanitizer and fuzz build (scripts/test.sh, tests/fuzz/run.sh)
   nodejs npm chromium firefox-esr
