@@ -78,8 +78,10 @@ struct Frame {
   size_t nodes_from = 0;
 };
 
+/// libyaml's text as char.
 const char* c_str(const yaml_char_t* s) { return reinterpret_cast<const char*>(s); }
 
+/// The plain scalars YAML reads as null.
 bool null_text(std::string_view s) { return s.empty() || s == "~" || s == "null" || s == "Null" || s == "NULL"; }
 
 /// Builds the JSON of the first document from libyaml's events.
@@ -87,6 +89,7 @@ class Builder {
  public:
   Builder(std::string_view text, const YamlOptions& options) : text_(text), marks_(text), options_(options) {}
 
+  /// Reads events up to the end of the first document.
   YamlDocument run() {
     EventReader reader(text_);
     for (;;) {
@@ -124,6 +127,7 @@ class Builder {
     skipping_ = true;
   }
 
+  /// What libyaml could not read, where: a reader error has a byte offset, others a mark.
   YamlError syntax_error(const yaml_parser_t& p) {
     if (p.error == YAML_MEMORY_ERROR) throw std::bad_alloc();
     if (p.error == YAML_READER_ERROR) {
@@ -140,7 +144,9 @@ class Builder {
     return YamlError(line, col, message);
   }
 
-  /// Whether an alias names an anchor (known even while skipping).
+  /// The anchor an alias names; null when there is none to use (an alias inside its own anchor
+  /// is an error; while skipping, a known name is enough). An unknown name throws: it is a syntax
+  /// error, as it was in yaml-cpp.
   const Anchor* lookup(const yaml_event_t& e) {
     const std::string name = c_str(e.data.alias.anchor);
     for (const auto& f : frames_)
@@ -155,6 +161,7 @@ class Builder {
     throw YamlError(line, col, "alias *" + name + " noemt geen anker: zet eerder in het bestand &" + name);
   }
 
+  /// The &name of a node event, or null.
   static const yaml_char_t* anchor_of(const yaml_event_t& e) {
     switch (e.type) {
       case YAML_SCALAR_EVENT: return e.data.scalar.anchor;
@@ -246,6 +253,7 @@ class Builder {
     add(anchor->value, depth + anchor->height);
   }
 
+  /// The node budget is spent.
   void too_many(const yaml_mark_t& mark) {
     fail(mark, "te veel waarden: aliassen (*naam) herhalen hier te veel (alias-bom?)");
   }
@@ -280,14 +288,17 @@ class Builder {
     f.has_key = false;
   }
 
+  /// The pointer of the value that comes next in `f`.
   static std::string child_pointer(const Frame& f) {
     return f.pointer + "/" + (f.map ? pointer_token(f.key) : std::to_string(f.index));
   }
 
+  /// `p` with the anchored node's pointer `base` taken off, to be put under an alias's.
   static YamlPosition relative(const YamlPosition& p, const std::string& base) {
     return {p.pointer.substr(base.size()), p.line, p.col};
   }
 
+  /// Records where the node at `pointer` starts.
   void position(const std::string& pointer, const yaml_mark_t& mark) {
     auto [line, col] = marks_.of_char(mark.index);
     doc_.positions.push_back({pointer, line, col});

@@ -6,6 +6,7 @@
 namespace wijzer {
 namespace {
 
+/// Moves `i` past [0-9]*; true when it moved.
 bool digits(std::string_view s, size_t& i) {
   const size_t from = i;
   while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
