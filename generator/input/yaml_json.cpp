@@ -101,15 +101,16 @@ class Builder {
         case YAML_SEQUENCE_START_EVENT:
         case YAML_MAPPING_START_EVENT:
           node(e);
+          if (stopped_) return finish();
           break;
         case YAML_SEQUENCE_END_EVENT:
         case YAML_MAPPING_END_EVENT:
           if (!skipping_) end();
+          else if (skipped_open_ > 0) --skipped_open_;
           break;
         case YAML_DOCUMENT_END_EVENT:  // the first document only, as yaml-cpp's Load read it
         case YAML_STREAM_END_EVENT:
-          if (limit_) throw *limit_;
-          return std::move(doc_);
+          return finish();
         default:
           break;
       }
@@ -118,13 +119,26 @@ class Builder {
 
  private:
   /// A limit or meaning error: kept until the whole document has parsed, since a syntax error
-  /// anywhere in it is reported first (as before, when the text was parsed before conversion).
+  /// anywhere in it is reported first (as before, when the text was parsed before conversion);
+  /// only nesting too deep stops at once (stop_if_too_deep).
   void fail(const yaml_mark_t& mark, const std::string& message) {
     if (!limit_) {
       auto [line, col] = marks_.of_char(mark.index);
       limit_ = YamlError(line, col, message);
     }
     skipping_ = true;
+  }
+
+  /// The document, or the limit error found on the way.
+  YamlDocument finish() {
+    if (limit_) throw *limit_;
+    return std::move(doc_);
+  }
+
+  /// Nesting past the limit ends the parse at once: libyaml's scanner checks every open flow
+  /// level at every token, so reading 100,000 levels of '[' to the end would take minutes.
+  void stop_if_too_deep(size_t open) {
+    if (open > static_cast<size_t>(kMaxYamlDepth) + 1) stopped_ = true;
   }
 
   /// What libyaml could not read, where: a reader error has a byte offset, others a mark.
@@ -174,6 +188,8 @@ class Builder {
   /// A scalar, alias, sequence or map begins: a map's key, or a value.
   void node(const yaml_event_t& e) {
     if (skipping_) {
+      if (e.type == YAML_SEQUENCE_START_EVENT || e.type == YAML_MAPPING_START_EVENT)
+        stop_if_too_deep(frames_.size() + ++skipped_open_);
       if (const yaml_char_t* a = anchor_of(e)) skipped_anchors_.insert(c_str(a));
       if (e.type == YAML_ALIAS_EVENT) lookup(e);
       return;
@@ -193,8 +209,10 @@ class Builder {
     std::string pointer = root ? std::string() : child_pointer(frames_.back());
     if (e.type == YAML_ALIAS_EVENT) return alias(e, depth, pointer);
     // Hostile input can nest thousands of levels; every later walk of the value recurses.
-    if (depth > kMaxYamlDepth)
+    if (depth > kMaxYamlDepth) {
+      stopped_ = true;
       return fail(e.start_mark, "te diep genest (meer dan " + std::to_string(kMaxYamlDepth) + " niveaus)");
+    }
     if (used_ >= options_.max_nodes) return too_many(e.start_mark);
     const size_t positions_from = doc_.positions.size(), nodes_from = used_++;
     if (options_.positions == YamlPositions::all) position(pointer, e.start_mark);
@@ -329,6 +347,8 @@ class Builder {
   std::set<std::string> skipped_anchors_;  ///< anchors seen while skipping (no value kept)
   size_t used_ = 0;                        ///< values so far, aliases expanded
   bool skipping_ = false;                  ///< after a limit error, or past a root that is no map
+  size_t skipped_open_ = 0;                ///< lists and maps opened while skipping, not yet closed
+  bool stopped_ = false;                   ///< nested too deep: read no further
   std::optional<YamlError> limit_;
 };
 
