@@ -7,7 +7,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 packages=(
   build-essential cmake pkg-config
   libcmark-gfm-dev libcmark-gfm-extensions-dev nlohmann-json3-dev catch2 libcli11-dev
-  libyaml-cpp-dev libkainjow-mustache-dev libjemalloc-dev libgraphviz-dev
+  libyaml-dev libkainjow-mustache-dev libjemalloc-dev libgraphviz-dev
   libstemmer-dev libcpp-httplib-dev curl python3
   file   # cpack -G DEB: CPackDeb finds the binaries for dpkg-shlibdeps with it (tests/package)
   libzip-dev unzip   # the site's zip (docs/offline.md) and its browser test

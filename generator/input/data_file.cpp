@@ -1,31 +1,10 @@
 #include "data_file.h"
 
-#include <yaml-cpp/yaml.h>
-
 #include "text.h"
 #include "yaml_json.h"
 
 namespace wijzer {
 namespace {
-
-/// Where each node stands, by JSON pointer. For a .json file the YAML view of the text can differ
-/// from the JSON value (yaml-cpp stops at a NUL byte, reads aliases): so the walk is bounded in
-/// depth and in nodes itself; a deeper node falls back to its parent's position (DataFile::at).
-void record_positions(const YAML::Node& node, const std::string& pointer, DataFile& out, int depth, size_t& budget) {
-  if (depth > kMaxDataDepth || budget == 0) return;
-  --budget;
-  out.positions[pointer] = {node.Mark().line + 1, node.Mark().column + 1};
-  if (node.IsMap()) {
-    for (const auto& kv : node) {
-      const std::string child = pointer + "/" + pointer_token(kv.first.Scalar());
-      record_positions(kv.second, child, out, depth + 1, budget);
-      out.positions[child] = {kv.first.Mark().line + 1, kv.first.Mark().column + 1};  // point at the key
-    }
-  } else if (node.IsSequence()) {
-    for (size_t i = 0; i < node.size(); ++i)
-      record_positions(node[i], pointer + "/" + std::to_string(i), out, depth + 1, budget);
-  }
-}
 
 bool is_json(const std::string& path) { return path.size() > 5 && path.compare(path.size() - 5, 5, ".json") == 0; }
 
@@ -82,16 +61,20 @@ std::optional<DataFile> load_data_file(const SourceTree& tree, const std::string
       return std::nullopt;
     }
   }
-  // yaml-cpp reads JSON too, and knows where every node stands.
+  // JSON is YAML too: the YAML parser knows where every node stands (nlohmann::json does not).
   try {
-    YAML::Node root = YAML::Load(*text);
-    if (!is_json(path)) out.value = yaml_to_json(root, yaml_node_budget(text->size()));
+    YamlOptions options;
+    options.values = !is_json(path);
     // Every JSON value takes at least one byte of text; YAML may repeat nodes through aliases.
-    size_t budget = is_json(path) ? text->size() + 1 : yaml_node_budget(text->size());
-    record_positions(root, "", out, 0, budget);
-  } catch (const YAML::Exception& e) {
+    options.max_nodes = is_json(path) ? text->size() + 1 : yaml_node_budget(text->size());
+    options.positions = YamlPositions::all;
+    YamlDocument doc = parse_yaml(*text, options);
+    if (!is_json(path)) out.value = std::move(doc.value);
+    for (const auto& p : doc.positions) out.positions[p.pointer] = {p.line, p.col};  // a later one wins
+  } catch (const YamlError& e) {
+    // A .json file that the YAML parser cannot read keeps its value; its errors point at 1:1.
     if (!is_json(path)) {
-      diags.error(out.file, e.mark.line + 1, e.mark.column + 1, "ongeldige YAML: " + e.msg);
+      diags.error(out.file, e.line, e.col, std::string("ongeldige YAML: ") + e.what());
       return std::nullopt;
     }
   }

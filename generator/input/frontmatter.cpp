@@ -1,7 +1,5 @@
 #include "frontmatter.h"
 
-#include <yaml-cpp/yaml.h>
-
 #include <array>
 #include <regex>
 
@@ -44,16 +42,18 @@ bool valid_iso_date(const std::string& s) {
   return day <= days[month - 1] + (month == 2 && leap ? 1 : 0);  // 2026-02-31 is no date
 }
 
-/// Where a YAML key sits in the file, for error locations.
-std::pair<int, int> key_location(const YAML::Node& map, const std::string& key, int offset) {
-  for (const auto& kv : map)
-    if (kv.first.Scalar() == key) return {kv.first.Mark().line + 1 + offset, kv.first.Mark().column + 1};
+/// Where a key of the front matter sits in the file (its first occurrence), for error locations.
+std::pair<int, int> key_location(const std::vector<YamlPosition>& keys, const std::string& key, int offset) {
+  std::string pointer = "/";  // (not "/" + …: GCC 12 warns falsely, -Wrestrict)
+  pointer += pointer_token(key);
+  for (const auto& p : keys)
+    if (p.pointer == pointer) return {p.line + offset, p.col};
   return {1, 1};
 }
 
-void read_known_fields(const YAML::Node& root, FrontMatter& meta, const std::string& path, int offset,
+void read_known_fields(const std::vector<YamlPosition>& keys, FrontMatter& meta, const std::string& path, int offset,
                        Diagnostics& diags) {
-  auto where = [&](const std::string& key) { return key_location(root, key, offset); };
+  auto where = [&](const std::string& key) { return key_location(keys, key, offset); };
   auto bad = [&](const std::string& key, const std::string& msg) {
     auto [line, col] = where(key);
     diags.error(path, line, col, "'" + key + "' " + msg);
@@ -139,18 +139,20 @@ SourceDocument parse_document(const std::string& text, const std::string& path, 
     return doc;
   }
   try {
-    YAML::Node root = YAML::Load(yaml);
-    if (root.IsNull()) {
-      doc.meta.fields = nlohmann::json::object();
-    } else if (!root.IsMap()) {
+    YamlOptions options;
+    options.max_nodes = yaml_node_budget(yaml.size());
+    options.map_root_only = true;
+    options.positions = YamlPositions::top_keys;
+    YamlDocument root = parse_yaml(yaml, options);
+    if (root.root == YamlDocument::Root::map) {
+      doc.meta.fields = std::move(root.value);
+    } else if (root.root == YamlDocument::Root::sequence || !root.value.is_null()) {
       diags.error(path, 2, 1, "front matter moet uit 'sleutel: waarde'-regels bestaan");
       return doc;
-    } else {
-      doc.meta.fields = yaml_to_json(root, yaml_node_budget(yaml.size()));
-    }
-    read_known_fields(root, doc.meta, path, offset, diags);
-  } catch (const YAML::Exception& e) {
-    diags.error(path, e.mark.line + 1 + offset, e.mark.column + 1, "ongeldige YAML in front matter: " + e.msg);
+    }  // else empty, or a lone null: no fields
+    read_known_fields(root.positions, doc.meta, path, offset, diags);
+  } catch (const YamlError& e) {
+    diags.error(path, e.line + offset, e.col, std::string("ongeldige YAML in front matter: ") + e.what());
   }
   return doc;
 }

@@ -52,7 +52,8 @@ TEST_CASE("text replaced in a table cell stays (custom nodes cannot go there)", 
 
 TEST_CASE("YAML that yaml-cpp decodes into bytes that are not UTF-8 still gives valid JSON", "[data][fuzz]") {
   CHECK(valid_utf8("a\xF6" "b") == "a\xEF\xBF\xBD" "b");
-  // Starts like UTF-32LE ("01 00 00 00"): yaml-cpp reads it so, and makes code points above U+10FFFF.
+  // Starts like UTF-32LE ("01 00 00 00"): yaml-cpp read it so, and made code points above U+10FFFF
+  // (libyaml, reading UTF-8 only, stops at the control character).
   const std::string text("\x01\x00\x00\x00" "a .: .:\x00\x00\x00\x00" "a\":2}", 20);
   MemoryTree tree({{"content/d.yaml", text}});
   Diagnostics diags;
