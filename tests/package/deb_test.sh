@@ -16,7 +16,7 @@ deb=$(ls "$tmp"/out/wijzer_*.deb)
 info=$(dpkg-deb -I "$deb")
 depends=$(printf '%s\n' "$info" | sed -n 's/^ Depends: //p')
 [ -n "$depends" ] || fail "no Depends in the package"
-for lib in libcmark-gfm libgvc libyaml-cpp libstemmer libstdc++6 libc6; do
+for lib in libcmark-gfm libgvc libyaml-0-2 libzip4 libstemmer libstdc++6 libc6; do
   [[ $depends == *"$lib"* ]] || fail "Depends lacks $lib: $depends"
 done
 printf '%s\n' "$info" | grep -q '^ Architecture: amd64\|^ Architecture: arm64' || fail "no architecture"
