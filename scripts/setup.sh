@@ -9,6 +9,7 @@ packages=(
   libcmark-gfm-dev libcmark-gfm-extensions-dev nlohmann-json3-dev catch2 libcli11-dev
   libyaml-cpp-dev libkainjow-mustache-dev libjemalloc-dev libgraphviz-dev
   libstemmer-dev libcpp-httplib-dev curl python3
+  cmark-gfm time   # bench/run.sh: the markdown library's CLI (the CPU floor), /usr/bin/time
   clang libclang-rt-14-dev   # sanitizer and fuzz build (scripts/test.sh, tests/fuzz/run.sh)
   nodejs npm chromium firefox-esr
   poppler-utils   # pdftotext, pdfinfo: the print reports (tests/browser/reports.test.mjs)
