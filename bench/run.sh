@@ -207,12 +207,13 @@ if [ $WIJZER_OK = 1 ]; then
     printf '  run %d: first %6.2f s wall, second %6.2f s wall\n' "$i" "$first" "$T"
     firsts+=("$first"); seconds+=("$T")
     # The replaced site may still be being removed (in the background): wait, so it does not
-    # slow the next pair, then let the file system settle.
+    # slow the next pair, then let ext4 forget the deletions (as before the first run), or the next
+    # pair's first build would pay for this pair's second.
     for ((w = 0; w < 120; w++)); do
       compgen -G "$WORK/out-wijzer-2nd.wijzer-*" > /dev/null || break
       sleep 0.5
     done
-    sleep 2
+    sync; sleep 6
   done
   if [ ${#seconds[@]} = "$RUNS" ]; then
     SB_OK=1
