@@ -8,7 +8,8 @@ pages, Dutch-looking prose, h2/h3 headings, lists, a table, emphasis and 3-5 rel
 
 Deterministic: the same N and seed give byte-identical output. Standard library only.
 
-    python3 bench/gen_corpus.py OUT [--pages N] [--seed S] [--glossary] [--if-changed]
+    python3 bench/gen_corpus.py OUT [--pages N] [--seed S] [--glossary] [--sections S]
+                                    [--length K] [--if-changed]
 
 OUT/.corpus-stamp records N, seed, options and a hash of this script; with --if-changed
 an existing corpus with the same stamp is reused.
@@ -112,10 +113,12 @@ class Page:
 
 
 class Gen:
-    def __init__(self, pages, seed, glossary):
+    def __init__(self, pages, seed, glossary, sections=0, length=1):
         self.n = pages
         self.rng = random.Random(seed)
         self.glossary = glossary
+        self.sections = sections    # 0: three nested levels; S: home + S flat sections
+        self.length = length        # leaf pages get this many times the paragraphs
         self.pages = []
 
     # ---- names -----------------------------------------------------------------
@@ -142,7 +145,9 @@ class Gen:
         levels = 3 if n >= 200 else (2 if n >= 30 else (1 if n >= 3 else 0))
         # fan-out f with 1 + f + f^2 + ... + f^(levels+1) ~= n
         f = 2.0
-        if levels:
+        if self.sections:
+            levels = 1
+        elif levels:
             lo, hi = 1.0, float(n)
             for _ in range(100):
                 mid = (lo + hi) / 2
@@ -152,6 +157,8 @@ class Gen:
                     lo = mid
             f = max(lo, 1.0)
         per_level = [max(1, round(f ** k)) for k in range(1, levels + 1)]
+        if self.sections:
+            per_level = [self.sections]
         home = Page("_index.md", "Begeleidingswijzer", 0, True, 0)
         self.pages.append(home)
         frontier = [(home, "")]
@@ -280,6 +287,8 @@ class Gen:
             h = "#" * lvl + " " + text + (f" {{#{fixed}}}" if fixed else "")
             parts.append(h)
             parts.append(self.paragraph(links))
+            if not p.is_section:  # --length: longer sections, same headings and links
+                parts.extend(self.paragraph([]) for _ in range(self.length - 1))
             if lvl == 2 and r.random() < 0.5:
                 parts.append(self.bullets(links))
             if idx == table_at:
@@ -336,12 +345,18 @@ def main():
     ap.add_argument("--seed", type=int, default=20261122)
     ap.add_argument("--glossary", action="store_true",
                     help="also write content/begrippen/ (glossary JSON + page); off by default")
+    ap.add_argument("--sections", type=int, default=0,
+                    help="flat tree: home + this many sections, the pages spread over them "
+                         "(default 0: three nested levels)")
+    ap.add_argument("--length", type=int, default=1,
+                    help="paragraphs per heading on leaf pages, as a multiple (default 1)")
     ap.add_argument("--if-changed", action="store_true",
                     help="do nothing if OUT already holds a corpus made with the same options")
     a = ap.parse_args()
     with open(os.path.abspath(__file__), "rb") as fh:
         digest = hashlib.sha256(fh.read()).hexdigest()[:12]
-    stamp = f"pages={a.pages} seed={a.seed} glossary={int(a.glossary)} gen={digest}\n"
+    stamp = (f"pages={a.pages} seed={a.seed} glossary={int(a.glossary)} sections={a.sections} "
+             f"length={a.length} gen={digest}\n")
     stamp_path = os.path.join(a.out, ".corpus-stamp")
     if a.if_changed and os.path.isdir(os.path.join(a.out, "content")):
         try:
@@ -358,7 +373,9 @@ def main():
     n = a.pages - (1 if a.glossary else 0)
     if n < 1:
         sys.exit("gen_corpus: --pages must be at least 2 with --glossary, 1 otherwise")
-    g = Gen(n, a.seed, a.glossary)
+    if a.sections < 0 or a.length < 1 or (a.sections and n < a.sections + 1):
+        sys.exit("gen_corpus: --sections must be 0..pages-1 and --length at least 1")
+    g = Gen(n, a.seed, a.glossary, a.sections, a.length)
     g.build_tree()
     total = g.write(a.out)
     npages = len(g.pages)

@@ -9,6 +9,9 @@
 #   WIJZER    path to a wijzer binary; if unset, build/wijzer is built (Release) first
 #   HUGO      hugo binary (default /usr/bin/hugo)
 #   GLOSSARY  1 = add a small begrippen/ glossary to the corpus (default 0)
+#   LONG      1 = also the second corpus: 100 sections x 100 pages, longer pages (default 1)
+#   CALLGRIND 1 = also instructions per page under callgrind, 1,000 pages (default 0; ~1 min)
+#   CMARK     the cmark-gfm command-line tool, the CPU floor (default /usr/bin/cmark-gfm)
 #
 # Reports, does not gate: exits 0 even if the targets are missed.
 set -u
@@ -21,11 +24,17 @@ PAGES=${1:-${PAGES:-10000}}
 RUNS=${RUNS:-3}
 HUGO=${HUGO:-/usr/bin/hugo}
 GLOSSARY=${GLOSSARY:-0}
+LONG=${LONG:-1}
+CALLGRIND=${CALLGRIND:-0}
+CMARK=${CMARK:-/usr/bin/cmark-gfm}
 TIME=/usr/bin/time
 
-# targets
-SPEED_TARGET=5      # hugo time / wijzer time >= 5
-MEM_TARGET=25       # wijzer peak RSS <= 25 % of hugo's
+# targets (issue 18)
+SPEED_TARGET=4      # hugo wall / wijzer wall >= 4 (the project's corpus)
+CPU_TARGET=2.7      # wijzer cpu <= 2.7 x the cmark-gfm CLI's cpu on the same markdown
+MEM_TARGET=15       # wijzer peak RSS <= 15 % of hugo's
+SECOND_SLACK=1.10   # second build (replacing the first's site) <= 1.10 x the first's wall: noise
+IR_TARGET=1000000   # callgrind instructions per page, 1,000 pages, --threads 1
 
 case $PAGES in ''|*[!0-9]*) echo "run.sh: PAGES must be a number, got '$PAGES'" >&2; exit 2;; esac
 if [ ! -x "$TIME" ]; then echo "run.sh: $TIME is missing (apt-get install time)" >&2; exit 2; fi
@@ -63,103 +72,241 @@ if [ $WIJZER_OK = 1 ] && [ ! -x "$WIJZER" ]; then
   WIJZER_OK=0
 fi
 
-# ---------------------------------------------------------------- corpus
+# ---------------------------------------------------------------- corpora
+# make_corpus DIR GENOPTS... : generates DIR/content and copies the repo's templates and assets
+make_corpus() {
+  local dir=$1 d; shift
+  python3 "$BENCH/gen_corpus.py" "$dir" --if-changed "$@" || {
+    echo "run.sh: corpus generation failed" >&2; exit 1; }
+  # The real portal look: copy the repo's templates and assets next to the content.
+  for d in templates site-assets; do
+    rm -rf "${dir:?}/$d"
+    if [ -d "$ROOT/$d" ]; then
+      cp -r "$ROOT/$d" "$dir/$d"
+    else
+      mkdir -p "$dir/$d"
+      echo "warning: $ROOT/$d does not exist; wijzer gets an empty $d/"
+    fi
+  done
+}
+md_bytes() { find "$1/content" -name '*.md' -printf '%s\n' | awk '{s+=$1} END {print s+0}'; }
+
 log "corpus ($PAGES pages) in ${SRC#$ROOT/}"
 GENOPTS=()
 [ "$GLOSSARY" = 1 ] && GENOPTS+=(--glossary)
-python3 "$BENCH/gen_corpus.py" "$SRC" --pages "$PAGES" --if-changed "${GENOPTS[@]}" || {
-  echo "run.sh: corpus generation failed" >&2; exit 1; }
-MD_BYTES=$(find "$SRC/content" -name '*.md' -printf '%s\n' | awk '{s+=$1} END {print s+0}')
-
-# The real portal look: copy the repo's templates and assets next to the content.
-for d in templates site-assets; do
-  rm -rf "${SRC:?}/$d"
-  if [ -d "$ROOT/$d" ]; then
-    cp -r "$ROOT/$d" "$SRC/$d"
-  else
-    mkdir -p "$SRC/$d"
-    echo "warning: $ROOT/$d does not exist; wijzer gets an empty $d/"
-  fi
-done
+make_corpus "$SRC" --pages "$PAGES" "${GENOPTS[@]}"
+MD_BYTES=$(md_bytes "$SRC")
 echo "templates: $(find "$SRC/templates" -type f | wc -l) files, site-assets: $(find "$SRC/site-assets" -type f | wc -l) files"
+LONG_SRC=$WORK/src-long
+if [ "$LONG" = 1 ]; then
+  log "second corpus (100 sections x 100 pages, longer pages) in ${LONG_SRC#$ROOT/}"
+  make_corpus "$LONG_SRC" --pages "${LONG_PAGES:-10000}" --sections 100 --length 3
+fi
 
 # ---------------------------------------------------------------- measuring
 TRASH=$WORK/trash   # earlier outputs, deleted once all runs are done
-rm -rf "$TRASH" "$WORK/out-wijzer" "$WORK/out-hugo"
+rm -rf "$TRASH" "$WORK"/out-*
 sync; sleep 6       # let ext4 forget those deletions (see below)
+median() { sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+# timed NAME CMD... : one run under /usr/bin/time -> T M C (wall s, peak KB, user+sys s); 1 on failure
+timed() {
+  local name=$1 u sy; shift
+  if ! "$TIME" -f '%e %M %U %S' -o "$WORK/$name.time" "$@" > "$WORK/$name.stdout" 2> "$WORK/$name.stderr"; then
+    echo "$name failed; first 20 error lines:"
+    if [ -s "$WORK/$name.stderr" ]; then head -20 "$WORK/$name.stderr"; else head -20 "$WORK/$name.stdout"; fi | sed 's/^/  | /'
+    return 1
+  fi
+  read -r T M u sy < <(tail -1 "$WORK/$name.time")
+  C=$(awk -v u="$u" -v s="$sy" 'BEGIN{printf "%.2f", u + s}')
+}
+# aside DIR: moves an earlier output out of the way (deleted at the end), then syncs
+aside() {
+  if [ -e "$1" ]; then mkdir -p "$TRASH" && mv "$1" "$TRASH/$(basename "$1").$RANDOM.$$"; fi
+  sync
+}
 # run_tool NAME OUTDIR CMD...  -> sets RES_TIME RES_CPU RES_MEM RES_FILES RES_OK
 run_tool() {
   local name=$1 out=$2; shift 2
-  local times=() cpus=() mems=() i t m u sy c
+  local times=() cpus=() mems=() i
   RES_OK=1
   for ((i = 1; i <= RUNS; i++)); do
     # Move the last output aside rather than delete it: right after 10,000 files are deleted, ext4
     # (seen without a journal) scans the freed inodes on every file it creates for some seconds,
     # which times the file system instead of the tool. sync: no run starts with another's writeback.
-    if [ -e "$out" ]; then mkdir -p "$TRASH" && mv "$out" "$TRASH/$name.$i.$$"; fi
-    sync
-    if ! "$TIME" -f '%e %M %U %S' -o "$WORK/$name.time" "$@" > "$WORK/$name.stdout" 2> "$WORK/$name.stderr"; then
-      echo "$name failed (run $i); first 20 error lines:"
-      if [ -s "$WORK/$name.stderr" ]; then head -20 "$WORK/$name.stderr"; else head -20 "$WORK/$name.stdout"; fi | sed 's/^/  | /'
-      RES_OK=0
-      return
-    fi
-    read -r t m u sy < <(tail -1 "$WORK/$name.time")
-    c=$(awk -v u="$u" -v s="$sy" 'BEGIN{printf "%.2f", u + s}')
-    printf '  %-7s run %d: %6.2f s wall  %6.2f s cpu  %7.1f MB\n' "$name" "$i" "$t" "$c" \
-      "$(awk -v k="$m" 'BEGIN{print k/1024}')"
-    times+=("$t"); cpus+=("$c"); mems+=("$m")
+    aside "$out"
+    timed "$name" "$@" || { RES_OK=0; return; }
+    printf '  %-7s run %d: %6.2f s wall  %6.2f s cpu  %7.1f MB\n' "$name" "$i" "$T" "$C" \
+      "$(awk -v k="$M" 'BEGIN{print k/1024}')"
+    times+=("$T"); cpus+=("$C"); mems+=("$M")
   done
-  RES_TIME=$(printf '%s\n' "${times[@]}" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
-  RES_CPU=$(printf '%s\n' "${cpus[@]}" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
-  RES_MEM=$(printf '%s\n' "${mems[@]}" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+  RES_TIME=$(printf '%s\n' "${times[@]}" | median)
+  RES_CPU=$(printf '%s\n' "${cpus[@]}" | median)
+  RES_MEM=$(printf '%s\n' "${mems[@]}" | median)
   RES_FILES=$(find "$out" -name '*.html' | wc -l)
 }
 
-W_OK=0 H_OK=0
-if [ $WIJZER_OK = 1 ]; then
-  log "wijzer build x$RUNS ($WIJZER)"
-  run_tool wijzer "$WORK/out-wijzer" "$WIJZER" build --source "$SRC" --out "$WORK/out-wijzer"
-  if [ $RES_OK = 1 ]; then W_OK=1 W_TIME=$RES_TIME W_CPU=$RES_CPU W_MEM=$RES_MEM W_FILES=$RES_FILES; fi
+# bench_corpus KEY SRC: wijzer and hugo on one corpus -> KEY_W_* and KEY_H_* (OK TIME CPU MEM FILES)
+bench_corpus() {
+  local key=$1 src=$2 v
+  for v in W_OK H_OK; do printf -v "${key}_$v" 0; done
+  if [ $WIJZER_OK = 1 ]; then
+    log "wijzer build x$RUNS on ${src#$ROOT/} ($WIJZER)"
+    run_tool wijzer "$WORK/out-wijzer-$key" "$WIJZER" build --source "$src" --out "$WORK/out-wijzer-$key"
+    if [ $RES_OK = 1 ]; then
+      for v in TIME CPU MEM FILES; do local r=RES_$v; printf -v "${key}_W_$v" %s "${!r}"; done
+      printf -v "${key}_W_OK" 1
+    fi
+  fi
+  if [ -x "$HUGO" ]; then
+    log "hugo x$RUNS on ${src#$ROOT/} ($($HUGO version 2>/dev/null | awk '{print $2}'))"
+    HUGO_RESOURCEDIR=$WORK/hugo-resources \
+      run_tool hugo "$WORK/out-hugo-$key" "$HUGO" --source "$BENCH/hugo" --contentDir "$src/content" \
+      --destination "$WORK/out-hugo-$key" --cacheDir "$WORK/hugo-cache" --noBuildLock --quiet
+    if [ $RES_OK = 1 ]; then
+      for v in TIME CPU MEM FILES; do local r=RES_$v; printf -v "${key}_H_$v" %s "${!r}"; done
+      printf -v "${key}_H_OK" 1
+    fi
+  else
+    echo "hugo not found at $HUGO"
+  fi
+}
+
+bench_corpus A "$SRC"
+[ "$LONG" = 1 ] && bench_corpus B "$LONG_SRC"
+
+# The floor: Debian's cmark-gfm CLI renders the same markdown (front matter included, all pages
+# concatenated) with the extensions and options wijzer uses, on one core.
+CM_OK=0
+if [ -x "$CMARK" ]; then
+  log "cmark-gfm CLI x$RUNS on the concatenated corpus ($($CMARK --version 2>/dev/null | head -1))"
+  find "$SRC/content" -name '*.md' | sort | xargs cat > "$WORK/corpus.md"
+  cpus=()
+  for ((i = 1; i <= RUNS; i++)); do
+    timed cmark "$CMARK" --smart --validate-utf8 -e footnotes -e table -e strikethrough -e autolink \
+      -e tasklist "$WORK/corpus.md" || break
+    printf '  cmark   run %d: %6.2f s wall  %6.2f s cpu\n' "$i" "$T" "$C"
+    cpus+=("$C")
+  done
+  if [ ${#cpus[@]} = "$RUNS" ]; then CM_OK=1 CM_CPU=$(printf '%s\n' "${cpus[@]}" | median); fi
+  rm -f "$WORK/corpus.md"
+else
+  echo "cmark-gfm CLI not found at $CMARK (apt-get install cmark-gfm)"
 fi
 
-if [ -x "$HUGO" ]; then
-  log "hugo x$RUNS ($($HUGO version 2>/dev/null | awk '{print $2}'))"
-  HUGO_RESOURCEDIR=$WORK/hugo-resources \
-    run_tool hugo "$WORK/out-hugo" "$HUGO" --source "$BENCH/hugo" --contentDir "$SRC/content" \
-    --destination "$WORK/out-hugo" --cacheDir "$WORK/hugo-cache" --noBuildLock --quiet
-  if [ $RES_OK = 1 ]; then H_OK=1 H_TIME=$RES_TIME H_CPU=$RES_CPU H_MEM=$RES_MEM H_FILES=$RES_FILES; fi
-else
-  echo "hugo not found at $HUGO"
+# A second build right after the first replaces the first's site (and removes it): it must not be
+# slower than the first, which wrote into a fresh folder.
+SB_OK=0
+if [ $WIJZER_OK = 1 ]; then
+  log "wijzer first + second build x$RUNS on ${SRC#$ROOT/}"
+  firsts=() seconds=()
+  for ((i = 1; i <= RUNS; i++)); do
+    aside "$WORK/out-wijzer-2nd"
+    timed wijzer "$WIJZER" build --source "$SRC" --out "$WORK/out-wijzer-2nd" || break
+    first=$T
+    timed wijzer "$WIJZER" build --source "$SRC" --out "$WORK/out-wijzer-2nd" || break
+    printf '  run %d: first %6.2f s wall, second %6.2f s wall\n' "$i" "$first" "$T"
+    firsts+=("$first"); seconds+=("$T")
+    # The replaced site may still be being removed (in the background): wait, so it does not
+    # slow the next pair, then let ext4 forget the deletions (as before the first run), or the next
+    # pair's first build would pay for this pair's second.
+    for ((w = 0; w < 120; w++)); do
+      compgen -G "$WORK/out-wijzer-2nd.wijzer-*" > /dev/null || break
+      sleep 0.5
+    done
+    sync; sleep 6
+  done
+  if [ ${#seconds[@]} = "$RUNS" ]; then
+    SB_OK=1
+    SB_FIRST=$(printf '%s\n' "${firsts[@]}" | median)
+    SB_SECOND=$(printf '%s\n' "${seconds[@]}" | median)
+  fi
+fi
+
+IR_OK=0
+if [ "$CALLGRIND" = 1 ] && [ $WIJZER_OK = 1 ]; then
+  if command -v valgrind > /dev/null; then
+    log "callgrind: wijzer build --threads 1 on 1,000 pages"
+    make_corpus "$WORK/src-1000" --pages 1000
+    aside "$WORK/out-callgrind"
+    if valgrind --tool=callgrind --callgrind-out-file="$WORK/callgrind.out" "$WIJZER" build --threads 1 \
+         --source "$WORK/src-1000" --out "$WORK/out-callgrind" > "$WORK/callgrind.log" 2>&1; then
+      IR=$(awk '/^(summary|totals):/ {print $2; exit}' "$WORK/callgrind.out")
+      [ -n "$IR" ] && IR_OK=1
+    else
+      echo "callgrind run failed; see ${WORK#$ROOT/}/callgrind.log"
+    fi
+  else
+    echo "valgrind not found (apt-get install valgrind)"
+  fi
 fi
 
 rm -rf "$TRASH"
 
 # ---------------------------------------------------------------- report
 mb() { awk -v k="$1" 'BEGIN{printf "%.1f", k/1024}'; }
+pf() { if [ "$1" = 1 ]; then echo PASS; else echo FAIL; fi; }
+row() {  # row NAME OK TIME MEM CPU FILES
+  if [ "$2" = 1 ]; then printf '%-8s %10.2f %10s %10.2f %12s\n' "$1" "$3" "$(mb "$4")" "$5" "$6"
+  else printf '%-8s %10s %10s %10s %12s\n' "$1" failed - - -; fi
+}
+table() {  # table KEY SRC TITLE
+  local k=$1 v; local wo=${k}_W_OK ho=${k}_H_OK
+  echo "$3: $(find "$2/content" -name '*.md' | wc -l) pages, $(awk -v b="$(md_bytes "$2")" 'BEGIN{printf "%.1f", b/1e6}') MB markdown"
+  printf '%-8s %10s %10s %10s %12s\n' tool "wall s" "peak MB" "cpu s" "html files"
+  printf '%-8s %10s %10s %10s %12s\n' -------- ---------- ---------- ---------- ------------
+  local w=${k}_W_ h=${k}_H_; local wt=${w}TIME wm=${w}MEM wc=${w}CPU wf=${w}FILES ht=${h}TIME hm=${h}MEM hc=${h}CPU hf=${h}FILES
+  row wijzer "${!wo}" "${!wt:-}" "${!wm:-}" "${!wc:-}" "${!wf:-}"
+  row hugo "${!ho}" "${!ht:-}" "${!hm:-}" "${!hc:-}" "${!hf:-}"
+  echo
+}
 log "results (median of $RUNS)"
-echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.1f GB RAM", $2/1048576}' /proc/meminfo)"
-echo "corpus:  $(find "$SRC/content" -name '*.md' | wc -l) pages, $(awk -v b="$MD_BYTES" 'BEGIN{printf "%.1f", b/1e6}') MB markdown"
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.1f GB RAM", $2/1048576}' /proc/meminfo), load average now: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
-printf '%-8s %10s %10s %10s %12s\n' tool "wall s" "peak MB" "cpu s" "html files"
-printf '%-8s %10s %10s %10s %12s\n' -------- ---------- ---------- ---------- ------------
-if [ $W_OK = 1 ]; then printf '%-8s %10.2f %10s %10.2f %12s\n' wijzer "$W_TIME" "$(mb "$W_MEM")" "$W_CPU" "$W_FILES"
-else printf '%-8s %10s %10s %10s %12s\n' wijzer failed - - -; fi
-if [ $H_OK = 1 ]; then printf '%-8s %10.2f %10s %10.2f %12s\n' hugo "$H_TIME" "$(mb "$H_MEM")" "$H_CPU" "$H_FILES"
-else printf '%-8s %10s %10s %10s %12s\n' hugo failed - - -; fi
-echo
-if [ $W_OK = 1 ] && [ $H_OK = 1 ]; then
-  awk -v ht="$H_TIME" -v wt="$W_TIME" -v hm="$H_MEM" -v wm="$W_MEM" \
-      -v st="$SPEED_TARGET" -v mt="$MEM_TARGET" 'BEGIN {
-    speed = (wt > 0) ? ht / wt : 1e9
-    mem = (hm > 0) ? 100 * wm / hm : 1e9
-    printf "speed:  hugo/wijzer time  = %6.1fx   (target >= %dx)    %s\n", speed, st, (speed >= st) ? "PASS" : "FAIL"
-    printf "memory: wijzer/hugo peak  = %6.1f%%   (target <= %d%%)   %s\n", mem, mt, (mem <= mt) ? "PASS" : "FAIL"
-  }'
+table A "$SRC" "corpus"
+[ "$LONG" = 1 ] && table B "$LONG_SRC" "second corpus (100 sections x 100 pages, longer pages)"
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN{printf "%.2f", (b > 0) ? a / b : 1e9}'; }
+ge() { awk -v a="$1" -v b="$2" 'BEGIN{exit !(a >= b)}' && echo 1 || echo 0; }
+le() { awk -v a="$1" -v b="$2" 'BEGIN{exit !(a <= b)}' && echo 1 || echo 0; }
+if [ "$A_W_OK" = 1 ] && [ "$A_H_OK" = 1 ]; then
+  s=$(ratio "$A_H_TIME" "$A_W_TIME")
+  printf 'wall:    hugo/wijzer              = %6.1fx   (target >= %dx)       %s\n' "$s" "$SPEED_TARGET" "$(pf "$(ge "$s" "$SPEED_TARGET")")"
+  m=$(awk -v w="$A_W_MEM" -v h="$A_H_MEM" 'BEGIN{printf "%.1f", (h > 0) ? 100 * w / h : 1e9}')
+  printf 'memory:  wijzer/hugo peak         = %6.1f%%   (target <= %d%%)      %s\n' "$m" "$MEM_TARGET" "$(pf "$(le "$m" "$MEM_TARGET")")"
 else
-  echo "speed:  n/a (target >= ${SPEED_TARGET}x)   not measured: wijzer and hugo must both run"
-  echo "memory: n/a (target <= ${MEM_TARGET}%)   not measured"
+  echo "wall:    n/a (target >= ${SPEED_TARGET}x)   not measured: wijzer and hugo must both run"
+  echo "memory:  n/a (target <= ${MEM_TARGET}%)   not measured"
 fi
-echo "(targets judge wall and peak; cpu = user+sys, less sensitive to a busy machine)"
-echo "(wall = /usr/bin/time %e, peak = max RSS %M, cpu = %U+%S; output dirs moved aside and synced before every run; logs in ${WORK#$ROOT/}/)"
+if [ "$LONG" = 1 ]; then
+  if [ "$B_W_OK" = 1 ] && [ "$B_H_OK" = 1 ]; then
+    printf 'wall:    hugo/wijzer, 2nd corpus  = %6.1fx   (figure, no target)\n' "$(ratio "$B_H_TIME" "$B_W_TIME")"
+  else
+    echo "wall:    2nd corpus n/a: wijzer and hugo must both run"
+  fi
+fi
+if [ "$A_W_OK" = 1 ] && [ $CM_OK = 1 ]; then
+  c=$(ratio "$A_W_CPU" "$CM_CPU")
+  printf 'cpu:     wijzer/cmark-gfm CLI     = %6.2fx   (target <= %sx)     %s   (wijzer %.2f s, cmark-gfm %.2f s)\n' \
+    "$c" "$CPU_TARGET" "$(pf "$(le "$c" "$CPU_TARGET")")" "$A_W_CPU" "$CM_CPU"
+else
+  echo "cpu:     n/a (target <= ${CPU_TARGET}x the cmark-gfm CLI)   not measured"
+fi
+if [ $SB_OK = 1 ]; then
+  r=$(ratio "$SB_SECOND" "$SB_FIRST")
+  printf 'second:  second/first build wall  = %6.2fx   (target <= %s: not slower) %s   (first %.2f s, second %.2f s)\n' \
+    "$r" "$SECOND_SLACK" "$(pf "$(le "$r" "$SECOND_SLACK")")" "$SB_FIRST" "$SB_SECOND"
+else
+  echo "second:  n/a (second build not slower than the first)   not measured"
+fi
+if [ "$CALLGRIND" = 1 ]; then
+  if [ $IR_OK = 1 ]; then
+    ip=$(awk -v i="$IR" 'BEGIN{printf "%.0f", i / 1000}')
+    printf 'callgrind: instructions per page  = %6.2f M  (target <= %.1f M)    %s\n' \
+      "$(awk -v i="$ip" 'BEGIN{printf "%.2f", i / 1e6}')" "$(awk -v t="$IR_TARGET" 'BEGIN{print t / 1e6}')" "$(pf "$(le "$ip" "$IR_TARGET")")"
+  else
+    echo "callgrind: n/a (target <= 1.0 M instructions per page)"
+  fi
+fi
+echo "(wall = /usr/bin/time %e, peak = max RSS %M, cpu = %U+%S; cold builds: output dirs moved aside and synced before"
+echo " every run except the second build; figures are noisy while other jobs run: compare medians on a quiet machine;"
+echo " logs in ${WORK#$ROOT/}/)"
 exit 0

@@ -11,6 +11,7 @@ packages=(
   libstemmer-dev libcpp-httplib-dev curl python3
   file   # cpack -G DEB: CPackDeb finds the binaries for dpkg-shlibdeps with it (tests/package)
   libzip-dev unzip   # the site's zip (docs/offline.md) and its browser test
+  cmark-gfm time   # bench/run.sh: the markdown library's CLI (the CPU floor), /usr/bin/time
   clang libclang-rt-14-dev   # sanitizer and fuzz build (scripts/test.sh, tests/fuzz/run.sh)
   nodejs npm chromium firefox-esr
   poppler-utils   # pdftotext, pdfinfo: the print reports (tests/browser/reports.test.mjs)

@@ -80,6 +80,19 @@ kill "$holder" 2>/dev/null; wait "$holder" 2>/dev/null
 expect_code 0 "build after the holder ended" -- "$WIJZER" build --source "$src" --out "$WORK/new"
 [ -e "$held" ] && fail "a staging folder no build holds stayed" || ok
 
+# 7c. the replaced site is removed in the background (marker last), the build does not wait for it;
+# a replaced site whose remover died (marked, no flock) goes with the next build, a foreign one stays
+expect_code 0 "build that replaces a site" -- "$WIJZER" build --source "$src" --out "$WORK/new"
+for _ in $(seq 1 100); do ls -a "$WORK" | grep -q "new.wijzer-old-" || break; sleep 0.1; done
+ls -a "$WORK" | grep -q "new.wijzer-old-" && fail "the replaced site was not removed: $(ls -a "$WORK" | grep wijzer-old)" || ok
+[ -f "$WORK/new/.wijzer-site" ] && [ -f "$WORK/new/gids/stap-een.html" ] && ok || fail "the new site is not whole"
+dead="$WORK/new.wijzer-old-$$"
+mkdir -p "$dead/gids" && echo x >"$dead/.wijzer-site" && echo oud >"$dead/gids/a.html"
+mkdir -p "$WORK/new.wijzer-old-999999" && echo "bewaar" >"$WORK/new.wijzer-old-999999/notitie.txt"
+expect_code 0 "build beside a replaced site whose remover died" -- "$WIJZER" build --source "$src" --out "$WORK/new"
+[ -e "$dead" ] && fail "a replaced site whose remover died stayed" || ok
+[ -f "$WORK/new.wijzer-old-999999/notitie.txt" ] && ok || fail "a folder without the marker was removed as a replaced site"
+
 # 8. a full disk says so (needs a tmpfs mount: root in a namespace that allows it)
 mkdir "$WORK/small"
 if mount -t tmpfs -o size=16k tmpfs "$WORK/small" 2>/dev/null; then

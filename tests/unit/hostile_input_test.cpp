@@ -149,6 +149,13 @@ TEST_CASE("bracket storms, very wide tables and huge pages are errors before cma
   CHECK(huge[0].error);
 
   CHECK(check_markdown_input("| a | b |\n|---|---|\n| [x](y.md) | 2 |\n").empty());
+  // Over the limits in total but not per line (columns) or not at all (brackets): no problem; one
+  // wide line among them still is.
+  CHECK(check_markdown_input(repeat("| a | b | c |\n", 300) + repeat("[x](y.md) ", 9000)).empty());
+  auto late = check_markdown_input(repeat("| a | b | c |\n", 300) + repeat("|a", 300) + "|\n");
+  REQUIRE(late.size() == 1);
+  CHECK(late[0].line == 301);
+  CHECK(late[0].col == 2 * 256 + 1);
 
   // Through the whole build: an error at the page's own line, and the build finishes.
   auto b = within_deadline([] {

@@ -14,6 +14,11 @@ TEST_CASE("invalid UTF-8 is found at its byte", "[text][fuzz]") {
   CHECK(invalid_utf8("a\xC3 b") == 1);           // a cut-off sequence
   CHECK(invalid_utf8("\xC0\xAF") == 0);          // overlong
   CHECK(invalid_utf8("\xED\xA0\x80") == 0);      // a surrogate
+  // Past and inside the eight-byte ASCII steps, and in the tail shorter than eight.
+  CHECK(invalid_utf8("Begeleiding naar werk\xA9 en meer") == 21);
+  CHECK(invalid_utf8("01234567\xC3") == 8);
+  CHECK(invalid_utf8("0123456789ab\xC3\xABx\xFF") == 15);
+  CHECK(invalid_utf8(std::string(64, 'a') + "\xE2\x98\x91" + std::string(9, 'b')) == std::string::npos);
   CHECK(invalid_utf8("\xF4\x90\x80\x80") == 0);  // above U+10FFFF
   CHECK(invalid_utf8("x\xE2\x82") == 1);         // truncated at the end
 }
