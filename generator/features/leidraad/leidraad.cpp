@@ -5,6 +5,7 @@
 #include "audience.h"
 #include "leidraad_html.h"
 #include "markdown.h"
+#include "component_page.h"
 #include "paths.h"
 #include "templates.h"
 
@@ -12,12 +13,6 @@ namespace wijzer {
 namespace {
 
 constexpr const char* kPageSource = "leidraad.md";
-
-std::string template_text(const SourceTree& tree, const std::string& path) {
-  std::string text = tree.read(path).value_or("");
-  while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.pop_back();
-  return text;
-}
 
 bool included(const ContentTree& content, const Config& config, int index) {
   const Page& page = content.pages[index];
@@ -70,16 +65,8 @@ std::vector<Leidraad::Part> leidraad_parts(const ContentTree& content, const Con
 void Leidraad::load(LoadContext& ctx) {
   enabled_ = ctx.tree.read("templates/leidraad.mustache").has_value();
   if (!enabled_) return;
-  Page page;
-  page.source = kPageSource;
-  page.output = output_path_for(kPageSource);
-  page.file = std::string("content/") + kPageSource;
-  page.generated = true;
-  page.hidden = true;
+  Page page = component_page(ctx.tree, kPageSource, "leidraad");
   page.reads_bodies = true;  // shows every page's body: rendered again after any body edit
-  page.meta.title = template_text(ctx.tree, "templates/leidraad/title.mustache");
-  page.meta.description = template_text(ctx.tree, "templates/leidraad/description.mustache");
-  page.meta.template_name = "leidraad";
   Diagnostics again;  // the pipeline reports the templates' problems itself
   snippets_ = load_templates(ctx.tree, again).snippets;
   if (!add_page(ctx.content, std::move(page), ctx.diags)) enabled_ = false;

@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "atom_feed.h"
+#include "component_page.h"
 #include "paths.h"
 
 namespace wijzer {
@@ -11,13 +12,6 @@ namespace {
 
 constexpr const char* kPageSource = "nieuw.md";
 constexpr const char* kFeedFile = "nieuw.xml";
-
-/// A template file's text without its final line break ("" when absent).
-std::string template_text(const SourceTree& tree, const std::string& path) {
-  std::string text = tree.read(path).value_or("");
-  while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.pop_back();
-  return text;
-}
 
 /// The title of the top-level section a page is in, "" for the home page and top-level pages.
 std::string section_title(const ContentTree& content, int index) {
@@ -58,16 +52,7 @@ std::vector<News::Change> changes(const ContentTree& content) {
 void News::load(LoadContext& ctx) {
   enabled_ = ctx.tree.read("templates/nieuw.mustache").has_value();
   if (!enabled_) return;
-  Page page;
-  page.source = kPageSource;
-  page.output = output_path_for(kPageSource);
-  page.file = std::string("content/") + kPageSource;
-  page.generated = true;
-  page.hidden = true;
-  // The words are the component's (templates/nieuw/), not the compiler's.
-  page.meta.title = template_text(ctx.tree, "templates/nieuw/title.mustache");
-  page.meta.description = template_text(ctx.tree, "templates/nieuw/description.mustache");
-  page.meta.template_name = "nieuw";
+  Page page = component_page(ctx.tree, kPageSource, "nieuw");
   feed_title_ = template_text(ctx.tree, "templates/nieuw/feed-title.mustache");
   if (!add_page(ctx.content, std::move(page), ctx.diags)) enabled_ = false;
 }

@@ -7,6 +7,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "component_page.h"
 #include "paths.h"
 #include "site_zip.h"
 
@@ -16,13 +17,6 @@ namespace wijzer {
 namespace {
 
 constexpr const char* kPageSource = "offline.md";
-
-/// A template file's text without its final line break ("" when absent).
-std::string template_text(const SourceTree& tree, const std::string& path) {
-  std::string text = tree.read(path).value_or("");
-  while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.pop_back();
-  return text;
-}
 
 std::string slurp(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
@@ -65,16 +59,7 @@ void Offline::load(LoadContext& ctx) {
   enabled_ = offline_zip_enabled(ctx.tree, ctx.config);
   if (!enabled_) return;
   zip_name_ = ctx.config.offline.name + ".zip";
-  Page page;
-  page.source = kPageSource;
-  page.output = output_path_for(kPageSource);
-  page.file = std::string("content/") + kPageSource;
-  page.generated = true;
-  page.hidden = true;
-  // The words are the component's (templates/offline/), not the compiler's.
-  page.meta.title = template_text(ctx.tree, "templates/offline/title.mustache");
-  page.meta.description = template_text(ctx.tree, "templates/offline/description.mustache");
-  page.meta.template_name = "offline";
+  Page page = component_page(ctx.tree, kPageSource, "offline");
   page.data = {{"zip", zip_name_}, {"folder", ctx.config.offline.name}};
   if (!add_page(ctx.content, std::move(page), ctx.diags)) enabled_ = false;
 }

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "markdown.h"
+#include "component_page.h"
 #include "paths.h"
 #include "text.h"
 
@@ -34,13 +35,6 @@ void append_entity(std::string& out, std::string_view entity) {
   else if (entity == "#39" || entity == "apos") out += '\'';
   else if (entity == "nbsp") out += ' ';
   else out += ' ';
-}
-
-/// A template file's text without its final line break ("" when absent).
-std::string template_text(const SourceTree& tree, const std::string& path) {
-  std::string text = tree.read(path).value_or("");
-  while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.pop_back();
-  return text;
 }
 
 /// The longest excerpt of a section (a small portal shows whole sections up to this size).
