@@ -228,12 +228,32 @@ void Markdown::neutralize_raw_html(const std::function<void(int, int)>& report) 
 }
 
 void Markdown::replace_text(const std::function<std::optional<std::string>(const std::string&)>& visit) {
+  std::set<cmark_node*> joined;  // text nodes already visited as part of an earlier run
   for (cmark_node* node : collect(root_, [](cmark_node* n) {
          return cmark_node_get_type(n) == CMARK_NODE_TEXT &&
                 !inside(n, {CMARK_NODE_LINK, CMARK_NODE_IMAGE, CMARK_NODE_HEADING});
        })) {
-    auto html = visit(cmark_node_get_literal(node));
+    if (joined.count(node)) continue;
+    // A run of text over soft line breaks is one text ("Leidraad\nJobcoach"): a term written
+    // across a line end in the source is still found. The breaks stay "\n", as cmark renders them.
+    std::string text = cmark_node_get_literal(node);
+    std::vector<cmark_node*> run;
+    for (cmark_node* next = cmark_node_next(node);
+         next && cmark_node_get_type(next) == CMARK_NODE_SOFTBREAK && cmark_node_next(next) &&
+         cmark_node_get_type(cmark_node_next(next)) == CMARK_NODE_TEXT;
+         next = cmark_node_next(cmark_node_next(next))) {
+      run.push_back(next);
+      run.push_back(cmark_node_next(next));
+      joined.insert(cmark_node_next(next));
+      text += '\n';
+      text += cmark_node_get_literal(cmark_node_next(next));
+    }
+    auto html = visit(text);
     if (!html) continue;
+    for (cmark_node* gone : run) {
+      cmark_node_unlink(gone);
+      cmark_node_free(gone);
+    }
     // Custom inline nodes print their on_enter text verbatim, even in safe mode: only the
     // compiler creates them, never content.
     cmark_node* custom = cmark_node_new(CMARK_NODE_CUSTOM_INLINE);

@@ -173,3 +173,27 @@ TEST_CASE("plain: a client flow's texts are checked per step, at their place in 
   // in its title; the professional flow is not checked.
   REQUIRE(flow == std::vector<std::string>{"content/stroomschema/k.json:7:82"});
 }
+
+TEST_CASE("glossary: a term written across a line end is still one term", "[glossary]") {
+  MemoryTree tree;
+  tree.set("templates/page.mustache", "{{{page.content}}}");
+  tree.set("templates/section.mustache", "{{{page.content}}}");
+  tree.set("templates/begrippen.mustache", "");
+  tree.set("templates/glossary/term.mustache", "<a href=\"{{href}}\">{{text}}</a>");
+  tree.set("content/_index.md", "---\ntitle: Home\n---\nWelkom.\n");
+  tree.set("content/begrippen/_index.md", "---\ntitle: Begrippen\n---\n");
+  tree.set("content/begrippen/begrippen.json",
+           "{\"begrippen\": [\n"
+           "  {\"term\": \"Leidraad Jobcoach\", \"definitie\": \"Richtlijn uit 2012.\"},\n"
+           "  {\"term\": \"jobcoach\", \"definitie\": \"Begeleider op de werkplek.\"}\n"
+           "]}\n");
+  tree.set("content/regels.md", "---\ntitle: Regels\n---\nVolgens de Leidraad\nJobcoach, 2012.\n\nDe jobcoach helpt.\n");
+  MemorySink sink;
+  Diagnostics diags;
+  build_site(tree, sink, diags);
+  REQUIRE_FALSE(diags.has_errors());
+  const std::string& html = sink.files.at("regels.html");
+  CHECK(html.find(">Leidraad\nJobcoach</a>, 2012.") != std::string::npos);
+  // "Jobcoach" inside the longer term is not the first use of "jobcoach": the next line's is.
+  CHECK(html.find("De <a href=\"begrippen/index.html#begrip-jobcoach\">jobcoach</a> helpt.") != std::string::npos);
+}

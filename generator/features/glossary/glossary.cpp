@@ -128,7 +128,8 @@ void Glossary::transform(const BuildContext& ctx, const Page& page, Markdown& md
   std::vector<bool> linked(terms_.size(), false);
   int tips = 0;
   md.replace_text([&](const std::string& text) -> std::optional<std::string> {
-    const std::string lowered = lower_ascii(text);
+    std::string lowered = lower_ascii(text);
+    std::replace(lowered.begin(), lowered.end(), '\n', ' ');  // a soft line break between a term's words
     std::string html;
     size_t pos = 0;
     for (;;) {
