@@ -143,6 +143,8 @@ describe(`${ENGINE}: forms`, () => {
   test('error summary focused and linked; a logboek goal added and removed with the keyboard', async () => {
     const tab = await freshTool(CALC);
     await tab.click('.formulier button[type=submit]');
+    // The checks load on first use (forms/validation.js): the summary takes focus once they ran.
+    await tab.waitFor(() => document.activeElement?.className === 'foutoverzicht').catch(() => {});
     assert.equal(await tab.evaluate(() => document.activeElement.className), 'foutoverzicht');
     assert.deepEqual(await tab.evaluate(() => [...document.querySelectorAll('.foutoverzicht a')].map((a) => a.getAttribute('href'))),
       [`${P}contracturen`, `${P}contract-0`, `${P}jaar-0`, `${P}coachinguren`]);
