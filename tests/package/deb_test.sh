@@ -31,10 +31,10 @@ for f in ./usr/bin/wijzer ./usr/share/wijzer/templates/page.mustache ./usr/share
 done
 if grep -v '^\./usr/' <<<"$files" | grep -qv '^\./$'; then fail "files outside /usr: $(grep -v '^\./usr/' <<<"$files")"; fi
 
-dpkg-deb -x "$deb" "$tmp/root"
+dpkg-deb -x "$deb" "$tmp/pkg"
 cd "$tmp"
-use='"$0/root/usr/bin/wijzer" new portal >/dev/null && "$0/root/usr/bin/wijzer" check --source portal >/dev/null &&
-  "$0/root/usr/bin/wijzer" build --source portal --out site >/dev/null'
+use='"$0/pkg/usr/bin/wijzer" new portal >/dev/null && "$0/pkg/usr/bin/wijzer" check --source portal >/dev/null &&
+  "$0/pkg/usr/bin/wijzer" build --source portal --out site >/dev/null'
 # As root, in a mount namespace where the source and build folders are empty: proof that the
 # package needs nothing from them. Otherwise as it is.
 hidden="source tree visible"
