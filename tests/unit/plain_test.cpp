@@ -88,20 +88,24 @@ TEST_CASE("plain: texts of a data file keep their columns across escapes", "[pla
 
 namespace {
 
-MemoryTree client_site() {
+/// A site with a home page and a glossary of `terms` (the JSON list's entries), term links by `term_link`.
+MemoryTree glossary_site(const std::string& term_link, const std::string& terms) {
   MemoryTree tree;
   tree.set("templates/page.mustache", "{{{page.content}}}");
   tree.set("templates/section.mustache", "{{{page.content}}}");
   tree.set("templates/begrippen.mustache", "{{#glossary}}{{#terms}}[{{term}}|{{voor_clienten}}]{{/terms}}{{/glossary}}");
-  tree.set("templates/glossary/term.mustache", "<a href=\"{{href}}\">{{text}}</a><span>{{definition}}</span>");
+  tree.set("templates/glossary/term.mustache", term_link);
   tree.set("content/_index.md", "---\ntitle: Home\n---\nWelkom.\n");
   tree.set("content/begrippen/_index.md", "---\ntitle: Begrippen\n---\n");
-  tree.set("content/begrippen/begrippen.json",
-           "{\"begrippen\": [\n"
+  tree.set("content/begrippen/begrippen.json", "{\"begrippen\": [\n" + terms + "]}\n");
+  return tree;
+}
+
+MemoryTree client_site() {
+  MemoryTree tree = glossary_site("<a href=\"{{href}}\">{{text}}</a><span>{{definition}}</span>",
            "  {\"term\": \"UWV\", \"definitie\": \"Uitvoeringsinstituut; voert de WIA uit.\",\n"
            "   \"voor_clienten\": \"De organisatie die je uitkering betaalt.\"},\n"
-           "  {\"term\": \"doelgroepregister\", \"definitie\": \"Register van de banenafspraak.\", \"jargon\": true}\n"
-           "]}\n");
+           "  {\"term\": \"doelgroepregister\", \"definitie\": \"Register van de banenafspraak.\", \"jargon\": true}\n");
   tree.set("content/clienten/_index.md", "---\ntitle: Voor jou\npubliek: clienten\n---\nHet UWV helpt.\n");
   tree.set("content/clienten/hulp.md",
            "---\ntitle: Hulp\n---\nKunt u bellen?\n\nVraag naar het doelgroepregister.\n");
@@ -175,18 +179,9 @@ TEST_CASE("plain: a client flow's texts are checked per step, at their place in 
 }
 
 TEST_CASE("glossary: a term written across a line end is still one term", "[glossary]") {
-  MemoryTree tree;
-  tree.set("templates/page.mustache", "{{{page.content}}}");
-  tree.set("templates/section.mustache", "{{{page.content}}}");
-  tree.set("templates/begrippen.mustache", "");
-  tree.set("templates/glossary/term.mustache", "<a href=\"{{href}}\">{{text}}</a>");
-  tree.set("content/_index.md", "---\ntitle: Home\n---\nWelkom.\n");
-  tree.set("content/begrippen/_index.md", "---\ntitle: Begrippen\n---\n");
-  tree.set("content/begrippen/begrippen.json",
-           "{\"begrippen\": [\n"
-           "  {\"term\": \"Leidraad Jobcoach\", \"definitie\": \"Richtlijn uit 2012.\"},\n"
-           "  {\"term\": \"jobcoach\", \"definitie\": \"Begeleider op de werkplek.\"}\n"
-           "]}\n");
+  MemoryTree tree = glossary_site("<a href=\"{{href}}\">{{text}}</a>",
+                                  "  {\"term\": \"Leidraad Jobcoach\", \"definitie\": \"Richtlijn uit 2012.\"},\n"
+                                  "  {\"term\": \"jobcoach\", \"definitie\": \"Begeleider op de werkplek.\"}\n");
   tree.set("content/regels.md", "---\ntitle: Regels\n---\nVolgens de Leidraad\nJobcoach, 2012.\n\nDe jobcoach helpt.\n");
   MemorySink sink;
   Diagnostics diags;
