@@ -1,9 +1,22 @@
 #include "markdown.h"
 
 #include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm-extension_api.h>
 #include <cmark-gfm.h>
 
 #include <cstring>
+
+// Sanitizer builds: see prepare_cmark().
+#if defined(__SANITIZE_ADDRESS__)
+#define WIJZER_LSAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(leak_sanitizer)
+#define WIJZER_LSAN 1
+#endif
+#endif
+#ifdef WIJZER_LSAN
+#include <sanitizer/lsan_interface.h>
+#endif
 #include <mutex>
 #include <optional>
 #include <set>
@@ -17,9 +30,67 @@ constexpr int kParseOptions = CMARK_OPT_FOOTNOTES | CMARK_OPT_VALIDATE_UTF8 | CM
 constexpr int kRenderOptions = CMARK_OPT_FOOTNOTES;  // no CMARK_OPT_UNSAFE: raw HTML never passes
 constexpr const char* kExtensions[] = {"table", "strikethrough", "autolink", "tasklist"};
 
-void register_extensions() {
+/// Attaches the extensions wijzer uses to a parser; strikethrough only when the body has a '~'.
+void attach_extensions(cmark_parser* parser, bool strikethrough) {
+  for (const char* name : kExtensions)
+    if (strikethrough || std::strcmp(name, "strikethrough") != 0)
+      if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name)) cmark_parser_attach_syntax_extension(parser, ext);
+}
+
+// Why pages parse on many threads, and only a page with a '~' takes a lock (parse_document):
+//
+// Debian's cmark-gfm (0.29.0.gfm.6) keeps the characters that start inline syntax in two
+// process-wide tables (SPECIAL_CHARS, SKIP_CHARS in inlines.c). Their only writers are
+// cmark_inlines_add/remove_special_character, called only by
+// cmark_manage_extensions_special_characters, which only cmark_parser_finish calls: before inline
+// parsing it adds the characters of the attached extensions' lists ('~' for strikethrough, ':' and
+// 'w' for autolinks), after it removes them (the extensions library never calls it in this
+// version; upstream gave each parser its own table in github/cmark-gfm PR #176). So a parse ending
+// on one thread switched strikethrough and autolinks off for a parse still running on another.
+// - Autolinks: their matcher is found through the parser's extension list and checks the
+//   character itself; the ':'/'w' list only feeds the tables. prepare_cmark() sets ':' and 'w' in
+//   the tables once and empties autolink's list: no parse writes them again.
+// - Strikethrough: its '~' list is also how the inline parser finds the extension for a '~~'
+//   delimiter, so it must stay and every parse with it writes the '~' entries. A body without a '~'
+//   cannot strike anything through and never reads those entries (the tables are read at the
+//   body's own characters), so it parses without the extension and without a lock; a body with a
+//   '~' attaches it and takes the lock: the '~' entries are only touched under it. The output is
+//   the same as with one lock around every parse (table, task list and autolink need no table
+//   entry of their own). tests/unit/markdown_threads_test.cpp runs both kinds on four threads.
+
+/// Registers the extensions and sets autolink's characters for good (see above), once.
+void prepare_cmark() {
   static std::once_flag once;
-  std::call_once(once, [] { cmark_gfm_core_extensions_ensure_registered(); });
+  std::call_once(once, [] {
+#ifdef WIJZER_LSAN
+    // The registry lives as long as the process; only autolink's old list (below) becomes
+    // unreachable, and LeakSanitizer cannot name it (cmark-gfm's frames stop at its allocator).
+    // Allocations made while registering are not leaks to report.
+    __lsan_disable();
+#endif
+    cmark_gfm_core_extensions_ensure_registered();
+    cmark_syntax_extension* autolink = cmark_find_syntax_extension("autolink");
+    if (autolink) {
+      cmark_parser* parser = cmark_parser_new(kParseOptions);
+      cmark_parser_attach_syntax_extension(parser, autolink);
+      cmark_manage_extensions_special_characters(parser, 1);
+      cmark_parser_free(parser);
+      // The API has no getter to free the old list: its two nodes stay allocated.
+      cmark_syntax_extension_set_special_inline_chars(autolink, nullptr);
+    }
+#ifdef WIJZER_LSAN
+    __lsan_enable();
+#endif
+  });
+}
+
+/// Parses a whole body; safe on any thread (see above).
+cmark_node* parse_document(cmark_parser* parser, const std::string& body, bool strikethrough) {
+  cmark_parser_feed(parser, body.data(), body.size());
+  if (!strikethrough) return cmark_parser_finish(parser);
+  static std::mutex tilde_entries;
+  std::lock_guard lock(tilde_entries);
+  return cmark_parser_finish(parser);
 }
 
 std::string plain_text(cmark_node* node) {
@@ -108,19 +179,11 @@ bool inside(cmark_node* node, std::initializer_list<cmark_node_type> types) {
 }  // namespace
 
 Markdown::Markdown(const std::string& body, const Snippets* markup) : markup_(markup) {
-  register_extensions();
+  prepare_cmark();
+  const bool tilde = body.find('~') != std::string::npos;
   parser_ = cmark_parser_new(kParseOptions);
-  for (const char* name : kExtensions)
-    if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name)) cmark_parser_attach_syntax_extension(parser_, ext);
-  cmark_parser_feed(parser_, body.data(), body.size());
-  // Inline parsing happens in cmark_parser_finish and is not thread-safe in cmark-gfm: it keeps the
-  // characters that start inline syntax in one process-wide table, adds the extensions' ones
-  // ('~', ':', 'w') when it starts and removes them when it ends, so a parse ending on one thread
-  // switches strikethrough and autolinks off for one still running on another (github/cmark-gfm
-  // PR #176, not in Debian's version). Block parsing above still runs in parallel.
-  static std::mutex inline_parsing;
-  std::lock_guard lock(inline_parsing);
-  root_ = cmark_parser_finish(parser_);
+  attach_extensions(parser_, tilde);
+  root_ = parse_document(parser_, body, tilde);
 }
 
 Markdown::~Markdown() {
