@@ -2,6 +2,7 @@
 #include <filesystem>
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <cstdint>
 #include <string>
@@ -45,8 +46,15 @@ class DiskTree : public SourceTree {
   /// Calls `visit(path, refusal, is_error)` for every file and link below `dir`, hidden ones left out.
   void walk(const std::string& dir, const std::function<void(const std::string&, const std::string&, bool)>& visit) const;
 
+  /// The file at `path` opened by the kernel strictly below the root (openat2 RESOLVE_BENEATH):
+  /// one call instead of a readlink and a stat per folder on the way. -1 when it cannot say (an
+  /// older kernel, a link that leads out or is absolute, a missing file): read() then checks the
+  /// slow way.
+  int open_beneath(const std::string& path) const;
+
   std::filesystem::path root_;
   std::filesystem::path real_root_;  ///< root_ with every link resolved
+  std::shared_ptr<const int> root_fd_;  ///< real_root_ opened as O_PATH, or -1
 };
 
 /// A source folder held in memory, for tests.

@@ -97,6 +97,10 @@ TEST_CASE("links to files outside the source tree are errors and never read", "[
   CHECK_FALSE(tree.read("content/passwd.txt").has_value());
   CHECK_FALSE(tree.read("content/map-buiten/geheim.txt").has_value());
   CHECK_FALSE(tree.read("content/../../elders/geheim.txt").has_value());
+  // A relative link out is refused on the kernel's fast path (openat2) as on the slow one.
+  fs::create_symlink(fs::relative(site.outside / "geheim.md", site.root / "content"), site.root / "content/relatief.md");
+  CHECK_FALSE(tree.read("content/relatief.md").has_value());
+  CHECK_FALSE(tree.read("/etc/passwd").has_value());
 }
 
 TEST_CASE("links inside the source tree still work", "[source]") {
@@ -107,6 +111,13 @@ TEST_CASE("links inside the source tree still work", "[source]") {
   CHECK_FALSE(r->diags.has_errors());
   CHECK(r->sink.files.count("gids/b.html") == 1);
   CHECK(r->sink.files.count("gids/c.html") == 1);
+  // read() follows both: the relative one below the root, the absolute one back into it.
+  DiskTree tree(site.root);
+  const auto a = tree.read("content/gids/a.md");
+  REQUIRE(a.has_value());
+  CHECK(tree.read("content/gids/b.md") == a);
+  CHECK(tree.read("content/gids/c.md") == a);
+  CHECK(tree.read("content/gids/../gids/a.md") == a);
 }
 
 TEST_CASE("special files are skipped with a warning and never block the build", "[source]") {
