@@ -154,6 +154,30 @@ TEST_CASE("analyse: excerpts are cut at a word boundary", "[search][index]") {
   CHECK(excerpts == nlohmann::json::array({"een twee drie…"}));
 }
 
+TEST_CASE("excerpt_prefix: a page keeps only the start its excerpts need", "[search][index]") {
+  // Words of every length (one longer than any limit), runs of mixed white space, accents.
+  const std::vector<std::string> words = {"de", "jobcoach", "cliënt", "re-integratie", "  ", "\n\n", "\t",
+                                          "arbeidsdeskundigenrapportagevoorwaardenoverzichtsdocument"};
+  uint32_t seed = 7;
+  auto next = [&] { return seed = seed * 1103515245u + 12345u; };
+  for (int round = 0; round < 200; ++round) {
+    std::string text = round % 3 ? "" : " ";
+    const int n = static_cast<int>(next() % 120);
+    for (int w = 0; w < n; ++w) text += words[(next() >> 8) % words.size()] + ((next() >> 8) % 4 ? " " : "");
+    const size_t max_chars = 60 + (next() >> 8) % 261;
+    const std::string prefix(search::excerpt_prefix(text, max_chars));
+    CHECK(text.compare(0, prefix.size(), prefix) == 0);
+    for (size_t limit = 1; limit <= max_chars; ++limit) {
+      INFO("round " << round << ", limit " << limit);
+      REQUIRE(search::excerpts({prefix}, limit) == search::excerpts({text}, limit));
+    }
+  }
+  // A long section keeps about max_chars, not all of it.
+  std::string long_text;
+  for (int i = 0; i < 1000; ++i) long_text += "woord ";
+  CHECK(search::excerpt_prefix(long_text, 320).size() < 330);
+}
+
 TEST_CASE("build_index: manifest, prefix shards, names and excerpt chunks", "[search][index]") {
   std::vector<search::IndexedDoc> docs;
   for (int p = 0; p < 40; ++p) {

@@ -214,14 +214,17 @@ void Search::load(LoadContext& ctx) {
 
 namespace {
 
-/// A page's document, analysed with the longest excerpts; finish() shortens them on a large site.
+/// A page's document, analysed, with the start of each section its excerpt comes from (finish()
+/// cuts the excerpts at the length the whole site allows).
 ContributionSlot analysed(const Config& config, const Page& page, search::Doc doc) {
   auto entry = std::make_unique<Search::Entry>();
   doc.url = page.output;
   doc.title = page.meta.title;
   doc.extra = page.meta.description + "\n" + facts_text(config.facts, page.meta.fields);
-  entry->doc = search::analyse(doc, kMaxExcerpt);
-  for (size_t s = 0; s < doc.sections.size(); ++s) entry->excerpt_sources.push_back(search::excerpt_source(doc, s));
+  entry->doc = search::analyse(doc, 0);  // excerpts in finish(), at the length the site allows
+  entry->excerpt_sources.reserve(doc.sections.size());
+  for (size_t s = 0; s < doc.sections.size(); ++s)
+    entry->excerpt_sources.emplace_back(search::excerpt_prefix(search::excerpt_source(doc, s), kMaxExcerpt));
   return entry;
 }
 
@@ -311,23 +314,20 @@ void Search::finish(const BuildContext&, const PageContributions& pages, OutputS
   const size_t budget = std::max<size_t>(bytes / 10, 512 * 1024);
   excerpt_chars_ = std::clamp<size_t>(budget / std::max<size_t>(sections, 1), 60, kMaxExcerpt);
 
-  std::vector<search::IndexedDoc> shortened;  // the docs with shorter excerpts, when needed
-  if (excerpt_chars_ < kMaxExcerpt) shortened.reserve(entries.size());
+  // The excerpts stand beside the docs (the entries stay as read: a rebuild reuses them).
+  std::vector<std::string> excerpts;
   std::vector<const search::IndexedDoc*> docs;
   docs.reserve(entries.size());
+  excerpts.reserve(entries.size());
   for (const Entry* entry : entries) {
-    if (excerpt_chars_ == kMaxExcerpt) {
-      docs.push_back(&entry->doc);
-      continue;
-    }
-    search::IndexedDoc& doc = shortened.emplace_back(entry->doc);
-    doc.excerpts = search::excerpts(entry->excerpt_sources, excerpt_chars_);
-    docs.push_back(&doc);
+    docs.push_back(&entry->doc);
+    excerpts.push_back(search::excerpts(entry->excerpt_sources, excerpt_chars_));
   }
   search::IndexOptions options;
+  options.excerpts = &excerpts;
   options.manifest_extra = ranking_data(query_data_, docs);
+  options.write = [&](const std::string& path, const std::string& bytes) { sink.write(path, bytes); };
   index_ = search::build_index(docs, options);
-  for (const auto& [path, bytes] : index_.files) sink.write(path, bytes);
 }
 
 }  // namespace wijzer

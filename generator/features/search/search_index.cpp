@@ -197,6 +197,27 @@ std::string make_excerpt(std::string_view text, size_t limit) {
 
 }  // namespace
 
+std::string_view excerpt_prefix(std::string_view text, size_t max_chars) {
+  // make_excerpt's walk, counting instead of copying: it stops at the first word that starts
+  // after `max_chars` output bytes, and any shorter excerpt stops at or before that word.
+  size_t out = 0;
+  bool space = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+      space = out != 0;
+      continue;
+    }
+    if (space) {
+      if (out >= max_chars) return text.substr(0, i + 1);
+      ++out;
+      space = false;
+    }
+    ++out;
+  }
+  return text;
+}
+
 bool is_word_code_point(char32_t cp) {
   if (cp < 0x80) return (cp >= '0' && cp <= '9') || ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z');
   if (cp < 0xC0 || cp == 0xD7 || cp == 0xF7) return false;
@@ -335,10 +356,13 @@ IndexedDoc analyse(const Doc& doc, size_t excerpt_chars) {
     if (an.term_stamp[info.term] != section_stamp) {
       an.term_stamp[info.term] = section_stamp;
       an.term_slot[info.term] = static_cast<uint32_t>(terms->size());
-      terms->push_back({info.term, weight});
+      TermHit& added = terms->emplace_back();
+      added.term = info.term;
+      added.weight = weight;
     } else {
-      uint8_t& w = (*terms)[an.term_slot[info.term]].weight;
-      w = weight == kBody && w <= kBodyMany ? static_cast<uint8_t>(kBodyMany) : std::max(w, weight);
+      TermHit& seen = (*terms)[an.term_slot[info.term]];
+      const uint8_t w = seen.weight;
+      seen.weight = weight == kBody && w <= kBodyMany ? static_cast<uint8_t>(kBodyMany) : std::max(w, weight);
     }
     if (info.surface != info.term && an.surface_stamp[info.surface] != page_stamp) {
       an.surface_stamp[info.surface] = page_stamp;
@@ -418,8 +442,10 @@ IndexedDoc analyse(const Doc& doc, size_t excerpt_chars) {
   };
 
   out.parts.resize(doc.sections.size());
-  out.excerpts.reserve(16 + doc.sections.size() * (excerpt_chars + 8));
-  out.excerpts += '[';
+  if (excerpt_chars) {
+    out.excerpts.reserve(16 + doc.sections.size() * (excerpt_chars + 8));
+    out.excerpts += '[';
+  }
   out.url = doc.url;
   out.title = doc.title;
   out.headings.reserve(doc.sections.size());
@@ -433,13 +459,19 @@ IndexedDoc analyse(const Doc& doc, size_t excerpt_chars) {
     }
     add_text(section.heading, kHeading);
     add_text(section.text, kBody);
-    if (s) out.excerpts += ',';
-    append_js_string(out.excerpts, make_excerpt(excerpt_source(doc, s), excerpt_chars));
+    if (excerpt_chars) {
+      if (s) out.excerpts += ',';
+      append_js_string(out.excerpts, make_excerpt(excerpt_source(doc, s), excerpt_chars));
+    }
     if (s == 0) continue;
     const bool derived = section.anchor == slugify(section.heading);  // else the browser derives it
     out.headings.emplace_back(section.heading, derived ? std::string() : section.anchor);
   }
-  out.excerpts += ']';
+  if (excerpt_chars) out.excerpts += ']';
+  // A large site keeps every page's IndexedDoc until finish(): no spare capacity.
+  out.excerpts.shrink_to_fit();
+  for (auto& part : out.parts) part.shrink_to_fit();
+  out.surfaces.shrink_to_fit();
   return out;
 }
 
@@ -496,6 +528,9 @@ IndexFiles build_index(const std::vector<const IndexedDoc*>& docs, const IndexOp
     result.postings += list.size();
   }
   result.terms = postings.size();
+  // Encoded now: the raw postings go before the shards are made (a large site's peak memory).
+  postings = {};
+  by_term = {};
   std::unordered_set<std::string> surface_set;
   for (const auto& [surface, term] : surface_of) {
     const std::string& s = term_text(surface);
@@ -552,7 +587,9 @@ IndexFiles build_index(const std::vector<const IndexedDoc*>& docs, const IndexOp
 
   auto emit = [&](const std::string& stem, const std::string& body) {
     const std::string name = stem + "." + content_hash(body).substr(0, 10);
-    result.files["search/" + name + ".js"] = "WijzerZoek.laad(\"" + name + "\"," + body + ");\n";
+    std::string file = "WijzerZoek.laad(\"" + name + "\"," + body + ");\n";
+    if (options.write) options.write("search/" + name + ".js", file);
+    else result.files["search/" + name + ".js"] = std::move(file);
     return name;
   };
 
@@ -648,7 +685,7 @@ IndexFiles build_index(const std::vector<const IndexedDoc*>& docs, const IndexOp
     size_t first = 0, chunk_no = 0;
     for (size_t p = 0; p < docs.size(); ++p) {
       body += body.empty() ? '[' : ',';
-      body += docs[p]->excerpts;
+      body += options.excerpts ? (*options.excerpts)[p] : docs[p]->excerpts;
       if (body.size() >= options.chunk_bytes || p + 1 == docs.size()) {
         list_add(chunk_list, first, emit("d" + std::to_string(chunk_no++), body + ']'));
         body.clear();
@@ -663,7 +700,9 @@ IndexFiles build_index(const std::vector<const IndexedDoc*>& docs, const IndexOp
                                ",\"stop\":" + js_string(stop) + ",\"shards\":{" + shard_list + "},\"names\":[" +
                                names_list + "],\"chunks\":[" + chunk_list + "],\"sections\":\"" + sections + "\"" +
                                (options.manifest_extra.empty() ? "" : "," + options.manifest_extra) + "}";
-  result.files["search/index.js"] = "WijzerZoek.laad(\"index\"," + manifest + ");\n";
+  std::string index = "WijzerZoek.laad(\"index\"," + manifest + ");\n";
+  if (options.write) options.write("search/index.js", index);
+  else result.files["search/index.js"] = std::move(index);
   return result;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <utility>
 #include <map>
 #include <string>
@@ -31,11 +32,13 @@ std::string stem(std::string_view folded);
 /// Weights of a term in a section, best last.
 enum Weight : uint8_t { kBody = 0, kBodyMany = 1, kHeading = 2, kTitle = 3 };
 
-/// A term of a section: lexicon id (see term_text) and its best weight there.
+/// A term of a section: lexicon id (see term_text) and its best weight there. Four bytes: every
+/// page keeps one per distinct term and section until the index is written.
 struct TermHit {
-  uint32_t term;
-  uint8_t weight;
+  uint32_t term : 30;
+  uint32_t weight : 2;  ///< a Weight
 };
+static_assert(sizeof(TermHit) == 4);
 
 /// The text of a term or surface word id (ids are shared by the whole process).
 const std::string& term_text(uint32_t id);
@@ -64,7 +67,7 @@ struct IndexedDoc {
   /// Per heading section: its heading and its anchor, the anchor empty where the browser derives
   /// it from the heading (slugify).
   std::vector<std::pair<std::string, std::string>> headings;
-  /// The sections' excerpts (intro first) as a JS array literal.
+  /// The sections' excerpts (intro first) as a JS array literal (empty when analysed without).
   std::string excerpts;
   std::vector<std::vector<TermHit>> parts;  ///< per section (intro first): unique terms
   /// (folded word, its stem) ids where they differ: typed prefixes of a word find its stem.
@@ -72,13 +75,17 @@ struct IndexedDoc {
 };
 
 /// Tokenises, folds and stems a page and writes its metadata (the expensive part: run it in
-/// parallel, one page per call). Sections longer than `excerpt_chars` get a shortened excerpt.
+/// parallel, one page per call). Sections longer than `excerpt_chars` get a shortened excerpt;
+/// 0: no excerpts (the caller makes them later with excerpts()).
 IndexedDoc analyse(const Doc& doc, size_t excerpt_chars);
 
 /// The text section `s` of `doc` shows as its excerpt (the intro without text shows `extra`).
 const std::string& excerpt_source(const Doc& doc, size_t s);
 /// IndexedDoc::excerpts for these excerpt sources at another length (as analyse() makes them).
 std::string excerpts(const std::vector<std::string>& sources, size_t excerpt_chars);
+/// The start of `text` that gives every excerpt up to `max_chars` long exactly as the whole text
+/// does (what a page keeps to shorten its excerpts later, not its whole text).
+std::string_view excerpt_prefix(std::string_view text, size_t max_chars);
 
 /// The written index: file path (relative to the site root) → bytes.
 struct IndexFiles {
@@ -92,6 +99,11 @@ struct IndexOptions {
   size_t chunk_bytes = 8 * 1024;    ///< pages per excerpt chunk: about this many bytes
   /// More members of the manifest (`"key":value,…`): what ranking needs beyond the postings.
   std::string manifest_extra;
+  /// Per doc, its excerpts (search::excerpts()) instead of IndexedDoc::excerpts.
+  const std::vector<std::string>* excerpts = nullptr;
+  /// Where each file goes as soon as it is made (IndexFiles::files then stays empty), so a large
+  /// index is never held whole.
+  std::function<void(const std::string& path, const std::string& bytes)> write;
 };
 
 /// Builds search/index.js (manifest), search/t*.js (terms by prefix: postings, prefixes,
