@@ -180,6 +180,8 @@ ContentTree load_content(const SourceTree& tree, Diagnostics& diags) {
     keep[i] = 1;
   });
   std::vector<Page> pages;
+  // Room for the pages features add (add_page) without doubling a large site's page list.
+  pages.reserve(parsed.size() + parsed.size() / 8 + 64);
   std::unordered_map<std::string, std::string> outputs;  // output path → source, to catch clashes
   for (size_t i = 0; i < parsed.size(); ++i) {
     if (!keep[i]) continue;
