@@ -76,26 +76,20 @@ std::string markdown_html(const BuildContext& ctx, Page& page, const LinkResolve
 }
 
 std::string render_page(const BuildContext& ctx, Page& page, const LinkResolver& links,
-                        const TemplateSources& sources, TemplateSet& templates, const Features& features,
-                        Slots& slots, Diagnostics& diags, std::vector<AnchorCheck>& anchor_checks) {
+                        const TemplateSources& sources, TemplateSet& templates, PageDataCache& shared,
+                        const Features& features, Slots& slots, Diagnostics& diags,
+                        std::vector<AnchorCheck>& anchor_checks) {
   const std::string html =
       page.generated ? page.html : markdown_html(ctx, page, links, sources, features, slots, diags, anchor_checks);
   const std::string name = template_for(page, sources);
   if (!templates.has(name)) return "";
-  mustache_data data = page_data(ctx.content, page, html, ctx.assets);
-  // wijzer.yaml: the site's language and (when set) its title; the interface's labels.
-  if (auto* site = const_cast<mustache_data*>(data.get("site")); site && site->is_object()) {
-    site->set("language", ctx.config.site.language);
-    if (!ctx.config.site.title.empty()) site->set("title", ctx.config.site.title);
-  }
-  {
-    mustache_data labels{mustache_data::type::object};
-    for (const auto& [key, text] : ctx.config.labels) labels.set(key, text);
-    data.set("labels", labels);
-  }
+  // The page's own data on top of what it shares with the pages around it. Features add keys of
+  // their own (page_css, nieuw, …), never one of the shared layers' (see PageDataCache).
+  mustache_data data = page_data(ctx.content, page, html);
+  const std::vector<const mustache_data*> layers = shared.layers(page);
   if (page.generated && !page.content_template.empty() && templates.has(page.content_template)) {
     // Content rendered from page.data by a component's template; features (search) see it as html.
-    page.html = templates.render(page.content_template, data);
+    page.html = templates.render(page.content_template, layers, data);
     const_cast<mustache_data&>(*data.get("page")).set("content", page.html.empty() ? mustache_data{false} : mustache_data{page.html});
   }
   nlohmann::json extra = {{"page_css", nlohmann::json::array()}, {"page_js", nlohmann::json::array()}};
@@ -104,7 +98,7 @@ std::string render_page(const BuildContext& ctx, Page& page, const LinkResolver&
     data.set(key, mustache_data{false});
     *const_cast<mustache_data*>(data.get(key)) = to_mustache(value);
   }
-  std::string out = templates.render(name, data);
+  std::string out = templates.render(name, layers, data);
   trim_line_ends(out);
   return out;
 }
@@ -367,6 +361,8 @@ void SiteBuilder::claim_outputs(Diagnostics& diags) {
 
 void SiteBuilder::render(const std::vector<int>& pages, OutputSink& sink) {
   const BuildContext ctx{tree_, config_, content_, assets_};
+  std::vector<std::unique_ptr<PageDataCache>> shared;  // per worker; the content may have changed since the last call
+  for (size_t w = 0; w < workers_.size(); ++w) shared.push_back(std::make_unique<PageDataCache>(content_, assets_, config_));
   parallel_for(pages.size(), threads_, [&](size_t k, unsigned worker) {
     const int i = pages[k];
     Page& page = content_.pages[i];
@@ -375,7 +371,8 @@ void SiteBuilder::render(const std::vector<int>& pages, OutputSink& sink) {
     Diagnostics diags;
     Slots slots(features_.size());  // a page rendered again starts with no contributions
     std::string html =
-        render_page(ctx, page, *links_, sources_, *workers_[worker], features_, slots, diags, anchor_checks_[i]);
+        render_page(ctx, page, *links_, sources_, *workers_[worker], *shared[worker], features_, slots, diags,
+                    anchor_checks_[i]);
     for (size_t f = 0; f < features_.size(); ++f) contributions_[f][i] = std::move(slots[f]);
     page_diags_[i] = diags.take();
     locate_made_lines(page, page_diags_[i]);

@@ -1,6 +1,7 @@
 #include "page_data.h"
 
 #include <algorithm>
+#include <functional>
 
 #include "frontmatter.h"
 #include "paths.h"
@@ -132,32 +133,8 @@ mustache_data section_nav_data(const ContentTree& content, const Page& page) {
       .take();
 }
 
-mustache_data page_data(const ContentTree& content, const Page& page, const std::string& html,
-                        const AssetManifest& assets) {
-  const Page& home = content.pages[0];
+mustache_data page_data(const ContentTree& content, const Page& page, const std::string& html) {
   const int self = content.by_source.at(page.source);
-  const std::string root = root_prefix(page.output);
-
-  MustacheObject asset_urls;
-  for (const auto& [key, output] : assets.keys.items()) asset_urls.set(key, root + output.get_ref<const std::string&>());
-
-  std::vector<mustache_data> nav;
-  const int top = top_section(content, page);
-  for (int index : home.children) {
-    const Page& to = content.pages[index];
-    if (!in_menus(to)) continue;
-    nav.push_back(MustacheObject()
-                      .set("title", to.meta.title)
-                      .set("url", relative_url(page.output, to.output))
-                      .set("description", to.meta.description)
-                      .set("current", index == self)
-                      .set("active", index == top)
-                      .take());
-  }
-
-  std::vector<mustache_data> footer_nav;
-  for (int index : home.children)
-    if (in_footer(content.pages[index])) footer_nav.push_back(link(content, page, index));
 
   std::vector<mustache_data> crumbs;
   for (int index = page.parent; index >= 0; index = content.pages[index].parent) crumbs.push_back(link(content, page, index));
@@ -198,17 +175,112 @@ mustache_data page_data(const ContentTree& content, const Page& page, const std:
       .set("next", page.next >= 0 ? link(content, page, page.next) : mustache_data{false})
       .set("fields", to_mustache(page.meta.fields))
       .set("data", page.data.is_null() ? mustache_data{mustache_data::type::object} : to_mustache(page.data));
+  return MustacheObject().set("page", p.take()).take();
+}
 
-  return MustacheObject()
-      .set("site", MustacheObject().set("title", home.meta.title).set("description", home.meta.description).take())
-      .set("root", root)
-      .set("home_url", relative_url(page.output, home.output))
-      .set("assets", asset_urls.take())
-      .set("nav", mustache_list(std::move(nav)))
-      .set("footer_nav", mustache_list(std::move(footer_nav)))
-      .set("section_nav", section_nav_data(content, page))
-      .set("page", p.take())
-      .take();
+PageDataCache::PageDataCache(const ContentTree& content, const AssetManifest& assets, const Config& config)
+    : content_(content), assets_(assets), config_(config) {}
+
+namespace {
+
+/// The folder of an output path, with its trailing '/' ("" at the root): relative URLs from a
+/// page depend on nothing else of its path.
+std::string_view folder_of(const std::string& output) {
+  const size_t slash = output.rfind('/');
+  return slash == std::string::npos ? std::string_view() : std::string_view(output).substr(0, slash + 1);
+}
+
+void append_key(std::string& key, int value) {
+  key += std::to_string(value);
+  key += '\0';
+}
+
+}  // namespace
+
+std::vector<const mustache_data*> PageDataCache::layers(const Page& page) {
+  const ContentTree& content = content_;
+  const Page& home = content.pages[0];
+  const int self = content.by_source.at(page.source);
+  const int top = top_section(content, page);
+  const bool top_level = std::find(home.children.begin(), home.children.end(), self) != home.children.end();
+
+  // The chrome: the same for every page of a folder, but for the main menu's `current`/`active`.
+  std::string key(folder_of(page.output));
+  key += '\0';
+  append_key(key, top);
+  append_key(key, top_level ? self : -1);
+  if (key != chrome_key_) {
+    chrome_key_ = key;
+    const std::string root = root_prefix(page.output);
+    MustacheObject asset_urls;
+    for (const auto& [name, output] : assets_.keys.items()) asset_urls.set(name, root + output.get_ref<const std::string&>());
+    std::vector<mustache_data> nav;
+    for (int index : home.children) {
+      const Page& to = content.pages[index];
+      if (!in_menus(to)) continue;
+      nav.push_back(MustacheObject()
+                        .set("title", to.meta.title)
+                        .set("url", relative_url(page.output, to.output))
+                        .set("description", to.meta.description)
+                        .set("current", index == self)
+                        .set("active", index == top)
+                        .take());
+    }
+    std::vector<mustache_data> footer_nav;
+    for (int index : home.children)
+      if (in_footer(content.pages[index])) footer_nav.push_back(link(content, page, index));
+    // wijzer.yaml: the site's language and (when set) its title; the interface's labels.
+    MustacheObject site;
+    site.set("title", config_.site.title.empty() ? home.meta.title : config_.site.title)
+        .set("description", home.meta.description)
+        .set("language", mustache_data{config_.site.language});
+    MustacheObject labels;
+    for (const auto& [name, text] : config_.labels) labels.set(name, mustache_data{text});
+    chrome_ = MustacheObject()
+                  .set("site", site.take())
+                  .set("root", root)
+                  .set("home_url", relative_url(page.output, home.output))
+                  .set("assets", asset_urls.take())
+                  .set("nav", mustache_list(std::move(nav)))
+                  .set("footer_nav", mustache_list(std::move(footer_nav)))
+                  .set("labels", labels.take())
+                  .take();
+  }
+
+  // The section navigation: the same for the pages whose open branch ends at the same section
+  // (siblings), but for which item is `current`. A page kept out of the menus is listed only on
+  // itself, so its navigation is its own.
+  key.assign(folder_of(page.output));
+  key += '\0';
+  append_key(key, top);
+  append_key(key, page.children.empty() ? page.parent : self);
+  if (!in_menus(page)) key.clear();
+  if (key.empty() || key != nav_key_) {
+    nav_key_ = key;
+    nav_pages_.clear();
+    nav_ = MustacheObject().set("section_nav", section_nav_data(content, page)).take();
+    if (const mustache_data* section = nav_.get("section_nav"); section && section->is_object()) {
+      // The pages of the items, in order, to move `current` later (append_nav_items' walk).
+      std::function<void(int)> walk = [&](int parent) {
+        for (int child : content.pages[parent].children) {
+          const Page& p = content.pages[child];
+          if (!in_menus(p) && child != self) continue;
+          nav_pages_.push_back(child);
+          if (!p.children.empty() && is_ancestor_or_self(content, child, self)) walk(child);
+        }
+      };
+      walk(top);
+    }
+    nav_self_ = self;
+  } else if (auto* section = const_cast<mustache_data*>(nav_.get("section_nav"));
+             nav_self_ != self && section && section->is_object()) {
+    auto& items = const_cast<kainjow::mustache::basic_list<std::string>&>(section->get("items")->list_value());
+    for (size_t i = 0; i < nav_pages_.size() && i < items.size(); ++i)
+      if (nav_pages_[i] == nav_self_ || nav_pages_[i] == self) items[i].set("current", mustache_data{nav_pages_[i] == self});
+    section->set("current", mustache_data{top == self});
+    nav_self_ = self;
+  }
+  return {&chrome_, &nav_};
 }
 
 }  // namespace wijzer

@@ -3,15 +3,38 @@
 #include <string>
 
 #include "assets.h"
+#include "config.h"
 #include "content.h"
 #include "templates.h"
 
 namespace wijzer {
 
-/// Everything a template may show for one page (see docs/templates.md), built straight into
-/// mustache data: this runs for every page, so no JSON in between.
-mustache_data page_data(const ContentTree& content, const Page& page, const std::string& html,
-                        const AssetManifest& assets);
+/// A page's own data for templates (docs/templates.md): `page` (title, content, table of
+/// contents, breadcrumbs, children, …). What pages share is in the layers of PageDataCache; a
+/// template sees the page's data on top of them, as one object.
+mustache_data page_data(const ContentTree& content, const Page& page, const std::string& html);
+
+/// The data many pages share, built once per folder instead of once per page (a large site's
+/// pages are mostly alike here, and kainjow's data is costly to build and to free). One per
+/// worker thread; valid while the content, assets and configuration stay as they are.
+class PageDataCache {
+ public:
+  PageDataCache(const ContentTree& content, const AssetManifest& assets, const Config& config);
+  /// The layers under `page`'s own data, bottom first: the chrome (`site`, `root`, `home_url`,
+  /// `assets`, `nav`, `footer_nav`, `labels`), then `section_nav`. Valid until the next call.
+  std::vector<const mustache_data*> layers(const Page& page);
+
+ private:
+  const ContentTree& content_;
+  const AssetManifest& assets_;
+  const Config& config_;
+  std::string chrome_key_;
+  mustache_data chrome_{mustache_data::type::object};
+  std::string nav_key_;
+  mustache_data nav_{mustache_data::type::object};  ///< {section_nav}
+  std::vector<int> nav_pages_;                      ///< the page of each item of nav_
+  int nav_self_ = -1;                               ///< the page nav_ marks as current
+};
 
 /// The section navigation of `page` as data for templates/layout/section-nav.mustache (false on the
 /// home page and in a section without pages): the top section (`title`, `url`, `current`) and

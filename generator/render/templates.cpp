@@ -245,6 +245,9 @@ std::string escape_like_kainjow(const std::string& text) {
 class LookupContext : public kainjow::mustache::basic_context<std::string> {
  public:
   explicit LookupContext(const mustache_data* data) { items_.push_back(data); }
+  LookupContext(const std::vector<const mustache_data*>& layers, const mustache_data* data) : items_(layers) {
+    items_.push_back(data);
+  }
   void push(const mustache_data* data) override { items_.push_back(data); }
   void pop() override { items_.pop_back(); }
   const mustache_data* get(const std::string& name) const override {
@@ -340,12 +343,15 @@ TemplateSet::TemplateSet(const TemplateSources& sources) {
 
 TemplateSet::~TemplateSet() { pool_->give(std::move(compiled_)); }
 
-std::string TemplateSet::render(const std::string& name, const mustache_data& data) {
+std::string TemplateSet::render(const std::string& name, const mustache_data& data) { return render(name, {}, data); }
+
+std::string TemplateSet::render(const std::string& name, const std::vector<const mustache_data*>& layers,
+                                const mustache_data& data) {
   auto& compiled = compiled_->at(name);
   if (!compiled.is_valid()) return "";
   std::string out;
   out.reserve(32 * 1024);
-  LookupContext context(&data);
+  LookupContext context(layers, &data);
   StringSink sink{out};
   compiled.render(context, sink);
   return out;

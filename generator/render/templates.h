@@ -44,6 +44,9 @@ class TemplateSet {
   bool has(const std::string& name) const { return compiled_->count(name) > 0; }
   /// Renders template `name`; values are HTML-escaped unless a template uses {{{triple}}}.
   std::string render(const std::string& name, const mustache_data& data);
+  /// Renders with `data` on top of `layers` (bottom first): a name not in `data` is looked up in
+  /// the layers, as if they were one object.
+  std::string render(const std::string& name, const std::vector<const mustache_data*>& layers, const mustache_data& data);
 
  private:
   std::shared_ptr<CompiledPool> pool_;
