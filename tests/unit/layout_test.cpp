@@ -60,6 +60,39 @@ TEST_CASE("section navigation: data from the compiler, markup from layout/sectio
   CHECK(edited.find("In dit onderdeel") == std::string::npos);
 }
 
+TEST_CASE("section navigation shared by siblings marks each page as current, on any thread", "[layout][templates]") {
+  // Siblings share one navigation per worker (PageDataCache) that only moves `current`; a section
+  // page, a page kept out of the menus and the pages of another folder must each get their own.
+  MemoryTree tree = layout_site();
+  for (const char* name : {"a", "b", "c", "d"})
+    tree.set(std::string("content/gids/deel/") + name + ".md", std::string("---\ntitle: Pagina ") + name + "\n---\nTekst.\n");
+  tree.set("content/gids/deel/verborgen.md", "---\ntitle: Verborgen\nmenu: false\n---\nTekst.\n");
+  tree.set("content/gids/deel/e.md", "---\ntitle: Pagina e\n---\nTekst.\n");
+  std::map<std::string, std::string> by_threads[2];
+  for (unsigned threads : {1u, 2u}) {
+    MemorySink sink;
+    Diagnostics diags;
+    build_site(tree, sink, diags, threads);
+    REQUIRE_FALSE(diags.has_errors());
+    for (const char* name : {"a", "b", "c", "d", "e", "sub", "verborgen", "index"}) {
+      const std::string path = std::string("gids/deel/") + name + ".html";
+      REQUIRE(sink.files.count(path));
+      const std::string& html = sink.files.at(path);
+      const size_t begin = html.find("<nav class=\"sectienav\""), end = html.find("</nav>", begin);
+      REQUIRE(end != std::string::npos);
+      const std::string nav = html.substr(begin, end - begin);
+      INFO(path << " with " << threads << " threads: " << nav);
+      // Exactly one current item: this page.
+      CHECK(nav.find("aria-current") == nav.rfind("aria-current"));
+      CHECK(nav.find("href=\"" + std::string(name) + ".html\" aria-current=\"page\"") != std::string::npos);
+      // The hidden page is listed only on itself.
+      CHECK((nav.find("Verborgen") != std::string::npos) == (std::string(name) == "verborgen"));
+      by_threads[threads - 1][path] = html;
+    }
+  }
+  CHECK(by_threads[0] == by_threads[1]);
+}
+
 TEST_CASE("glossary term links and markdown boxes come from their snippets", "[layout][glossary][templates]") {
   MemoryTree tree = layout_site();
   const std::string before = page_of(tree, "gids/deel/sub.html");
