@@ -12,6 +12,7 @@
 #include <memory>
 #include <unordered_map>
 #include <stdexcept>
+#include <typeinfo>
 #include <utility>
 
 #include "frontmatter.h"
@@ -394,8 +395,13 @@ void SiteBuilder::run_finish(OutputSink& sink) {
   Diagnostics diags;
   ClaimingSink claiming(sink, owners_, diags);
   RecordingSink recorder(claiming);
-  for (size_t f = 0; f < features_.size(); ++f)
+  const bool timings = std::getenv("WIJZER_TIMINGS") != nullptr;
+  for (size_t f = 0; f < features_.size(); ++f) {
+    const auto start = std::chrono::steady_clock::now();
     features_[f]->finish(ctx, PageContributions(contributions_[f]), recorder, diags);
+    const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    if (timings && ms >= 1) std::fprintf(stderr, "    finish %-18s %6.1f ms\n", typeid(*features_[f]).name(), ms);
+  }
   finish_diags_ = diags.take();
   finish_files_ = std::move(recorder.written);
 }

@@ -1,5 +1,7 @@
 #include "search.h"
 
+#include "parallel.h"
+
 #include <algorithm>
 #include <map>
 #include <optional>
@@ -315,14 +317,13 @@ void Search::finish(const BuildContext&, const PageContributions& pages, OutputS
   excerpt_chars_ = std::clamp<size_t>(budget / std::max<size_t>(sections, 1), 60, kMaxExcerpt);
 
   // The excerpts stand beside the docs (the entries stay as read: a rebuild reuses them).
-  std::vector<std::string> excerpts;
+  std::vector<std::string> excerpts(entries.size());
   std::vector<const search::IndexedDoc*> docs;
   docs.reserve(entries.size());
-  excerpts.reserve(entries.size());
-  for (const Entry* entry : entries) {
-    docs.push_back(&entry->doc);
-    excerpts.push_back(search::excerpts(entry->excerpt_sources, excerpt_chars_));
-  }
+  for (const Entry* entry : entries) docs.push_back(&entry->doc);
+  parallel_for(entries.size(), 0, [&](size_t i, unsigned) {
+    excerpts[i] = search::excerpts(entries[i]->excerpt_sources, excerpt_chars_);
+  });
   search::IndexOptions options;
   options.excerpts = &excerpts;
   options.manifest_extra = ranking_data(query_data_, docs);

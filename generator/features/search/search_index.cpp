@@ -252,7 +252,8 @@ void put_varint(std::string& out, uint32_t value) {
   int n = 0;
   buf[n++] = kDigits[32 + (value & 31)];
   for (value >>= 5; value; value >>= 5) buf[n++] = kDigits[value & 31];
-  while (n) out += buf[--n];
+  std::reverse(buf, buf + n);
+  out.append(buf, n);
 }
 
 namespace {
