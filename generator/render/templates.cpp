@@ -295,36 +295,41 @@ struct StringSink {
 
 }  // namespace
 
-/// Parsed copies of one set of templates, each lent to one TemplateSet at a time.
+/// Parsed copies of one set of templates, each lent to one TemplateSet at a time. A template is
+/// parsed when a page first needs it: a site uses a few of the theme's templates (kainjow's parser
+/// costs about as much as rendering 30 pages).
 class CompiledPool {
  public:
-  explicit CompiledPool(const TemplateSources& sources) {
-    for (const auto& [name, source] : sources.templates) {
-      auto& compiled = prototype_.emplace(name, kainjow::mustache::mustache(source)).first->second;
-      compiled.set_custom_escape(escape_like_kainjow);
-    }
-  }
-  /// A copy nobody else uses: a returned one, or a fresh copy of the prototype (cheaper than parsing).
+  explicit CompiledPool(const TemplateSources& sources) : sources_(sources.templates) {}
+  bool has(const std::string& name) const { return sources_.count(name) > 0; }
+  /// A set nobody else uses: a returned one, or an empty one (filled by copy()).
   std::unique_ptr<CompiledTemplates> take() {
-    {
-      std::lock_guard lock(mutex_);
-      if (!free_.empty()) {
-        auto copy = std::move(free_.back());
-        free_.pop_back();
-        return copy;
-      }
-    }
-    return std::make_unique<CompiledTemplates>(prototype_);
-  }
-  void give(std::unique_ptr<CompiledTemplates> copy) {
     std::lock_guard lock(mutex_);
-    if (free_.size() < kMaxFree) free_.push_back(std::move(copy));
+    if (free_.empty()) return std::make_unique<CompiledTemplates>();
+    auto set = std::move(free_.back());
+    free_.pop_back();
+    return set;
+  }
+  void give(std::unique_ptr<CompiledTemplates> set) {
+    std::lock_guard lock(mutex_);
+    if (free_.size() < kMaxFree) free_.push_back(std::move(set));
+  }
+  /// Adds template `name` to `set`: a copy of the parsed prototype (cheaper than parsing again).
+  kainjow::mustache::mustache& copy(const std::string& name, CompiledTemplates& set) {
+    std::lock_guard lock(mutex_);
+    auto it = prototype_.find(name);
+    if (it == prototype_.end()) {
+      it = prototype_.emplace(name, kainjow::mustache::mustache(sources_.at(name))).first;
+      it->second.set_custom_escape(escape_like_kainjow);
+    }
+    return set.emplace(name, it->second).first->second;
   }
 
  private:
   static constexpr size_t kMaxFree = 64;  ///< one per worker thread is enough
-  CompiledTemplates prototype_;
+  const std::map<std::string, std::string> sources_;
   std::mutex mutex_;
+  CompiledTemplates prototype_;
   std::vector<std::unique_ptr<CompiledTemplates>> free_;
 };
 
@@ -343,11 +348,14 @@ TemplateSet::TemplateSet(const TemplateSources& sources) {
 
 TemplateSet::~TemplateSet() { pool_->give(std::move(compiled_)); }
 
+bool TemplateSet::has(const std::string& name) const { return pool_->has(name); }
+
 std::string TemplateSet::render(const std::string& name, const mustache_data& data) { return render(name, {}, data); }
 
 std::string TemplateSet::render(const std::string& name, const std::vector<const mustache_data*>& layers,
                                 const mustache_data& data) {
-  auto& compiled = compiled_->at(name);
+  auto found = compiled_->find(name);
+  auto& compiled = found != compiled_->end() ? found->second : pool_->copy(name, *compiled_);
   if (!compiled.is_valid()) return "";
   std::string out;
   out.reserve(32 * 1024);

@@ -41,7 +41,7 @@ class TemplateSet {
   ~TemplateSet();
   TemplateSet(const TemplateSet&) = delete;
   TemplateSet& operator=(const TemplateSet&) = delete;
-  bool has(const std::string& name) const { return compiled_->count(name) > 0; }
+  bool has(const std::string& name) const;
   /// Renders template `name`; values are HTML-escaped unless a template uses {{{triple}}}.
   std::string render(const std::string& name, const mustache_data& data);
   /// Renders with `data` on top of `layers` (bottom first): a name not in `data` is looked up in
