@@ -44,6 +44,15 @@ TEST_CASE("a data file that is not UTF-8 is an error at its position, not a cras
   }
 }
 
+TEST_CASE("markdown with bytes that are not UTF-8 renders U+FFFD in their place", "[markdown][fuzz]") {
+  // A valid body skips cmark-gfm's own check (markdown.cpp); an invalid one must still get it.
+  CHECK(Markdown("Caf\xC3\xA9 en *koffie*.\n").render({}) == "<p>Café en <em>koffie</em>.</p>\n");
+  const std::string html = Markdown("Caf\xE9 en \xC0\xAF *koffie*.\n").render({});
+  CHECK(invalid_utf8(html) == std::string::npos);
+  CHECK(html.find("\xEF\xBF\xBD") != std::string::npos);
+  CHECK(html.find("<em>koffie</em>") != std::string::npos);
+}
+
 TEST_CASE("text replaced in a table cell stays (custom nodes cannot go there)", "[markdown][fuzz]") {
   Markdown md("| a | b |\n|---|---|\n| de jobcoach | x |\n\nDe jobcoach.\n");
   md.replace_text([](const std::string& text) -> std::optional<std::string> {
