@@ -5,36 +5,37 @@
 #include <vector>
 
 namespace wijzer {
-namespace {
-
-std::vector<std::string> split(const std::string& path) {
-  std::vector<std::string> parts;
-  size_t start = 0;
-  while (start <= path.size()) {
-    size_t slash = path.find('/', start);
-    if (slash == std::string::npos) slash = path.size();
-    parts.push_back(path.substr(start, slash - start));
-    start = slash + 1;
-  }
-  return parts;
-}
-
-}  // namespace
 
 std::optional<std::string> resolve_relative(const std::string& from, const std::string& relative) {
-  std::vector<std::string> stack = split(from);
-  stack.pop_back();  // the file name of `from`
-  for (const auto& part : split(relative)) {
-    if (part.empty() || part == ".") continue;
+  // Views into both arguments: a page resolves several links, each with a few parts.
+  std::vector<std::string_view> stack;
+  auto each_part = [](std::string_view text, auto&& visit) {
+    for (size_t begin = 0;;) {
+      const size_t slash = text.find('/', begin);
+      visit(text.substr(begin, slash == std::string_view::npos ? std::string_view::npos : slash - begin));
+      if (slash == std::string_view::npos) return;
+      begin = slash + 1;
+    }
+  };
+  const size_t last_slash = from.rfind('/');  // the file name of `from` is not a folder
+  if (last_slash != std::string::npos) each_part(std::string_view(from).substr(0, last_slash), [&](std::string_view part) { stack.push_back(part); });
+  bool outside = false;
+  each_part(relative, [&](std::string_view part) {
+    if (part.empty() || part == ".") return;
     if (part == "..") {
-      if (stack.empty()) return std::nullopt;
-      stack.pop_back();
-    } else {
+      if (stack.empty()) outside = true;
+      else stack.pop_back();
+    } else if (!outside) {
       stack.push_back(part);
     }
-  }
+  });
+  if (outside) return std::nullopt;
   std::string out;
-  for (const auto& part : stack) out += (out.empty() ? "" : "/") + part;
+  out.reserve(from.size() + relative.size());
+  for (const auto& part : stack) {
+    if (!out.empty()) out += '/';
+    out.append(part);
+  }
   if (!relative.empty() && relative.back() == '/') out += '/';
   return out;
 }
