@@ -276,9 +276,13 @@ void SiteBuilder::full_build(OutputSink& sink, bool keep) {
     std::unordered_map<std::string, std::string> bodies;
     bodies.reserve(content_.pages.size());
     for (Page& page : content_.pages) bodies.emplace(page.source, std::exchange(page.body, std::string()));
+    const bool timings = std::getenv("WIJZER_TIMINGS") != nullptr;
     for (auto& feature : features_) {
+      const auto start = std::chrono::steady_clock::now();
       LoadContext ctx(load_tree, config_, content_, models_, diags, feature->provides(), feature->consumes());
       feature->load(ctx);
+      const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+      if (timings && ms >= 1) std::fprintf(stderr, "    load %-20s %6.1f ms\n", typeid(*feature).name(), ms);
     }
     for (Page& page : content_.pages)
       if (auto it = bodies.find(page.source); it != bodies.end() && page.made_from.empty())

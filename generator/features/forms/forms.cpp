@@ -44,8 +44,9 @@ void Forms::load(LoadContext& ctx) {
     }
     forms_.emplace(form->id, std::move(*form));
   };
-  for (const auto& path : tree.list("content"))
-    if (ends_with(path, ".form.json")) add(forms::load_form(tree, path, diags));
+  // The content's data files were listed when it was read: no second walk of a large content/.
+  for (const auto& rel : content.data_files)
+    if (ends_with(rel, ".form.json")) add(forms::load_form(tree, "content/" + rel, diags));
   if (const GeneratedForms* generated = ctx.consume<GeneratedForms>())
     for (const auto& given : generated->forms) add(forms::load_form(tree, given.path, given.data, diags));
   check_dossier_reads(forms_, diags);
@@ -62,8 +63,8 @@ void Forms::load(LoadContext& ctx) {
       // A form with errors is already reported; name the page only when the form is unknown.
       const std::string id = it->is_string() ? it->get<std::string>() : it->dump();
       bool exists = false;
-      for (const auto& path : tree.list("content"))
-        exists = exists || ends_with(path, "/" + id + ".form.json");
+      for (const auto& rel : content.data_files)
+        exists = exists || ends_with("/" + rel, "/" + id + ".form.json");
       if (!exists) diags.error(page.file, 1, 1, "onbekend formulier \"" + id + "\" (geen content/**/" + id + ".form.json)");
       continue;
     }
