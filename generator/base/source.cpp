@@ -105,19 +105,33 @@ void DiskTree::walk(const std::string& dir, const std::function<void(const std::
 
 std::vector<std::string> DiskTree::list(const std::string& dir) const {
   std::vector<std::string> out;
-  walk(dir, [&](const std::string& path, const std::string& why, bool) {
+  std::vector<Refusal> refused;
+  walk(dir, [&](const std::string& path, const std::string& why, bool is_error) {
     if (why.empty()) out.push_back(path);
+    else refused.push_back({path, why, is_error});
   });
   std::sort(out.begin(), out.end());
+  std::lock_guard lock(refusals_mutex_);
+  refusals_[dir] = std::move(refused);
   return out;
 }
 
 void DiskTree::check_entries(const std::string& dir, Diagnostics& diags) const {
-  walk(dir, [&](const std::string& path, const std::string& why, bool is_error) {
+  auto report = [&](const std::string& path, const std::string& why, bool is_error) {
     if (why.empty()) return;
     if (is_error) diags.error(display(path), 1, 1, why);
     else diags.warning(display(path), 1, 1, why);
-  });
+  };
+  std::optional<std::vector<Refusal>> listed;
+  {
+    std::lock_guard lock(refusals_mutex_);
+    if (auto it = refusals_.find(dir); it != refusals_.end()) {
+      listed = std::move(it->second);
+      refusals_.erase(it);
+    }
+  }
+  if (!listed) return walk(dir, report);
+  for (const Refusal& r : *listed) report(r.path, r.why, r.is_error);
 }
 
 std::optional<std::string> DiskTree::read(const std::string& path) const {

@@ -3,6 +3,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <cstdint>
 #include <string>
@@ -51,6 +52,15 @@ class DiskTree : public SourceTree {
   /// older kernel, a link that leads out or is absolute, a missing file): read() then checks the
   /// slow way.
   int open_beneath(const std::string& path) const;
+
+  /// What the last list(dir) left out, for check_entries(dir) right after it (one walk of a large
+  /// content/ instead of two); taken by check_entries, so a later call walks again.
+  struct Refusal {
+    std::string path, why;
+    bool is_error;
+  };
+  mutable std::mutex refusals_mutex_;
+  mutable std::map<std::string, std::vector<Refusal>> refusals_;
 
   std::filesystem::path root_;
   std::filesystem::path real_root_;  ///< root_ with every link resolved

@@ -266,7 +266,8 @@ void SiteBuilder::full_build(OutputSink& sink, bool keep) {
   Diagnostics diags;
   config_ = load_config(tree_, diags);
   content_ = load_content(tree_, diags);
-  for (const char* folder : {"content", "templates", "site-assets"}) tree_.check_entries(folder, diags);
+  // Each folder's left-out entries right after the folder is listed (DiskTree keeps them from that walk).
+  tree_.check_entries("content", diags);
   clock.lap("content");
   {
     // load() sees front matter, not bodies: the bodies wait aside until every feature has loaded.
@@ -292,6 +293,7 @@ void SiteBuilder::full_build(OutputSink& sink, bool keep) {
   clock.lap("features");
   sources_ = load_templates(tree_, diags);
   assets_ = load_assets(tree_, diags);
+  for (const char* folder : {"templates", "site-assets"}) tree_.check_entries(folder, diags);
   check_templates(content_, sources_, diags);
   claim_outputs(diags);
   clock.lap("templates");

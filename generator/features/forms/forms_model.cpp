@@ -452,7 +452,10 @@ class Parser {
       if (head == kDossierVar) {  // another form's answer: checked when every form is known
         const std::string rest = var.size() > head.size() ? var.substr(head.size() + 1) : "";
         const size_t dot = rest.find('.');
-        form_.dossier_reads.push_back({rest.substr(0, dot), dot == std::string::npos ? "" : rest.substr(dot + 1, rest.find('.', dot + 1) - dot - 1), at});
+        DossierRead& read = form_.dossier_reads.emplace_back();
+        read.form = rest.substr(0, dot);
+        read.field = dot == std::string::npos ? "" : rest.substr(dot + 1, rest.find('.', dot + 1) - dot - 1);
+        read.pointer = at;
         continue;
       }
       const Field* f = form_.find(head);
