@@ -31,6 +31,10 @@ DiskTree::DiskTree(fs::path root) : root_(std::move(root)) {
   std::error_code ec;
   real_root_ = fs::canonical(root_, ec);
   if (ec) real_root_ = fs::absolute(root_, ec).lexically_normal();
+  // display(): the root as lexically_normal() would begin a path below it ("site/", "../x/").
+  display_root_ = root_.lexically_normal().generic_string();
+  if (display_root_ == "." || display_root_ == "./") display_root_.clear();
+  else if (!display_root_.empty() && display_root_.back() != '/') display_root_ += '/';
   const int fd = ::open(real_root_.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC);
   root_fd_ = std::shared_ptr<const int>(new int(fd), [](const int* p) {
     if (*p >= 0) ::close(*p);
@@ -166,6 +170,11 @@ std::optional<std::string> DiskTree::read(const std::string& path) const {
 
 std::string DiskTree::display(const std::string& path) const {
   if (root_.empty() || root_ == ".") return path;
+  // Listed paths are clean ("content/a/b.md"): joined as text, without std::filesystem's
+  // normalising (a build names every page this way).
+  const bool clean = !path.empty() && path[0] != '/' && path.find("//") == std::string::npos &&
+                     ("/" + path + "/").find("/./") == std::string::npos && ("/" + path + "/").find("/../") == std::string::npos;
+  if (clean && !display_root_.empty()) return display_root_ + path;
   return (root_ / path).lexically_normal().generic_string();
 }
 

@@ -64,6 +64,7 @@ class DiskTree : public SourceTree {
 
   std::filesystem::path root_;
   std::filesystem::path real_root_;  ///< root_ with every link resolved
+  std::string display_root_;         ///< root_ normalised, ending in '/' (empty: shown as given)
   std::shared_ptr<const int> root_fd_;  ///< real_root_ opened as O_PATH, or -1
 };
 

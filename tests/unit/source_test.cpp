@@ -133,3 +133,15 @@ TEST_CASE("special files are skipped with a warning and never block the build", 
   CHECK(r->has(Severity::warning, "content/data.json", "geen gewoon bestand"));
   CHECK(r->sink.files.count("gids/a.html") == 1);
 }
+
+TEST_CASE("display() names a path as std::filesystem would, for any way of giving the root", "[source]") {
+  // The fast join of clean paths must give what lexically_normal() gives.
+  for (const std::string root : {"site", "site/", "./site", "site/../site", "/tmp/x", "../x", "a//b", "."})
+    for (const std::string path : {"content/a.md", "content/gids/b.md", "content/./a.md", "content/../x.md", "templates//p.mustache"}) {
+      DiskTree tree(root);
+      std::string expected = (fs::path(root) / path).lexically_normal().generic_string();
+      if (root == ".") expected = path;
+      INFO(root << " + " << path);
+      CHECK(tree.display(path) == expected);
+    }
+}
