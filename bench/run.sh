@@ -198,6 +198,26 @@ else
   echo "cmark-gfm CLI not found at $CMARK (apt-get install cmark-gfm)"
 fi
 
+# The kernel's share: bench/write_floor.py writes the files wijzer's last build wrote (same folders,
+# names and bytes, one open/write/close each, on one core), which costs what creating and filling
+# them costs any tool on this file system.
+CP_OK=0
+if [ -d "$WORK/out-wijzer-A" ]; then
+  log "writing the same files again (bench/write_floor.py) x$RUNS"
+  cpus=() walls=()
+  for ((i = 1; i <= RUNS; i++)); do
+    aside "$WORK/out-copy"
+    read -r T U S < <(python3 "$ROOT/bench/write_floor.py" "$WORK/out-wijzer-A" "$WORK/out-copy") || break
+    C=$(awk -v u="$U" -v s="$S" 'BEGIN{printf "%.2f", u + s}')
+    printf '  write   run %d: %6.2f s wall  %6.2f s cpu (%s s in the kernel)\n' "$i" "$T" "$C" "$S"
+    cpus+=("$C") walls+=("$T")
+  done
+  if [ ${#cpus[@]} = "$RUNS" ]; then
+    CP_OK=1 CP_CPU=$(printf '%s\n' "${cpus[@]}" | median) CP_WALL=$(printf '%s\n' "${walls[@]}" | median)
+  fi
+  aside "$WORK/out-copy"
+fi
+
 # A second build right after the first replaces the first's site (and removes it): it must not be
 # slower than the first, which wrote into a fresh folder.
 SB_OK=0
@@ -310,6 +330,12 @@ if [ "$CALLGRIND" = 1 ]; then
   else
     echo "callgrind: n/a (target <= 1.0 M instructions per page)"
   fi
+fi
+if [ $CP_OK = 1 ]; then
+  printf 'floor:   writing the same files again = %.2f s wall, %.2f s cpu (bench/write_floor.py, one core)\n' "$CP_WALL" "$CP_CPU"
+fi
+if [ $IR_OK = 1 ]; then
+  python3 "$ROOT/bench/floor.py" "$WORK/callgrind.out" 1000 | sed 's/^/floor:   /'
 fi
 echo "(wall = /usr/bin/time %e, peak = max RSS %M, cpu = %U+%S; cold builds: output dirs moved aside and synced before"
 echo " every run except the second build; figures are noisy while other jobs run: compare medians on a quiet machine;"
