@@ -283,7 +283,8 @@ void SiteBuilder::full_build(OutputSink& sink, bool keep) {
       LoadContext ctx(load_tree, config_, content_, models_, diags, feature->provides(), feature->consumes());
       feature->load(ctx);
       const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-      if (timings && ms >= 1) std::fprintf(stderr, "    load %-20s %6.1f ms\n", typeid(*feature).name(), ms);
+      const Feature& loaded = *feature;
+      if (timings && ms >= 1) std::fprintf(stderr, "    load %-20s %6.1f ms\n", typeid(loaded).name(), ms);
     }
     for (Page& page : content_.pages)
       if (auto it = bodies.find(page.source); it != bodies.end() && page.made_from.empty())
@@ -406,7 +407,8 @@ void SiteBuilder::run_finish(OutputSink& sink) {
     const auto start = std::chrono::steady_clock::now();
     features_[f]->finish(ctx, PageContributions(contributions_[f]), recorder, diags);
     const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-    if (timings && ms >= 1) std::fprintf(stderr, "    finish %-18s %6.1f ms\n", typeid(*features_[f]).name(), ms);
+    const Feature& finished = *features_[f];
+    if (timings && ms >= 1) std::fprintf(stderr, "    finish %-18s %6.1f ms\n", typeid(finished).name(), ms);
   }
   finish_diags_ = diags.take();
   finish_files_ = std::move(recorder.written);

@@ -96,10 +96,11 @@ inline void run_feature(const MemoryTree& tree, Feature& feature) {
   order_tree(content);
   const BuildContext ctx{tree, config, content, assets};
   std::vector<ContributionSlot> slots(content.pages.size());
+  PageDataCache shared(content, assets, config);
   for (size_t i = 0; i < content.pages.size(); ++i) {
     Page& page = content.pages[i];
     if (page.generated && !page.content_template.empty() && templates.has(page.content_template))
-      page.html = templates.render(page.content_template, page_data(content, page, "", assets));
+      page.html = templates.render(page.content_template, shared.layers(page), page_data(content, page, ""));
     if (page.generated)
       if (const char* what = unsafe_html(page.html, true)) finding(what, page.html);
     nlohmann::json data = {{"page_css", nlohmann::json::array()}, {"page_js", nlohmann::json::array()}};
