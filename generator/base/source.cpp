@@ -35,22 +35,22 @@ DiskTree::DiskTree(fs::path root) : root_(std::move(root)) {
   display_root_ = root_.lexically_normal().generic_string();
   if (display_root_ == "." || display_root_ == "./") display_root_.clear();
   else if (!display_root_.empty() && display_root_.back() != '/') display_root_ += '/';
-  const int fd = ::open(real_root_.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC);
-  root_fd_ = std::shared_ptr<const int>(new int(fd), [](const int* p) {
-    if (*p >= 0) ::close(*p);
-    delete p;
-  });
+  root_fd_ = ::open(real_root_.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC);
+}
+
+DiskTree::~DiskTree() {
+  if (root_fd_ >= 0) ::close(root_fd_);
 }
 
 int DiskTree::open_beneath(const std::string& path) const {
 #ifdef SYS_openat2
-  if (*root_fd_ < 0 || path.empty() || path[0] == '/') return -1;
+  if (root_fd_ < 0 || path.empty() || path[0] == '/') return -1;
   // RESOLVE_BENEATH fails on "..", a link or an absolute link that leaves the root: what the
   // slow way refuses too, except absolute links back into the tree, which it then still allows.
   open_how how{};
   how.flags = O_RDONLY | O_NONBLOCK | O_CLOEXEC;
   how.resolve = RESOLVE_BENEATH | RESOLVE_NO_MAGICLINKS;
-  return static_cast<int>(::syscall(SYS_openat2, *root_fd_, path.c_str(), &how, sizeof how));
+  return static_cast<int>(::syscall(SYS_openat2, root_fd_, path.c_str(), &how, sizeof how));
 #else
   (void)path;
   return -1;
@@ -168,13 +168,26 @@ std::optional<std::string> DiskTree::read(const std::string& path) const {
   return bytes;
 }
 
+namespace {
+
+/// A relative path whose every part is a name: no "", "." or ".." between its slashes.
+bool clean_relative(std::string_view path) {
+  for (size_t begin = 0;;) {
+    const size_t slash = path.find('/', begin);
+    const std::string_view part = path.substr(begin, slash == std::string_view::npos ? std::string_view::npos : slash - begin);
+    if (part.empty() || part == "." || part == "..") return false;
+    if (slash == std::string_view::npos) return true;
+    begin = slash + 1;
+  }
+}
+
+}  // namespace
+
 std::string DiskTree::display(const std::string& path) const {
   if (root_.empty() || root_ == ".") return path;
   // Listed paths are clean ("content/a/b.md"): joined as text, without std::filesystem's
   // normalising (a build names every page this way).
-  const bool clean = !path.empty() && path[0] != '/' && path.find("//") == std::string::npos &&
-                     ("/" + path + "/").find("/./") == std::string::npos && ("/" + path + "/").find("/../") == std::string::npos;
-  if (clean && !display_root_.empty()) return display_root_ + path;
+  if (!display_root_.empty() && clean_relative(path)) return display_root_ + path;
   return (root_ / path).lexically_normal().generic_string();
 }
 

@@ -2,7 +2,6 @@
 #include <filesystem>
 #include <functional>
 #include <map>
-#include <memory>
 #include <mutex>
 #include <optional>
 #include <cstdint>
@@ -33,6 +32,7 @@ class SourceTree {
 class DiskTree : public SourceTree {
  public:
   explicit DiskTree(std::filesystem::path root);
+  ~DiskTree() override;
   std::vector<std::string> list(const std::string& dir) const override;
   std::optional<std::string> read(const std::string& path) const override;
   std::string display(const std::string& path) const override;
@@ -65,7 +65,7 @@ class DiskTree : public SourceTree {
   std::filesystem::path root_;
   std::filesystem::path real_root_;  ///< root_ with every link resolved
   std::string display_root_;         ///< root_ normalised, ending in '/' (empty: shown as given)
-  std::shared_ptr<const int> root_fd_;  ///< real_root_ opened as O_PATH, or -1
+  int root_fd_ = -1;                 ///< real_root_ opened as O_PATH, or -1
 };
 
 /// A source folder held in memory, for tests.

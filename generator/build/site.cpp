@@ -178,6 +178,16 @@ class StageClock {
   std::chrono::steady_clock::time_point last_;
 };
 
+/// Runs one feature's `load` or `finish`, and with WIJZER_TIMINGS names it on stderr when it took a
+/// millisecond or more.
+template <typename Work>
+void timed_feature(const char* stage, const Feature& feature, Work&& work) {
+  const auto start = std::chrono::steady_clock::now();
+  work();
+  const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  if (ms >= 1 && std::getenv("WIJZER_TIMINGS")) std::fprintf(stderr, "    %-6s %-20s %6.1f ms\n", stage, typeid(feature).name(), ms);
+}
+
 /// The features in load order: each after the features that publish a model it consumes, else in
 /// the order given. A consumed model nobody provides is fine (that feature's data is absent); a
 /// cycle is a programming error.
@@ -277,14 +287,9 @@ void SiteBuilder::full_build(OutputSink& sink, bool keep) {
     std::unordered_map<std::string, std::string> bodies;
     bodies.reserve(content_.pages.size());
     for (Page& page : content_.pages) bodies.emplace(page.source, std::exchange(page.body, std::string()));
-    const bool timings = std::getenv("WIJZER_TIMINGS") != nullptr;
     for (auto& feature : features_) {
-      const auto start = std::chrono::steady_clock::now();
       LoadContext ctx(load_tree, config_, content_, models_, diags, feature->provides(), feature->consumes());
-      feature->load(ctx);
-      const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-      const Feature& loaded = *feature;
-      if (timings && ms >= 1) std::fprintf(stderr, "    load %-20s %6.1f ms\n", typeid(loaded).name(), ms);
+      timed_feature("load", *feature, [&] { feature->load(ctx); });
     }
     for (Page& page : content_.pages)
       if (auto it = bodies.find(page.source); it != bodies.end() && page.made_from.empty())
@@ -402,14 +407,8 @@ void SiteBuilder::run_finish(OutputSink& sink) {
   Diagnostics diags;
   ClaimingSink claiming(sink, owners_, diags);
   RecordingSink recorder(claiming);
-  const bool timings = std::getenv("WIJZER_TIMINGS") != nullptr;
-  for (size_t f = 0; f < features_.size(); ++f) {
-    const auto start = std::chrono::steady_clock::now();
-    features_[f]->finish(ctx, PageContributions(contributions_[f]), recorder, diags);
-    const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-    const Feature& finished = *features_[f];
-    if (timings && ms >= 1) std::fprintf(stderr, "    finish %-18s %6.1f ms\n", typeid(finished).name(), ms);
-  }
+  for (size_t f = 0; f < features_.size(); ++f)
+    timed_feature("finish", *features_[f], [&] { features_[f]->finish(ctx, PageContributions(contributions_[f]), recorder, diags); });
   finish_diags_ = diags.take();
   finish_files_ = std::move(recorder.written);
 }

@@ -6,6 +6,12 @@
 
 #include <cstring>
 
+#include <mutex>
+#include <optional>
+#include <set>
+
+#include "text.h"
+
 // Sanitizer builds: see prepare_cmark().
 #if defined(__SANITIZE_ADDRESS__)
 #define WIJZER_LSAN 1
@@ -17,11 +23,6 @@
 #ifdef WIJZER_LSAN
 #include <sanitizer/lsan_interface.h>
 #endif
-#include <mutex>
-#include <optional>
-#include <set>
-
-#include "text.h"
 
 namespace wijzer {
 namespace {

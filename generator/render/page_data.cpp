@@ -1,7 +1,6 @@
 #include "page_data.h"
 
 #include <algorithm>
-#include <functional>
 
 #include "frontmatter.h"
 #include "paths.h"
@@ -85,13 +84,14 @@ bool in_footer(const Page& page) {
 /// One level of the section navigation, flattened into `items` in document order; opens the branch
 /// that holds `self`. A list that ends after an item adds one to that item's `ends`.
 void append_nav_items(const ContentTree& content, const Page& page, int self, int section,
-                      std::vector<MustacheObject>& items, std::vector<int>& ends) {
+                      std::vector<MustacheObject>& items, std::vector<int>& ends, std::vector<int>& pages) {
   for (int child : content.pages[section].children) {
     const Page& p = content.pages[child];
     // A page kept out of the menus (`menu: false`, e.g. an old address that now points on) is
     // listed only while it is the page shown.
     if (!in_menus(p) && child != self) continue;
     const bool open = !p.children.empty() && is_ancestor_or_self(content, child, self);
+    pages.push_back(child);
     items.emplace_back();
     items.back()
         .set("title", p.meta.title)
@@ -100,7 +100,7 @@ void append_nav_items(const ContentTree& content, const Page& page, int self, in
         .set("open", open);
     ends.push_back(0);
     if (open) {
-      append_nav_items(content, page, self, child, items, ends);
+      append_nav_items(content, page, self, child, items, ends, pages);
       ++ends.back();  // the child's list closes after its last item
     }
   }
@@ -108,7 +108,10 @@ void append_nav_items(const ContentTree& content, const Page& page, int self, in
 
 }  // namespace
 
-mustache_data section_nav_data(const ContentTree& content, const Page& page) {
+mustache_data section_nav_data(const ContentTree& content, const Page& page, std::vector<int>* item_pages) {
+  std::vector<int> pages;
+  if (!item_pages) item_pages = &pages;
+  item_pages->clear();
   const int top = top_section(content, page);
   if (top < 0 || content.pages[top].children.empty()) return mustache_data{false};
   const int self = content.by_source.at(page.source);
@@ -117,7 +120,7 @@ mustache_data section_nav_data(const ContentTree& content, const Page& page) {
   std::vector<int> ends;
   items.reserve(32);
   ends.reserve(32);
-  append_nav_items(content, page, self, top, items, ends);
+  append_nav_items(content, page, self, top, items, ends, *item_pages);
   std::vector<mustache_data> list;
   list.reserve(items.size());
   for (size_t i = 0; i < items.size(); ++i) {
@@ -257,20 +260,7 @@ std::vector<const mustache_data*> PageDataCache::layers(const Page& page) {
   if (!in_menus(page)) key.clear();
   if (key.empty() || key != nav_key_) {
     nav_key_ = key;
-    nav_pages_.clear();
-    nav_ = MustacheObject().set("section_nav", section_nav_data(content, page)).take();
-    if (const mustache_data* section = nav_.get("section_nav"); section && section->is_object()) {
-      // The pages of the items, in order, to move `current` later (append_nav_items' walk).
-      std::function<void(int)> walk = [&](int parent) {
-        for (int child : content.pages[parent].children) {
-          const Page& p = content.pages[child];
-          if (!in_menus(p) && child != self) continue;
-          nav_pages_.push_back(child);
-          if (!p.children.empty() && is_ancestor_or_self(content, child, self)) walk(child);
-        }
-      };
-      walk(top);
-    }
+    nav_ = MustacheObject().set("section_nav", section_nav_data(content, page, &nav_pages_)).take();
     nav_self_ = self;
   } else if (auto* section = const_cast<mustache_data*>(nav_.get("section_nav"));
              nav_self_ != self && section && section->is_object()) {

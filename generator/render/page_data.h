@@ -40,7 +40,8 @@ class PageDataCache {
 /// home page and in a section without pages): the top section (`title`, `url`, `current`) and
 /// `items`, the children of every section on the way down to the page, flattened in document order
 /// (`title`, `url`, `current`, `open`: its children follow; `ends`: one entry per list that ends
-/// after it). Flat, because partials are inlined and cannot recurse.
-mustache_data section_nav_data(const ContentTree& content, const Page& page);
+/// after it). Flat, because partials are inlined and cannot recurse. `item_pages`, when given, gets
+/// the page of each item, in order.
+mustache_data section_nav_data(const ContentTree& content, const Page& page, std::vector<int>* item_pages = nullptr);
 
 }  // namespace wijzer

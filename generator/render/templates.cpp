@@ -244,7 +244,6 @@ std::string escape_like_kainjow(const std::string& text) {
 /// context splits them through a std::stringstream on every lookup.
 class LookupContext : public kainjow::mustache::basic_context<std::string> {
  public:
-  explicit LookupContext(const mustache_data* data) { items_.push_back(data); }
   LookupContext(const std::vector<const mustache_data*>& layers, const mustache_data* data) : items_(layers) {
     items_.push_back(data);
   }
