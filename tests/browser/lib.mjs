@@ -287,6 +287,23 @@ export async function newCheckedPage(context, baseOrigin = null, { block = true 
   pageState.set(page, state);
   const record = (kind, detail, url = page.url()) => state.issues.push({ kind, detail, url });
   const isMainNavigation = (req) => req.isNavigationRequest() && req.frame() === page.mainFrame();
+  // Leaving a page aborts what it was still loading (a prefetch, an excerpt): not the site's fault.
+  // Such a request was issued before the page's document changed, or fails while a navigation of
+  // the page is under way (a script may start one after Enter began to leave).
+  let documents = 0;
+  let leaving = false;
+  const issuedIn = new WeakMap();
+  page.on('request', (req) => {
+    if (isMainNavigation(req)) leaving = true;
+    else issuedIn.set(req, documents);
+  });
+  page.on('framenavigated', (frame) => {
+    if (frame !== page.mainFrame()) return;
+    documents++;
+    leaving = false;
+  });
+  const abortedByLeaving = (req, why) =>
+    why === 'net::ERR_ABORTED' && issuedIn.has(req) && (leaving || issuedIn.get(req) < documents);
 
   const external = (req) => `request to another host: ${req.method()} ${req.url()} (${req.resourceType()})`;
   if (block) {
@@ -317,12 +334,16 @@ export async function newCheckedPage(context, baseOrigin = null, { block = true 
   page.on('requestfailed', (req) => {
     if (!isLocalUrl(req.url(), baseOrigin)) return; // already recorded as external-request
     // A failed top-level navigation is reported by crawl() as a broken link.
-    if (isMainNavigation(req)) return;
+    if (isMainNavigation(req)) {
+      leaving = false;
+      return;
+    }
     const why = req.failure()?.errorText || 'failed';
     // The browser fetches the favicon (<link rel="icon">) after the page's load event, and drops that
     // fetch when a test moves on at once: not the site's fault. A missing favicon still fails
     // (net::ERR_FILE_NOT_FOUND from file://, an http-error from a server).
     if (why === 'net::ERR_ABORTED' && req.resourceType() === 'other' && /\/favicon\.[^/]*$/.test(new URL(req.url()).pathname)) return;
+    if (abortedByLeaving(req, why)) return;
     record('request-failed', `${req.resourceType()} ${req.url()}: ${why}`);
   });
   page.on('response', (resp) => {

@@ -43,8 +43,11 @@ describe('the zip of the site', () => {
     await page.goto(pathToFileURL(path.join(root, 'index.html')).href);
     await page.waitForSelector('.zoekvak__form:not([hidden])');
     await page.fill('#zoekvak-invoer', 'jobcoach');
-    // the suggestions come from the index shards, loaded from the copy (wait: leaving aborts them)
-    await page.waitForFunction(() => document.querySelector('#zoekvak-lijst')?.children.length > 0);
+    // the suggestions and their excerpts come from the index shards, loaded from the copy
+    await page.waitForFunction(() => {
+      const list = document.querySelector('#zoekvak-lijst');
+      return list?.children.length > 0 && !list.hasAttribute('aria-busy') && /\S/.test(list.querySelector('.zoek-optie__tekst')?.textContent || '');
+    });
     await Promise.all([page.waitForURL(/zoeken\/index\.html\?q=/), page.locator('#zoekvak-invoer').press('Enter')]);
     await page.waitForSelector('#zoekresultaten-lijst li');
     const first = await page.getAttribute('#zoekresultaten-lijst li a', 'href');
