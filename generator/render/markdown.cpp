@@ -179,23 +179,25 @@ bool inside(cmark_node* node, std::initializer_list<cmark_node_type> types) {
 
 }  // namespace
 
-Markdown::Markdown(const std::string& body, const Snippets* markup) : markup_(markup) {
+Markdown::Markdown(const std::string& body, const Snippets* markup)
+    : arena_(std::make_unique<CmarkArena>()), markup_(markup) {
   prepare_cmark();
+  CmarkArena::Scope scope(*arena_);
   const bool tilde = body.find('~') != std::string::npos;
   // cmark-gfm's own check walks the body character by character; ours skips ASCII eight bytes at
   // a time. Only a body that fails it needs cmark's (which puts U+FFFD where the bytes are bad).
   const bool valid_utf8 = invalid_utf8(body) == std::string::npos;
-  parser_ = cmark_parser_new(valid_utf8 ? kParseOptions & ~CMARK_OPT_VALIDATE_UTF8 : kParseOptions);
+  parser_ = cmark_parser_new_with_mem(valid_utf8 ? kParseOptions & ~CMARK_OPT_VALIDATE_UTF8 : kParseOptions,
+                                      CmarkArena::mem());
   attach_extensions(parser_, tilde);
   root_ = parse_document(parser_, body, tilde);
 }
 
-Markdown::~Markdown() {
-  cmark_node_free(root_);
-  cmark_parser_free(parser_);
-}
+// The tree and the parser live in arena_, which frees them all at once: no walk over the nodes.
+Markdown::~Markdown() = default;
 
 std::vector<Heading> Markdown::take_headings(const std::set<std::string>& reserved) {
+  CmarkArena::Scope scope(*arena_);
   std::vector<Heading> out;
   std::set<std::string> taken = reserved;
   std::map<std::string, int> next;
@@ -220,6 +222,7 @@ std::vector<Heading> Markdown::take_headings(const std::set<std::string>& reserv
 }
 
 void Markdown::rewrite_links(const std::function<std::string(const std::string&, int, int, bool)>& rewrite) {
+  CmarkArena::Scope scope(*arena_);
   for (cmark_node* node : collect(root_, [](cmark_node* n) {
          auto t = cmark_node_get_type(n);
          return t == CMARK_NODE_LINK || t == CMARK_NODE_IMAGE;
@@ -232,16 +235,17 @@ void Markdown::rewrite_links(const std::function<std::string(const std::string&,
 }
 
 void Markdown::neutralize_raw_html(const std::function<void(int, int)>& report) {
+  CmarkArena::Scope scope(*arena_);
   for (cmark_node* node : collect(root_, [](cmark_node* n) {
          auto t = cmark_node_get_type(n);
          return t == CMARK_NODE_HTML_BLOCK || t == CMARK_NODE_HTML_INLINE;
        })) {
     report(cmark_node_get_start_line(node), cmark_node_get_start_column(node));
     std::string literal = cmark_node_get_literal(node);
-    cmark_node* text = cmark_node_new(CMARK_NODE_TEXT);
+    cmark_node* text = cmark_node_new_with_mem(CMARK_NODE_TEXT, CmarkArena::mem());
     if (cmark_node_get_type(node) == CMARK_NODE_HTML_BLOCK) {
       while (!literal.empty() && literal.back() == '\n') literal.pop_back();
-      cmark_node* para = cmark_node_new(CMARK_NODE_PARAGRAPH);
+      cmark_node* para = cmark_node_new_with_mem(CMARK_NODE_PARAGRAPH, CmarkArena::mem());
       cmark_node_set_literal(text, literal.c_str());
       cmark_node_append_child(para, text);
       cmark_node_replace(node, para);
@@ -254,6 +258,7 @@ void Markdown::neutralize_raw_html(const std::function<void(int, int)>& report) 
 }
 
 void Markdown::replace_text(const std::function<std::optional<std::string>(const std::string&)>& visit) {
+  CmarkArena::Scope scope(*arena_);
   std::set<cmark_node*> joined;  // text nodes already visited as part of an earlier run
   for (cmark_node* node : collect(root_, [](cmark_node* n) {
          return cmark_node_get_type(n) == CMARK_NODE_TEXT &&
@@ -282,7 +287,7 @@ void Markdown::replace_text(const std::function<std::optional<std::string>(const
     }
     // Custom inline nodes print their on_enter text verbatim, even in safe mode: only the
     // compiler creates them, never content.
-    cmark_node* custom = cmark_node_new(CMARK_NODE_CUSTOM_INLINE);
+    cmark_node* custom = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_INLINE, CmarkArena::mem());
     cmark_node_set_on_enter(custom, html->c_str());
     // Some parents (table cells) cannot hold custom nodes: keep the text there, as it was.
     if (!cmark_node_replace(node, custom)) {
@@ -294,6 +299,7 @@ void Markdown::replace_text(const std::function<std::optional<std::string>(const
 }
 
 std::vector<std::string> Markdown::section_texts() const {
+  CmarkArena::Scope scope(*arena_);
   std::vector<std::string> out(1);
   int in_heading = 0;
   cmark_iter* iter = cmark_iter_new(root_);
@@ -339,9 +345,9 @@ std::vector<std::string> Markdown::section_texts() const {
 }
 
 std::string Markdown::render(const std::vector<Heading>& headings) const {
+  CmarkArena::Scope scope(*arena_);
   char* raw = cmark_render_html(root_, kRenderOptions, cmark_parser_get_syntax_extensions(parser_));
-  std::string html(raw);
-  free(raw);
+  std::string html(raw);  // raw is in arena_
   // cmark writes headings as bare <hN> in document order: give each its id.
   std::string out;
   out.reserve(html.size() + headings.size() * 24);

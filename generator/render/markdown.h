@@ -1,10 +1,12 @@
 #pragma once
 #include <functional>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
 #include <vector>
 
+#include "cmark_arena.h"
 #include "content.h"
 #include "snippet.h"
 
@@ -14,7 +16,7 @@ struct cmark_parser;
 namespace wijzer {
 
 /// A markdown body parsed by cmark-gfm (tables, strikethrough, autolinks, task lists, footnotes).
-/// Owns the syntax tree; the passes below change it in place before rendering.
+/// Owns the syntax tree, in an arena of its own; the passes below change it in place before rendering.
 class Markdown {
  public:
   /// `markup`: the site's snippets (templates/markdown/, templates/glossary/) for the HTML made
@@ -53,6 +55,7 @@ class Markdown {
   std::string render(const std::vector<Heading>& headings) const;
 
  private:
+  std::unique_ptr<CmarkArena> arena_;  ///< all of cmark-gfm's memory for this body
   cmark_parser* parser_;
   cmark_node* root_;
   const Snippets* markup_;
