@@ -5,6 +5,7 @@
 #include <mutex>
 #include <optional>
 #include <regex>
+#include <unordered_map>
 
 #include "memo.h"
 #include "text.h"
@@ -84,10 +85,14 @@ PartialTag find_partial_tag(const std::string& text, size_t from) {
   return {};
 }
 
+/// Offsets in `source` and its partials' text, [begin, end) of each inlined partial.
+using Ranges = std::vector<std::pair<size_t, size_t>>;
+
 /// Replaces every {{> name}} by the partial's text, recursively, within kMaxTemplateBytes in all.
+/// `ranges`, when given, gets where each partial's text landed in the result.
 std::string inline_partials(const std::string& file, const std::string& source,
                             const std::map<std::string, std::string>& partials, const std::set<std::string>& broken,
-                            Diagnostics& diags, size_t& budget, int depth = 0) {
+                            Diagnostics& diags, size_t& budget, int depth = 0, Ranges* ranges = nullptr) {
   std::string out;
   size_t pos = 0;
   for (PartialTag tag = find_partial_tag(source, 0); tag.begin != std::string::npos;
@@ -109,11 +114,53 @@ std::string inline_partials(const std::string& file, const std::string& source,
       budget = 0;
     } else {
       budget -= found->second.size();
-      out += inline_partials(file, found->second, partials, broken, diags, budget, depth + 1);
+      Ranges inner;
+      const std::string text =
+          inline_partials(file, found->second, partials, broken, diags, budget, depth + 1, ranges ? &inner : nullptr);
+      if (ranges) {
+        const size_t base = out.size();
+        ranges->emplace_back(base, base + text.size());
+        for (auto [b, e] : inner) ranges->emplace_back(base + b, base + e);
+      }
+      out += text;
     }
   }
   out.append(source, pos);
   return out;
+}
+
+/// Where a template may be cut into pieces that render alone to the same text (TemplateSet caches
+/// the pieces that come out the same on many pages): the edges of its inlined partials that start
+/// a line (kainjow decides per line whether a tag stands alone) outside every section. None when
+/// the template changes its delimiters.
+std::vector<size_t> piece_cuts(const std::string& text, const Ranges& ranges) {
+  if (text.find("{{=") != std::string::npos) return {};
+  std::vector<std::pair<size_t, int>> depth_after;  // tag end → section depth after it
+  int depth = 0;
+  for (size_t i = text.find("{{"); i != std::string::npos && i + 2 < text.size();) {
+    const char kind = text[i + 2];
+    const size_t close = kind == '{' ? text.find("}}}", i + 3) : text.find("}}", i + 2);
+    if (close == std::string::npos) return {};
+    if (kind == '#' || kind == '^') ++depth;
+    if (kind == '/') --depth;
+    const size_t end = close + (kind == '{' ? 3 : 2);
+    depth_after.emplace_back(end, depth);
+    i = text.find("{{", end);
+  }
+  std::vector<size_t> cuts;
+  for (auto [begin, end] : ranges)
+    for (size_t at : {begin, end}) {
+      if (at == 0 || at >= text.size() || text[at - 1] != '\n') continue;
+      int d = 0;
+      for (auto [tag_end, after] : depth_after) {
+        if (tag_end > at) break;
+        d = after;
+      }
+      if (d == 0) cuts.push_back(at);
+    }
+  std::sort(cuts.begin(), cuts.end());
+  cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
+  return cuts;
 }
 
 bool word_char(char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'; }
@@ -178,7 +225,8 @@ LoadedTemplates compile_sources(const std::vector<TemplateFile>& files) {
   }
   for (const auto& [name, source] : raw) {
     size_t budget = kMaxTemplateBytes - std::min(kMaxTemplateBytes, source.size());
-    std::string whole = inline_partials(out.files[name], source, partials, broken_partials, diags, budget);
+    Ranges ranges;
+    std::string whole = inline_partials(out.files[name], source, partials, broken_partials, diags, budget, 0, &ranges);
     // Partials inside sections add their own nesting.
     if (too_deep_sections(whole) != std::string::npos) {
       diags.error(out.files[name], 1, 1,
@@ -186,6 +234,7 @@ LoadedTemplates compile_sources(const std::vector<TemplateFile>& files) {
       out.broken.insert(name);
       continue;
     }
+    if (auto cuts = piece_cuts(whole, ranges); !cuts.empty()) out.cuts[name] = std::move(cuts);
     out.templates[name] = std::move(whole);
   }
   // A component's partial that no file includes ("wizard/node") renders alone: the content of a
@@ -239,29 +288,138 @@ std::string escape_like_kainjow(const std::string& text) {
   return out;
 }
 
+}  // namespace
+
+/// What a lookup gave, as far as output can tell: missing, false, true, a text, an object (its keys
+/// are reads of their own) or a list of some length.
+struct Seen {
+  enum class Kind : uint8_t { missing, no, yes, text, object, list, other } kind = Kind::missing;
+  std::string text;
+  size_t size = 0;
+};
+
+static Seen seen_of(const mustache_data* var) {
+  Seen s;
+  if (!var) return s;
+  if (var->is_false()) s.kind = Seen::Kind::no;
+  else if (var->is_true()) s.kind = Seen::Kind::yes;
+  else if (var->is_string()) s.kind = Seen::Kind::text, s.text = var->string_value();
+  else if (var->is_object()) s.kind = Seen::Kind::object;
+  else if (var->is_list()) s.kind = Seen::Kind::list, s.size = var->list_value().size();
+  else s.kind = Seen::Kind::other;  // lambdas, partials: never reused
+  return s;
+}
+
+static bool same(const Seen& s, const mustache_data* var) {
+  if (!var) return s.kind == Seen::Kind::missing;
+  switch (s.kind) {
+    case Seen::Kind::missing: return false;
+    case Seen::Kind::no: return var->is_false();
+    case Seen::Kind::yes: return var->is_true();
+    case Seen::Kind::text: return var->is_string() && var->string_value() == s.text;
+    case Seen::Kind::object: return var->is_object();
+    case Seen::Kind::list: return var->is_list() && var->list_value().size() == s.size;
+    default: return false;
+  }
+}
+
+/// One value a piece of a template read: a name looked up in the layers and the page's data
+/// (parent -1), a name looked up in a value read before, or an item of a list read before.
+struct Read {
+  int parent = -1;
+  std::string name;  ///< empty: item `index` of the parent list
+  size_t index = 0;
+  Seen seen;
+};
+
+/// Everything a piece read while it rendered. kainjow's output is a function of these reads, so
+/// the piece renders the same text for another page whose reads give the same (TemplateSet).
+struct Reads {
+  std::vector<Read> reads;
+  bool reusable = true;  ///< false when it read something it cannot say where it came from
+  std::unordered_map<const mustache_data*, int> origin;  ///< value → the read that gave it
+  std::vector<std::pair<const mustache_data*, int>> lists;  ///< list values read, for their items
+
+  int add(int parent, const std::string& name, size_t index, const mustache_data* var) {
+    reads.push_back({parent, name, index, seen_of(var)});
+    const int id = static_cast<int>(reads.size()) - 1;
+    if (var) {
+      origin[var] = id;
+      if (var->is_list()) lists.emplace_back(var, id);
+      if (reads.back().seen.kind == Seen::Kind::other) reusable = false;
+    }
+    return id;
+  }
+  /// The read that gave `item` (a value read, or an item of a list read), or -1.
+  int read_of(const mustache_data* item) {
+    if (auto it = origin.find(item); it != origin.end()) return it->second;
+    for (auto [list, id] : lists) {
+      const auto& items = list->list_value();
+      if (!items.empty() && item >= &items.front() && item <= &items.back())
+        return add(id, std::string(), static_cast<size_t>(item - &items.front()), item);
+    }
+    return -1;
+  }
+};
+
+namespace {
+
 /// kainjow's lookup rules ({{.}}, plain names up the stack, dotted names resolved from the
 /// innermost item that has the whole path), with dotted names split in place: kainjow's own
-/// context splits them through a std::stringstream on every lookup.
+/// context splits them through a std::stringstream on every lookup. With `reads`, it notes every
+/// lookup, found or not, in the layers and page data (the base) and in the items of open sections.
 class LookupContext : public kainjow::mustache::basic_context<std::string> {
  public:
-  LookupContext(const std::vector<const mustache_data*>& layers, const mustache_data* data) : items_(layers) {
+  LookupContext(const std::vector<const mustache_data*>& layers, const mustache_data* data, Reads* reads = nullptr)
+      : items_(layers), reads_(reads) {
     items_.push_back(data);
+    base_ = items_.size();
   }
-  void push(const mustache_data* data) override { items_.push_back(data); }
-  void pop() override { items_.pop_back(); }
+  void push(const mustache_data* data) override {
+    items_.push_back(data);
+    if (!reads_) return;
+    const int id = reads_->read_of(data);
+    if (id < 0) reads_->reusable = false;
+    item_reads_.push_back(id);
+  }
+  void pop() override {
+    items_.pop_back();
+    if (reads_) item_reads_.pop_back();
+  }
   const mustache_data* get(const std::string& name) const override {
-    if (name.size() == 1 && name[0] == '.') return items_.back();
+    const bool dot = name.size() == 1 && name[0] == '.';
+    if (dot) {
+      if (reads_ && items_.size() == base_) reads_->reusable = false;
+      return items_.back();
+    }
     const bool dotted = name.find('.') != std::string::npos;
-    for (auto it = items_.rbegin(); it != items_.rend(); ++it) {
-      const mustache_data* var = dotted ? walk(*it, name) : (*it)->get(name);
+    for (size_t i = items_.size(); i > base_; --i) {
+      const mustache_data* var = dotted ? walk(items_[i - 1], name) : items_[i - 1]->get(name);
+      if (reads_ && item_reads_[i - 1 - base_] >= 0) reads_->add(item_reads_[i - 1 - base_], name, 0, var);
+      if (var) return var;
+    }
+    const mustache_data* var = lookup_base(items_.data(), base_, name);
+    if (reads_) reads_->add(-1, name, 0, var);
+    return var;
+  }
+  const mustache_data* get_partial(const std::string& name) const override {
+    if (reads_) reads_->reusable = false;
+    for (auto it = items_.rbegin(); it != items_.rend(); ++it)
+      if (const mustache_data* var = (*it)->get(name)) return var;
+    return nullptr;
+  }
+  /// `name` (not ".") looked up in `base` (bottom first) as get() does under the open sections.
+  static const mustache_data* lookup_base(const mustache_data* const* base, size_t count, const std::string& name) {
+    const bool dotted = name.find('.') != std::string::npos;
+    for (size_t i = count; i > 0; --i) {
+      const mustache_data* var = dotted ? walk(base[i - 1], name) : base[i - 1]->get(name);
       if (var) return var;
     }
     return nullptr;
   }
-  const mustache_data* get_partial(const std::string& name) const override {
-    for (auto it = items_.rbegin(); it != items_.rend(); ++it)
-      if (const mustache_data* var = (*it)->get(name)) return var;
-    return nullptr;
+  /// `name` looked up in one value, as get() does in an item.
+  static const mustache_data* lookup_in(const mustache_data* var, const std::string& name) {
+    return name.find('.') != std::string::npos ? walk(var, name) : var->get(name);
   }
 
  private:
@@ -279,7 +437,30 @@ class LookupContext : public kainjow::mustache::basic_context<std::string> {
   }
   static thread_local std::string key_;
   std::vector<const mustache_data*> items_;  // innermost last
+  size_t base_ = 0;                          // items_[0, base_): the layers and the page's data
+  Reads* reads_;
+  mutable std::vector<int> item_reads_;      // the read that gave each open section's item
 };
+
+/// Whether `reads`, done again on `base` (bottom first), give what they gave.
+bool same_reads(const std::vector<Read>& reads, const std::vector<const mustache_data*>& base) {
+  thread_local std::vector<const mustache_data*> now;
+  now.assign(reads.size(), nullptr);
+  for (size_t i = 0; i < reads.size(); ++i) {
+    const Read& r = reads[i];
+    const mustache_data* var;
+    if (r.parent < 0) {
+      var = LookupContext::lookup_base(base.data(), base.size(), r.name);
+    } else {
+      const mustache_data* parent = now[r.parent];
+      if (!parent) return false;
+      var = r.name.empty() ? &parent->list_value()[r.index] : LookupContext::lookup_in(parent, r.name);
+    }
+    if (!same(r.seen, var)) return false;
+    now[i] = var;
+  }
+  return true;
+}
 
 thread_local std::string LookupContext::key_;
 
@@ -299,7 +480,7 @@ struct StringSink {
 /// costs about as much as rendering 30 pages).
 class CompiledPool {
  public:
-  explicit CompiledPool(const TemplateSources& sources) : sources_(sources.templates) {}
+  explicit CompiledPool(const TemplateSources& sources) : sources_(sources.templates), cuts_(sources.cuts) {}
   bool has(const std::string& name) const { return sources_.count(name) > 0; }
   /// A set nobody else uses: a returned one, or an empty one (filled by copy()).
   std::unique_ptr<CompiledTemplates> take() {
@@ -316,19 +497,53 @@ class CompiledPool {
   /// Adds template `name` to `set`: a copy of the parsed prototype (cheaper than parsing again).
   kainjow::mustache::mustache& copy(const std::string& name, CompiledTemplates& set) {
     std::lock_guard lock(mutex_);
+    return set.emplace(name, prototype(name)).first->second;
+  }
+  /// Template `name` in pieces (see TemplateSources::cuts), added to `set`; empty when it has no
+  /// cuts or a piece does not parse alone.
+  std::vector<kainjow::mustache::mustache>& pieces(const std::string& name, std::map<std::string, Pieces>& set) {
+    std::lock_guard lock(mutex_);
+    auto it = piece_prototypes_.find(name);
+    if (it == piece_prototypes_.end()) {
+      std::vector<kainjow::mustache::mustache> made;
+      if (auto cuts = cuts_.find(name); cuts != cuts_.end()) {
+        const std::string& source = sources_.at(name);
+        size_t from = 0;
+        for (size_t i = 0; i <= cuts->second.size(); ++i) {
+          const size_t to = i < cuts->second.size() ? cuts->second[i] : source.size();
+          made.emplace_back(source.substr(from, to - from));
+          made.back().set_custom_escape(escape_like_kainjow);
+          if (!made.back().is_valid()) {
+            made.clear();
+            break;
+          }
+          from = to;
+        }
+      }
+      it = piece_prototypes_.emplace(name, std::move(made)).first;
+    }
+    Pieces& pieces = set[name];
+    pieces.compiled = it->second;
+    pieces.rendered.resize(pieces.compiled.size());
+    return pieces.compiled;
+  }
+
+ private:
+  kainjow::mustache::mustache& prototype(const std::string& name) {
     auto it = prototype_.find(name);
     if (it == prototype_.end()) {
       it = prototype_.emplace(name, kainjow::mustache::mustache(sources_.at(name))).first;
       it->second.set_custom_escape(escape_like_kainjow);
     }
-    return set.emplace(name, it->second).first->second;
+    return it->second;
   }
 
- private:
   static constexpr size_t kMaxFree = 64;  ///< one per worker thread is enough
   const std::map<std::string, std::string> sources_;
+  const std::map<std::string, std::vector<size_t>> cuts_;
   std::mutex mutex_;
   CompiledTemplates prototype_;
+  std::map<std::string, std::vector<kainjow::mustache::mustache>> piece_prototypes_;
   std::vector<std::unique_ptr<CompiledTemplates>> free_;
 };
 
@@ -347,21 +562,75 @@ TemplateSet::TemplateSet(const TemplateSources& sources) {
 
 TemplateSet::~TemplateSet() { pool_->give(std::move(compiled_)); }
 
+RenderedPiece::RenderedPiece() = default;
+RenderedPiece::~RenderedPiece() = default;
+RenderedPiece::RenderedPiece(RenderedPiece&&) noexcept = default;
+RenderedPiece& RenderedPiece::operator=(RenderedPiece&&) noexcept = default;
+
 bool TemplateSet::has(const std::string& name) const { return pool_->has(name); }
 
 std::string TemplateSet::render(const std::string& name, const mustache_data& data) { return render(name, {}, data); }
 
 std::string TemplateSet::render(const std::string& name, const std::vector<const mustache_data*>& layers,
                                 const mustache_data& data) {
+  std::string out;
+  out.reserve(32 * 1024);
+  StringSink sink{out};
+  if (!layers.empty()) {
+    auto found = pieces_.find(name);
+    auto& pieces = found != pieces_.end() ? found->second.compiled : pool_->pieces(name, pieces_);
+    if (!pieces.empty()) {
+      render_pieces(pieces_[name], layers, data, out);
+      return out;
+    }
+  }
   auto found = compiled_->find(name);
   auto& compiled = found != compiled_->end() ? found->second : pool_->copy(name, *compiled_);
   if (!compiled.is_valid()) return "";
-  std::string out;
-  out.reserve(32 * 1024);
   LookupContext context(layers, &data);
-  StringSink sink{out};
   compiled.render(context, sink);
   return out;
+}
+
+// A piece renders again when what it reads differs from what it read last time (most pages of a
+// folder share their header and footer); one that keeps differing is no longer recorded.
+void TemplateSet::render_pieces(Pieces& pieces, const std::vector<const mustache_data*>& layers,
+                                const mustache_data& data, std::string& out) {
+  std::vector<const mustache_data*> base = layers;
+  base.push_back(&data);
+  StringSink sink{out};
+  for (size_t i = 0; i < pieces.compiled.size(); ++i) {
+    RenderedPiece& piece = pieces.rendered[i];
+    if (piece.reads && same_reads(piece.reads->reads, base)) {
+      out += piece.text;
+      ++piece.hits;
+      ++reused_;
+      continue;
+    }
+    if (piece.reads) ++piece.misses;
+    if (piece.misses > 8 && piece.misses > piece.hits) {
+      piece.reads.reset();
+      piece.text.clear();
+      LookupContext context(layers, &data);
+      pieces.compiled[i].render(context, sink);
+      continue;
+    }
+    if (!piece.reads) piece.reads = std::make_unique<Reads>();
+    Reads& reads = *piece.reads;
+    reads.reads.clear();
+    reads.origin.clear();
+    reads.lists.clear();
+    reads.reusable = true;
+    const size_t start = out.size();
+    LookupContext context(layers, &data, &reads);
+    pieces.compiled[i].render(context, sink);
+    if (reads.reusable) {
+      piece.text.assign(out, start);
+    } else {
+      piece.reads.reset();
+      piece.text.clear();
+    }
+  }
 }
 
 MustacheObject& MustacheObject::set(const std::string& key, mustache_data&& value) {

@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include "source.h"
 #include "templates.h"
 
 using namespace wijzer;
@@ -54,4 +55,132 @@ TEST_CASE("the same values render the same through kainjow's own context", "[tem
       "{{#items}}<li>{{title}} {{site.name}}</li>{{/items}}{{page.title}}{{#page}}{{title}}{{/page}}{{^page.empty}}-{{/page.empty}}";
   kainjow::mustache::mustache reference{source};
   CHECK(render(source, sample()) == reference.render(sample()));
+}
+
+namespace {
+
+/// A page template whose partials start lines at the top level (cuts), inside a section (no cut)
+/// and in the middle of a line (no cut), with standalone tags and comments around the cuts.
+MemoryTree piece_theme() {
+  MemoryTree tree;
+  tree.set("templates/page.mustache",
+           "{{> kop}}\n{{> menu}}\n{{#page.toc}}\n{{> binnen}}\n{{/page.toc}}\n<main>{{{page.content}}}</main>\n  {{> midden}}\n"
+           "{{> voet}}");
+  tree.set("templates/partials/kop.mustache",
+           "<title>{{page.title}} · {{site.title}}</title>\n{{! a comment on its own line }}\n");
+  tree.set("templates/partials/menu.mustache",
+           "<nav>\n{{#nav}}\n  <a href=\"{{url}}\"{{#current}} aria-current=\"page\"{{/current}}>{{title}}{{extra}}</a>\n{{/nav}}\n"
+           "</nav>\n");
+  tree.set("templates/partials/binnen.mustache", "<li>{{.}}</li>\n");
+  tree.set("templates/partials/midden.mustache", "[{{site.title}}]");
+  tree.set("templates/partials/voet.mustache",
+           "{{^nieuw}}\ngeen nieuws\n{{/nieuw}}\n{{#nieuw}}<a href=\"{{url}}\">nieuw</a>{{/nieuw}}\n"
+           "{{#labels.eigenaar}}Beheer: {{labels.eigenaar}}{{/labels.eigenaar}}\n");
+  return tree;
+}
+
+mustache_data nav_item(const std::string& title, const std::string& url, bool current, const std::string& extra = "") {
+  MustacheObject item;
+  item.set("title", title).set("url", url).set("current", current);
+  if (!extra.empty()) item.set("extra", extra);
+  return item.take();
+}
+
+struct PiecePage {
+  mustache_data chrome;
+  mustache_data data;
+};
+
+PiecePage piece_page(const std::string& title, std::vector<mustache_data> nav, const std::string& extra = "",
+                     const std::string& nieuw = "", const std::string& owner = "") {
+  PiecePage p;
+  MustacheObject chrome;
+  chrome.set("site", MustacheObject().set("title", "Wijzer").take());
+  chrome.set("nav", mustache_list(std::move(nav)));
+  chrome.set("labels", MustacheObject().set("eigenaar", owner).take());
+  p.chrome = chrome.take();
+  MustacheObject page;
+  page.set("title", title).set("content", "<p>" + title + "</p>");
+  page.set("toc", mustache_list({mustache_data{"een"}, mustache_data{title}}));
+  MustacheObject data;
+  data.set("page", page.take());
+  if (!extra.empty()) data.set("extra", extra);
+  data.set("nieuw", nieuw.empty() ? mustache_data{false} : MustacheObject().set("url", nieuw).take());
+  p.data = data.take();
+  return p;
+}
+
+}  // namespace
+
+TEST_CASE("a page template renders in pieces; a piece is reused only when it reads the same", "[templates]") {
+  Diagnostics diags;
+  const MemoryTree tree = piece_theme();
+  const TemplateSources sources = load_templates(tree, diags);
+  REQUIRE(!diags.has_errors());
+  // kop starts the file (no cut there) and ends on a line start, as menu starts and ends; binnen sits in a section and
+  // midden in the middle of a line: no cuts; voet starts a line.
+  const std::string& whole = sources.templates.at("page");
+  REQUIRE(sources.cuts.count("page"));
+  std::vector<size_t> expected = {whole.find("<nav>") - 1, whole.find("<nav>"), whole.find("\n{{#page.toc}}"),
+                                  whole.find("{{^nieuw}}")};
+  CHECK(sources.cuts.at("page") == expected);
+
+  auto nav = [](int current, const std::string& second = "Twee") {
+    return std::vector<mustache_data>{nav_item("Een", "a.html", current == 0), nav_item(second, "b.html", current == 1)};
+  };
+  // Each page differs from the one before in one thing a cached piece read, or in nothing.
+  std::vector<PiecePage> pages;
+  pages.push_back(piece_page("A", nav(-1)));
+  pages.push_back(piece_page("B", nav(-1)));                      // same chrome: kop and voet reused
+  pages.push_back(piece_page("C", nav(1)));                       // a nav item turns current
+  pages.push_back(piece_page("D", nav(1, "Tweede")));             // a nav title changes
+  pages.push_back(piece_page("E", nav(1, "Tweede"), "+"));        // the page's data now has `extra`, which
+                                                                  // the nav items lack: a lookup falls through
+  pages.push_back(piece_page("F", nav(1, "Tweede"), "+", "n.html"));        // nieuw: false → an object
+  pages.push_back(piece_page("G", nav(1, "Tweede"), "+", "../n.html"));     // its url changes
+  pages.push_back(piece_page("H", nav(1, "Tweede"), "+", "../n.html", "UWV"));  // a label appears
+  pages.push_back(piece_page("I", {nav_item("Een", "a.html", false)}, "+", "../n.html", "UWV"));  // nav shorter
+  pages.push_back(piece_page("J", {nav_item("Een", "a.html", false)}, "+", "../n.html", "UWV"));  // same again
+  pages.push_back(piece_page("K", {nav_item("Een", "a.html", false)}, "", "../n.html", "UWV"));   // `extra` gone
+  pages.push_back(piece_page("L", {nav_item("Een", "a.html", false, "!")}, "", "../n.html", "UWV"));  // the item
+                                                                  // has the key it lacked before
+  TemplateSet cached(sources);
+  size_t reused_before = 0;
+  for (size_t i = 0; i < pages.size(); ++i) {
+    INFO("page " << i);
+    const std::vector<const mustache_data*> layers = {&pages[i].chrome};
+    TemplateSet fresh(sources);
+    const std::string reference = fresh.render("page", layers, pages[i].data);
+    CHECK(fresh.pieces_reused() == 0);
+    CHECK(cached.render("page", layers, pages[i].data) == reference);
+    if (i == 1 || i == 9) CHECK(cached.pieces_reused() > reused_before);
+    reused_before = cached.pieces_reused();
+  }
+  // Without the layers, the site's title is not there.
+  CHECK(TemplateSet(sources).render("page", pages[7].data).find("<title>H · </title>") != std::string::npos);
+  const std::string last = cached.render("page", {&pages[7].chrome}, pages[7].data);
+  INFO(last);
+  CHECK(last.find("<title>H · Wijzer</title>\n") == 0);
+  CHECK(last.find("<a href=\"a.html\">Een+</a>") != std::string::npos);
+  CHECK(last.find("<a href=\"b.html\" aria-current=\"page\">Tweede+</a>") != std::string::npos);
+  CHECK(last.find("<a href=\"../n.html\">nieuw</a>\nBeheer: UWV") != std::string::npos);
+  CHECK(last.find("geen nieuws") == std::string::npos);
+}
+
+TEST_CASE("pieces render as the whole template does, standalone lines and comments included", "[templates]") {
+  Diagnostics diags;
+  const MemoryTree tree = piece_theme();
+  const TemplateSources sources = load_templates(tree, diags);
+  TemplateSources uncut = sources;
+  uncut.cuts.clear();
+  for (const auto& p : {piece_page("A", {nav_item("Een", "a.html", true)}, "x", "n.html", "UWV"),
+                        piece_page("B", {}, "", "", "")}) {
+    TemplateSet whole(uncut), pieces(sources);
+    CHECK(pieces.render("page", {&p.chrome}, p.data) == whole.render("page", {&p.chrome}, p.data));
+  }
+  // A template that changes its delimiters is never cut.
+  MemoryTree other;
+  other.set("templates/page.mustache", "{{> a}}\n{{=<% %>=}}\n<% page.title %>\n{{> a}}\n");
+  other.set("templates/partials/a.mustache", "a\n");
+  CHECK(load_templates(other, diags).cuts.empty());
 }
