@@ -340,7 +340,14 @@ struct Reads {
   std::unordered_map<const mustache_data*, int> origin;  ///< value → the read that gave it
   std::vector<std::pair<const mustache_data*, int>> lists;  ///< list values read, for their items
 
+  static constexpr size_t kMaxReads = 512;  ///< a piece that reads more is not worth keeping
+
   int add(int parent, const std::string& name, size_t index, const mustache_data* var) {
+    if (!reusable) return -1;
+    if (reads.size() >= kMaxReads) {
+      reusable = false;
+      return -1;
+    }
     reads.push_back({parent, name, index, seen_of(var)});
     const int id = static_cast<int>(reads.size()) - 1;
     if (var) {
@@ -352,6 +359,7 @@ struct Reads {
   }
   /// The read that gave `item` (a value read, or an item of a list read), or -1.
   int read_of(const mustache_data* item) {
+    if (!reusable) return -1;
     if (auto it = origin.find(item); it != origin.end()) return it->second;
     for (auto [list, id] : lists) {
       const auto& items = list->list_value();
@@ -608,7 +616,8 @@ void TemplateSet::render_pieces(Pieces& pieces, const std::vector<const mustache
       continue;
     }
     if (piece.reads) ++piece.misses;
-    if (piece.misses > 8 && piece.misses > piece.hits) {
+    // A template used once (the home page, an A–Z list) is never recorded.
+    if (piece.renders++ == 0 || (piece.misses > 8 && piece.misses > piece.hits)) {
       piece.reads.reset();
       piece.text.clear();
       LookupContext context(layers, &data);
@@ -627,6 +636,7 @@ void TemplateSet::render_pieces(Pieces& pieces, const std::vector<const mustache
     if (reads.reusable) {
       piece.text.assign(out, start);
     } else {
+      ++piece.misses;
       piece.reads.reset();
       piece.text.clear();
     }

@@ -42,7 +42,7 @@ struct RenderedPiece {
   RenderedPiece& operator=(RenderedPiece&&) noexcept;
   std::string text;
   std::unique_ptr<Reads> reads;  ///< none: not rendered yet, or not to be reused
-  unsigned hits = 0, misses = 0;
+  unsigned renders = 0, hits = 0, misses = 0;
 };
 
 /// A page template cut where its parts render alone (TemplateSources::cuts), each part parsed.
