@@ -117,16 +117,6 @@ std::string plain_text(cmark_node* node) {
   return out;
 }
 
-/// Collects nodes first: changing the tree while an iterator walks it is unsafe.
-std::vector<cmark_node*> collect(cmark_node* root, const std::function<bool(cmark_node*)>& keep) {
-  std::vector<cmark_node*> out;
-  cmark_iter* iter = cmark_iter_new(root);
-  for (cmark_event_type ev; (ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE;)
-    if (ev == CMARK_EVENT_ENTER && keep(cmark_iter_get_node(iter))) out.push_back(cmark_iter_get_node(iter));
-  cmark_iter_free(iter);
-  return out;
-}
-
 /// Where a trailing ` {#custom-id}` starts in a heading's text, or npos.
 size_t custom_id_start(const std::string& text) {
   size_t end = text.find_last_not_of(" \t");
@@ -196,12 +186,38 @@ Markdown::Markdown(const std::string& body, const Snippets* markup)
 // The tree and the parser live in arena_, which frees them all at once: no walk over the nodes.
 Markdown::~Markdown() = default;
 
+const std::vector<cmark_node*>& Markdown::nodes() {
+  if (nodes_fresh_) return nodes_;
+  nodes_.clear();
+  cmark_iter* iter = cmark_iter_new(root_);
+  for (cmark_event_type ev; (ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE;) {
+    if (ev != CMARK_EVENT_ENTER) continue;
+    cmark_node* n = cmark_iter_get_node(iter);
+    switch (cmark_node_get_type(n)) {
+      case CMARK_NODE_HEADING:
+      case CMARK_NODE_LINK:
+      case CMARK_NODE_IMAGE:
+      case CMARK_NODE_HTML_BLOCK:
+      case CMARK_NODE_HTML_INLINE:
+      case CMARK_NODE_TEXT:
+        nodes_.push_back(n);
+        break;
+      default:
+        break;
+    }
+  }
+  cmark_iter_free(iter);
+  nodes_fresh_ = true;
+  return nodes_;
+}
+
 std::vector<Heading> Markdown::take_headings(const std::set<std::string>& reserved) {
   CmarkArena::Scope scope(*arena_);
   std::vector<Heading> out;
   std::set<std::string> taken = reserved;
   std::map<std::string, int> next;
-  for (cmark_node* node : collect(root_, [](cmark_node* n) { return cmark_node_get_type(n) == CMARK_NODE_HEADING; })) {
+  for (cmark_node* node : nodes()) {
+    if (cmark_node_get_type(node) != CMARK_NODE_HEADING) continue;
     Heading h;
     h.level = cmark_node_get_heading_level(node);
     h.line = cmark_node_get_start_line(node);
@@ -223,10 +239,9 @@ std::vector<Heading> Markdown::take_headings(const std::set<std::string>& reserv
 
 void Markdown::rewrite_links(const std::function<std::string(const std::string&, int, int, bool)>& rewrite) {
   CmarkArena::Scope scope(*arena_);
-  for (cmark_node* node : collect(root_, [](cmark_node* n) {
-         auto t = cmark_node_get_type(n);
-         return t == CMARK_NODE_LINK || t == CMARK_NODE_IMAGE;
-       })) {
+  for (cmark_node* node : nodes()) {
+    const auto type = cmark_node_get_type(node);
+    if (type != CMARK_NODE_LINK && type != CMARK_NODE_IMAGE) continue;
     const char* url = cmark_node_get_url(node);
     std::string fresh = rewrite(url ? url : "", cmark_node_get_start_line(node), cmark_node_get_start_column(node),
                                 cmark_node_get_type(node) == CMARK_NODE_IMAGE);
@@ -236,10 +251,10 @@ void Markdown::rewrite_links(const std::function<std::string(const std::string&,
 
 void Markdown::neutralize_raw_html(const std::function<void(int, int)>& report) {
   CmarkArena::Scope scope(*arena_);
-  for (cmark_node* node : collect(root_, [](cmark_node* n) {
-         auto t = cmark_node_get_type(n);
-         return t == CMARK_NODE_HTML_BLOCK || t == CMARK_NODE_HTML_INLINE;
-       })) {
+  nodes();
+  for (cmark_node*& node : nodes_) {
+    const auto type = cmark_node_get_type(node);
+    if (type != CMARK_NODE_HTML_BLOCK && type != CMARK_NODE_HTML_INLINE) continue;
     report(cmark_node_get_start_line(node), cmark_node_get_start_column(node));
     std::string literal = cmark_node_get_literal(node);
     cmark_node* text = cmark_node_new_with_mem(CMARK_NODE_TEXT, CmarkArena::mem());
@@ -254,16 +269,19 @@ void Markdown::neutralize_raw_html(const std::function<void(int, int)>& report) 
       cmark_node_replace(node, text);
     }
     cmark_node_free(node);
+    node = text;  // where the HTML was, in document order
   }
 }
 
 void Markdown::replace_text(const std::function<std::optional<std::string>(const std::string&)>& visit) {
   CmarkArena::Scope scope(*arena_);
   std::set<cmark_node*> joined;  // text nodes already visited as part of an earlier run
-  for (cmark_node* node : collect(root_, [](cmark_node* n) {
-         return cmark_node_get_type(n) == CMARK_NODE_TEXT &&
-                !inside(n, {CMARK_NODE_LINK, CMARK_NODE_IMAGE, CMARK_NODE_HEADING});
-       })) {
+  std::vector<cmark_node*> texts;
+  for (cmark_node* n : nodes())
+    if (cmark_node_get_type(n) == CMARK_NODE_TEXT && !inside(n, {CMARK_NODE_LINK, CMARK_NODE_IMAGE, CMARK_NODE_HEADING}))
+      texts.push_back(n);
+  nodes_fresh_ = false;  // the loop below takes text nodes out of the tree
+  for (cmark_node* node : texts) {
     if (joined.count(node)) continue;
     // A run of text over soft line breaks is one text ("Leidraad\nJobcoach"): a term written
     // across a line end in the source is still found. The breaks stay "\n", as cmark renders them.

@@ -55,7 +55,13 @@ class Markdown {
   std::string render(const std::vector<Heading>& headings) const;
 
  private:
+  /// Headings, links, images, raw HTML and text nodes in document order: what the passes change,
+  /// found in one walk (the passes keep it up to date, but replace_text, which drops it).
+  const std::vector<cmark_node*>& nodes();
+
   std::unique_ptr<CmarkArena> arena_;  ///< all of cmark-gfm's memory for this body
+  std::vector<cmark_node*> nodes_;
+  bool nodes_fresh_ = false;
   cmark_parser* parser_;
   cmark_node* root_;
   const Snippets* markup_;
