@@ -31,11 +31,14 @@ int count_lines(const std::string& text, size_t upto) {
   return 1 + static_cast<int>(std::count(text.begin(), text.begin() + upto, '\n'));
 }
 
+/// The two digits at `i` as a number (checked by valid_iso_date).
+int two_digits(const std::string& s, size_t i) { return (s[i] - '0') * 10 + (s[i + 1] - '0'); }
+
 bool valid_iso_date(const std::string& s) {
   if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
   for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
     if (!std::isdigit(static_cast<unsigned char>(s[i]))) return false;
-  const int year = std::stoi(s.substr(0, 4)), month = std::stoi(s.substr(5, 2)), day = std::stoi(s.substr(8, 2));
+  const int year = two_digits(s, 0) * 100 + two_digits(s, 2), month = two_digits(s, 5), day = two_digits(s, 8);
   if (month < 1 || month > 12 || day < 1) return false;
   static const int days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
@@ -162,8 +165,17 @@ std::string dutch_date(const std::string& iso) {
                                                      "mei",     "juni",     "juli",      "augustus",
                                                      "september", "oktober", "november", "december"};
   if (!valid_iso_date(iso)) return "";
-  int month = std::stoi(iso.substr(5, 2)), day = std::stoi(iso.substr(8, 2));
-  return std::to_string(day) + " " + months[month - 1] + " " + iso.substr(0, 4);
+  // Every page's footer and the news list show a date: no stoi, no temporaries.
+  const int month = two_digits(iso, 5), day = two_digits(iso, 8);
+  std::string out;
+  out.reserve(20);
+  if (day >= 10) out += static_cast<char>('0' + day / 10);
+  out += static_cast<char>('0' + day % 10);
+  out += ' ';
+  out += months[month - 1];
+  out += ' ';
+  out.append(iso, 0, 4);
+  return out;
 }
 
 }  // namespace wijzer

@@ -106,4 +106,14 @@ TEST_CASE("dutch_date writes dates the Dutch way", "[frontmatter]") {
   CHECK(dutch_date("2023-07-01") == "1 juli 2023");
   CHECK(dutch_date("2026-11-22") == "22 november 2026");
   CHECK(dutch_date("2026-13-01").empty());
+  CHECK(dutch_date("2025-10-10") == "10 oktober 2025");
+  CHECK(dutch_date("2024-02-29") == "29 februari 2024");
+  CHECK(dutch_date("2000-02-29") == "29 februari 2000");
+  CHECK(dutch_date("1900-02-29").empty());
+  CHECK(dutch_date("2023-02-29").empty());
+  CHECK(dutch_date("2026-04-31").empty());
+  CHECK(dutch_date("2026-00-10").empty());
+  CHECK(dutch_date("2026-01-00").empty());
+  CHECK(dutch_date("2026-1-010").empty());
+  CHECK(dutch_date("0999-12-31") == "31 december 0999");
 }

@@ -3,21 +3,13 @@
 #include <cstdint>
 #include <cstdio>
 
+#include "text.h"
+
 namespace wijzer {
 namespace {
 
-/// Text and attribute values escaped for XML.
-std::string xml(const std::string& text) {
-  std::string out;
-  for (char c : text) switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
-    }
-  return out;
-}
+/// Appends text or an attribute value escaped for XML (&, <, >, "; an apostrophe stays).
+void append_xml(std::string& out, const std::string& text) { append_html_escaped(out, text, "'"); }
 
 /// 64-bit FNV-1a with a seed: two seeds give the 128 bits of a uuid.
 uint64_t fnv(const std::string& text, uint64_t seed) {
@@ -29,39 +21,75 @@ uint64_t fnv(const std::string& text, uint64_t seed) {
   return h;
 }
 
-std::string timestamp(const std::string& date) { return (date.empty() ? "2026-01-01" : date) + "T00:00:00Z"; }
+void append_timestamp(std::string& out, const std::string& date) {
+  out += date.empty() ? "2026-01-01" : date;
+  out += "T00:00:00Z";
+}
+
+/// Appends `value`'s lowest `digits` hex digits.
+void append_hex(std::string& out, uint64_t value, int digits) {
+  static const char kHex[] = "0123456789abcdef";
+  for (int shift = (digits - 1) * 4; shift >= 0; shift -= 4) out += kHex[(value >> shift) & 15];
+}
+
+void append_uuid(std::string& out, const std::string& key) {
+  uint64_t hi = fnv(key, 0), lo = fnv(key, 0x9e3779b97f4a7c15ull);
+  hi = (hi & ~0xf000ull) | 0x8000ull;                         // version 8
+  lo = (lo & 0x3fffffffffffffffull) | 0x8000000000000000ull;  // variant 10
+  out += "urn:uuid:";
+  append_hex(out, hi >> 32, 8);
+  out += '-';
+  append_hex(out, hi >> 16, 4);
+  out += '-';
+  append_hex(out, hi, 4);
+  out += '-';
+  append_hex(out, lo >> 48, 4);
+  out += '-';
+  append_hex(out, lo, 12);
+}
 
 }  // namespace
 
 std::string feed_uuid(const std::string& key) {
-  uint64_t hi = fnv(key, 0), lo = fnv(key, 0x9e3779b97f4a7c15ull);
-  hi = (hi & ~0xf000ull) | 0x8000ull;                           // version 8
-  lo = (lo & 0x3fffffffffffffffull) | 0x8000000000000000ull;    // variant 10
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "urn:uuid:%08x-%04x-%04x-%04x-%012llx", static_cast<unsigned>(hi >> 32),
-                static_cast<unsigned>((hi >> 16) & 0xffff), static_cast<unsigned>(hi & 0xffff),
-                static_cast<unsigned>(lo >> 48), static_cast<unsigned long long>(lo & 0xffffffffffffull));
-  return buf;
+  std::string out;
+  append_uuid(out, key);
+  return out;
 }
 
 std::string atom_feed(const Feed& feed) {
   std::string newest;
   for (const auto& e : feed.entries)
     if (e.date > newest) newest = e.date;
-  std::string out = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n";
-  out += "  <id>" + feed_uuid(feed.key) + "</id>\n";
-  out += "  <title>" + xml(feed.title) + "</title>\n";
-  out += "  <updated>" + timestamp(newest) + "</updated>\n";
-  out += "  <author><name>" + xml(feed.author) + "</name></author>\n";
-  out += "  <link rel=\"self\" type=\"application/atom+xml\" href=\"" + xml(feed.self_href) + "\"/>\n";
-  out += "  <link rel=\"alternate\" type=\"text/html\" href=\"" + xml(feed.page_href) + "\"/>\n";
+  std::string out;
+  out.reserve(1024 + feed.entries.size() * 400);
+  out += "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n  <id>";
+  append_uuid(out, feed.key);
+  out += "</id>\n  <title>";
+  append_xml(out, feed.title);
+  out += "</title>\n  <updated>";
+  append_timestamp(out, newest);
+  out += "</updated>\n  <author><name>";
+  append_xml(out, feed.author);
+  out += "</name></author>\n  <link rel=\"self\" type=\"application/atom+xml\" href=\"";
+  append_xml(out, feed.self_href);
+  out += "\"/>\n  <link rel=\"alternate\" type=\"text/html\" href=\"";
+  append_xml(out, feed.page_href);
+  out += "\"/>\n";
   for (const auto& e : feed.entries) {
-    out += "  <entry>\n";
-    out += "    <id>" + feed_uuid(e.key) + "</id>\n";
-    out += "    <title>" + xml(e.title) + "</title>\n";
-    out += "    <updated>" + timestamp(e.date) + "</updated>\n";
-    out += "    <link rel=\"alternate\" type=\"text/html\" href=\"" + xml(e.href) + "\"/>\n";
-    if (!e.summary.empty()) out += "    <summary>" + xml(e.summary) + "</summary>\n";
+    out += "  <entry>\n    <id>";
+    append_uuid(out, e.key);
+    out += "</id>\n    <title>";
+    append_xml(out, e.title);
+    out += "</title>\n    <updated>";
+    append_timestamp(out, e.date);
+    out += "</updated>\n    <link rel=\"alternate\" type=\"text/html\" href=\"";
+    append_xml(out, e.href);
+    out += "\"/>\n";
+    if (!e.summary.empty()) {
+      out += "    <summary>";
+      append_xml(out, e.summary);
+      out += "</summary>\n";
+    }
     out += "  </entry>\n";
   }
   out += "</feed>\n";

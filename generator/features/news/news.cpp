@@ -64,7 +64,8 @@ void News::extend(const BuildContext& ctx, const Page& page, nlohmann::json& dat
   if (page.source != kPageSource) return;
   data["feed"] = {{"url", relative_url(page.output, kFeedFile)}};
   nlohmann::json months = nlohmann::json::array();
-  for (const Change& change : changes(ctx.content)) {
+  const std::vector<Change> all = changes(ctx.content);
+  for (const Change& change : all) {
     const Page& target = ctx.content.pages[change.page];
     const std::string month = month_of(change.date);
     if (months.empty() || months.back()["month"] != month)
@@ -77,7 +78,7 @@ void News::extend(const BuildContext& ctx, const Page& page, nlohmann::json& dat
                                       {"description", target.meta.description}});
   }
   data["nieuw"]["months"] = months;
-  data["nieuw"]["count"] = std::to_string(changes(ctx.content).size());
+  data["nieuw"]["count"] = std::to_string(all.size());
 }
 
 void News::finish(const BuildContext& ctx, const PageContributions&, OutputSink& sink, Diagnostics&) {
