@@ -111,13 +111,20 @@ std::string fold(std::string_view s) {
 }
 
 std::string slugify(std::string_view s) {
-  const std::string folded = fold(s);
+  // Most headings are ASCII: folding them only lowers their letters, done in the loop below.
+  bool ascii = true;
+  for (char c : s) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
+  std::string storage;
+  if (!ascii) storage = fold(s);
+  const std::string_view folded = ascii ? s : std::string_view(storage);
   std::string out;
+  out.reserve(folded.size());
   bool pending_dash = false;
   for (size_t i = 0; i < folded.size(); ++i) {
     unsigned char c = folded[i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<unsigned char>(c + 32);
     if (c == '\'') continue;  // "cliënt's" → "clients"
-    if (std::isalnum(c) && c < 0x80) {
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
       if (pending_dash && !out.empty()) out += '-';
       pending_dash = false;
       out += static_cast<char>(c);

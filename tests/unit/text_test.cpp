@@ -1,5 +1,10 @@
 #include <catch2/catch.hpp>
 
+#include <cctype>
+#include <cstdint>
+#include <string>
+#include <vector>
+
 #include "text.h"
 
 using namespace wijzer;
@@ -20,6 +25,44 @@ TEST_CASE("slugify makes stable Dutch anchors", "[text][slug]") {
   CHECK(slugify("cliënt’s rechten") == "clients-rechten");
   CHECK(slugify("15% / 7,5% / 6%") == "15-7-5-6");
   CHECK(slugify("???") == "kop");
+  CHECK(slugify("WAT DOET DE UWV") == "wat-doet-de-uwv");
+}
+
+TEST_CASE("slugify's ASCII path gives what folding first gives", "[text][slug]") {
+  // The rule as written before the fast path: fold everything, then keep ASCII letters and digits.
+  auto reference = [](std::string_view s) {
+    const std::string folded = fold(s);
+    std::string out;
+    bool pending_dash = false;
+    for (size_t i = 0; i < folded.size(); ++i) {
+      unsigned char c = folded[i];
+      if (c == '\'') continue;
+      if (std::isalnum(c) && c < 0x80) {
+        if (pending_dash && !out.empty()) out += '-';
+        pending_dash = false;
+        out += static_cast<char>(c);
+      } else if (c == 0xE2 && i + 2 < folded.size() && static_cast<unsigned char>(folded[i + 1]) == 0x80 &&
+                 static_cast<unsigned char>(folded[i + 2]) == 0x99) {
+        i += 2;
+      } else {
+        pending_dash = true;
+      }
+    }
+    return out.empty() ? std::string("kop") : out;
+  };
+  const std::vector<std::string> pieces = {"a", "Z", "9", " ", "-", "'", "’", "ë", "É", "?", "_", "\t", "€", "Ĳ", "0"};
+  uint32_t seed = 12345;
+  for (int n = 0; n < 20000; ++n) {
+    std::string text;
+    const int length = static_cast<int>(seed % 9);
+    for (int k = 0; k < length; ++k) {
+      seed = seed * 1103515245u + 12345u;
+      text += pieces[(seed >> 16) % pieces.size()];
+    }
+    seed = seed * 1103515245u + 12345u;
+    INFO(text);
+    REQUIRE(slugify(text) == reference(text));
+  }
 }
 
 TEST_CASE("unique_slug numbers repeated anchors", "[text][slug]") {
