@@ -21,7 +21,8 @@ class Markdown {
  public:
   /// `markup`: the site's snippets (templates/markdown/, templates/glossary/) for the HTML made
   /// while rendering; borrowed, must outlive this object. Without them render() gives cmark's HTML.
-  explicit Markdown(const std::string& body, const Snippets* markup = nullptr);
+  /// `every_extension`: attach all of them, also those the body cannot use (a test compares).
+  explicit Markdown(const std::string& body, const Snippets* markup = nullptr, bool every_extension = false);
   ~Markdown();
   Markdown(const Markdown&) = delete;
   Markdown& operator=(const Markdown&) = delete;

@@ -108,3 +108,36 @@ TEST_CASE("cmark arena: scopes nest; each Markdown allocates from its own arena"
   CHECK(html2.find("<table>") != std::string::npos);
   CHECK(second.section_texts().size() == 2);
 }
+
+TEST_CASE("a body parses the same without the extensions it cannot use", "[markdown]") {
+  // Each extension still acts where its characters are.
+  CHECK(Markdown("Zie https://www.uwv.nl/a.").render({}).find("<a href=\"https://www.uwv.nl/a\">") != std::string::npos);
+  CHECK(Markdown("Zie www.uwv.nl.").render({}).find("<a href=\"http://www.uwv.nl\">") != std::string::npos);
+  CHECK(Markdown("Mail info@uwv.nl.").render({}).find("<a href=\"mailto:info@uwv.nl\">") != std::string::npos);
+  CHECK(Markdown("- [ ] taak\n- [x] klaar\n").render({}).find("checkbox") != std::string::npos);
+  CHECK(Markdown("| a |\n|---|\n| b |\n").render({}).find("<table>") != std::string::npos);
+  CHECK(Markdown("~~weg~~").render({}).find("<del>weg</del>") != std::string::npos);
+  // Random bodies of near misses and hits, rendered with only the extensions they can use and
+  // with all of them: the same HTML, the same headings (a custom id after a ':' or a 'w').
+  const std::vector<std::string> parts = {
+      "werk", " ", ":", "w", "ww.", "www.", "http", "://", "/", "@", "a", ".nl", "|", "-", "---", "\n",
+      "\n\n", "[", "]", "[ ]", "[x]", "[X]", "- ", "* ", "1. ", "~", "# ", "{#wijk}", "`", "(", ")", "x"};
+  uint32_t seed = 2024;
+  for (int n = 0; n < 3000; ++n) {
+    std::string body;
+    seed = seed * 1103515245u + 12345u;
+    const int length = 1 + static_cast<int>((seed >> 16) % 24);
+    for (int k = 0; k < length; ++k) {
+      seed = seed * 1103515245u + 12345u;
+      body += parts[(seed >> 16) % parts.size()];
+    }
+    INFO(body);
+    Markdown some(body), every(body, nullptr, true);
+    const auto h1 = some.take_headings();
+    const auto h2 = every.take_headings();
+    REQUIRE(h1.size() == h2.size());
+    for (size_t i = 0; i < h1.size(); ++i) REQUIRE(h1[i].anchor == h2[i].anchor);
+    REQUIRE(some.section_texts() == every.section_texts());
+    REQUIRE(some.render(h1) == every.render(h2));
+  }
+}
