@@ -290,51 +290,50 @@ std::string escape_like_kainjow(const std::string& text) {
 
 }  // namespace
 
-/// What a lookup gave, as far as output can tell: missing, false, true, a text, an object (its keys
-/// are reads of their own) or a list of some length.
-struct Seen {
-  enum class Kind : uint8_t { missing, no, yes, text, object, list, other } kind = Kind::missing;
-  std::string text;
-  size_t size = 0;
-};
-
-static Seen seen_of(const mustache_data* var) {
-  Seen s;
-  if (!var) return s;
-  if (var->is_false()) s.kind = Seen::Kind::no;
-  else if (var->is_true()) s.kind = Seen::Kind::yes;
-  else if (var->is_string()) s.kind = Seen::Kind::text, s.text = var->string_value();
-  else if (var->is_object()) s.kind = Seen::Kind::object;
-  else if (var->is_list()) s.kind = Seen::Kind::list, s.size = var->list_value().size();
-  else s.kind = Seen::Kind::other;  // lambdas, partials: never reused
-  return s;
-}
-
-static bool same(const Seen& s, const mustache_data* var) {
-  if (!var) return s.kind == Seen::Kind::missing;
-  switch (s.kind) {
-    case Seen::Kind::missing: return false;
-    case Seen::Kind::no: return var->is_false();
-    case Seen::Kind::yes: return var->is_true();
-    case Seen::Kind::text: return var->is_string() && var->string_value() == s.text;
-    case Seen::Kind::object: return var->is_object();
-    case Seen::Kind::list: return var->is_list() && var->list_value().size() == s.size;
-    default: return false;
-  }
-}
-
-/// One value a piece of a template read: a name looked up in the layers and the page's data
-/// (parent -1), a name looked up in a value read before, or an item of a list read before.
-struct Read {
-  int parent = -1;
-  std::string name;  ///< empty: item `index` of the parent list
-  size_t index = 0;
-  Seen seen;
-};
-
 /// Everything a piece read while it rendered. kainjow's output is a function of these reads, so
 /// the piece renders the same text for another page whose reads give the same (TemplateSet).
-struct Reads {
+struct TemplateReads {
+  /// What a lookup gave, as far as output can tell: missing, false, true, a text, an object (its
+  /// keys are reads of their own) or a list of some length.
+  struct Value {
+    enum class Kind : uint8_t { missing, no, yes, text, object, list, other } kind = Kind::missing;
+    std::string text;
+    size_t size = 0;
+
+    static Value of(const mustache_data* var) {
+      Value v;
+      if (!var) return v;
+      if (var->is_false()) v.kind = Kind::no;
+      else if (var->is_true()) v.kind = Kind::yes;
+      else if (var->is_string()) v.kind = Kind::text, v.text = var->string_value();
+      else if (var->is_object()) v.kind = Kind::object;
+      else if (var->is_list()) v.kind = Kind::list, v.size = var->list_value().size();
+      else v.kind = Kind::other;  // lambdas, partials: never reused
+      return v;
+    }
+    bool same(const mustache_data* var) const {
+      if (!var) return kind == Kind::missing;
+      switch (kind) {
+        case Kind::missing: return false;
+        case Kind::no: return var->is_false();
+        case Kind::yes: return var->is_true();
+        case Kind::text: return var->is_string() && var->string_value() == text;
+        case Kind::object: return var->is_object();
+        case Kind::list: return var->is_list() && var->list_value().size() == size;
+        default: return false;
+      }
+    }
+  };
+
+  /// One value a piece read: a name looked up in the layers and the page's data (parent -1), a
+  /// name looked up in a value read before, or an item of a list read before.
+  struct Read {
+    int parent = -1;
+    std::string name;  ///< empty: item `index` of the parent list
+    size_t index = 0;
+    Value seen;
+  };
+
   std::vector<Read> reads;
   bool reusable = true;  ///< false when it read something it cannot say where it came from
   std::unordered_map<const mustache_data*, int> origin;  ///< value → the read that gave it
@@ -348,12 +347,12 @@ struct Reads {
       reusable = false;
       return -1;
     }
-    reads.push_back({parent, name, index, seen_of(var)});
+    reads.push_back({parent, name, index, Value::of(var)});
     const int id = static_cast<int>(reads.size()) - 1;
     if (var) {
       origin[var] = id;
       if (var->is_list()) lists.emplace_back(var, id);
-      if (reads.back().seen.kind == Seen::Kind::other) reusable = false;
+      if (reads.back().seen.kind == Value::Kind::other) reusable = false;
     }
     return id;
   }
@@ -378,7 +377,7 @@ namespace {
 /// lookup, found or not, in the layers and page data (the base) and in the items of open sections.
 class LookupContext : public kainjow::mustache::basic_context<std::string> {
  public:
-  LookupContext(const std::vector<const mustache_data*>& layers, const mustache_data* data, Reads* reads = nullptr)
+  LookupContext(const std::vector<const mustache_data*>& layers, const mustache_data* data, TemplateReads* reads = nullptr)
       : items_(layers), reads_(reads) {
     items_.push_back(data);
     base_ = items_.size();
@@ -446,16 +445,16 @@ class LookupContext : public kainjow::mustache::basic_context<std::string> {
   static thread_local std::string key_;
   std::vector<const mustache_data*> items_;  // innermost last
   size_t base_ = 0;                          // items_[0, base_): the layers and the page's data
-  Reads* reads_;
+  TemplateReads* reads_;
   mutable std::vector<int> item_reads_;      // the read that gave each open section's item
 };
 
 /// Whether `reads`, done again on `base` (bottom first), give what they gave.
-bool same_reads(const std::vector<Read>& reads, const std::vector<const mustache_data*>& base) {
+bool same_reads(const std::vector<TemplateReads::Read>& reads, const std::vector<const mustache_data*>& base) {
   thread_local std::vector<const mustache_data*> now;
   now.assign(reads.size(), nullptr);
   for (size_t i = 0; i < reads.size(); ++i) {
-    const Read& r = reads[i];
+    const TemplateReads::Read& r = reads[i];
     const mustache_data* var;
     if (r.parent < 0) {
       var = LookupContext::lookup_base(base.data(), base.size(), r.name);
@@ -464,7 +463,7 @@ bool same_reads(const std::vector<Read>& reads, const std::vector<const mustache
       if (!parent) return false;
       var = r.name.empty() ? &parent->list_value()[r.index] : LookupContext::lookup_in(parent, r.name);
     }
-    if (!same(r.seen, var)) return false;
+    if (!r.seen.same(var)) return false;
     now[i] = var;
   }
   return true;
@@ -624,8 +623,8 @@ void TemplateSet::render_pieces(Pieces& pieces, const std::vector<const mustache
       pieces.compiled[i].render(context, sink);
       continue;
     }
-    if (!piece.reads) piece.reads = std::make_unique<Reads>();
-    Reads& reads = *piece.reads;
+    if (!piece.reads) piece.reads = std::make_unique<TemplateReads>();
+    TemplateReads& reads = *piece.reads;
     reads.reads.clear();
     reads.origin.clear();
     reads.lists.clear();

@@ -32,7 +32,7 @@ TemplateSources load_templates(const SourceTree& tree, Diagnostics& diags);
 /// Parsed templates by name.
 using CompiledTemplates = std::map<std::string, kainjow::mustache::mustache>;
 class CompiledPool;
-struct Reads;
+struct TemplateReads;
 
 /// The text a piece of a page template rendered last, and what it read to make it.
 struct RenderedPiece {
@@ -41,7 +41,7 @@ struct RenderedPiece {
   RenderedPiece(RenderedPiece&&) noexcept;
   RenderedPiece& operator=(RenderedPiece&&) noexcept;
   std::string text;
-  std::unique_ptr<Reads> reads;  ///< none: not rendered yet, or not to be reused
+  std::unique_ptr<TemplateReads> reads;  ///< none: not rendered yet, or not to be reused
   unsigned renders = 0, hits = 0, misses = 0;
 };
 
