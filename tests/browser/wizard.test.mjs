@@ -385,7 +385,9 @@ for (const flow of flows) {
       const problems = [];
       for (const p of sample) {
         await page.goto(fileUrl(flow, 'index.html'));
-        await page.locator('a.stroom-begin__link').click();
+        // Wait for the first step to load: reading it while the start page is still leaving
+        // finds no <main> (a clean-clone CI run failed on that).
+        await Promise.all([page.waitForNavigation(), page.locator('a.stroom-begin__link').click()]);
         let previous = fileUrl(flow, 'index.html');
         for (const step of p.steps) {
           // One round trip per page for what it shows.
