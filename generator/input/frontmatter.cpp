@@ -169,8 +169,7 @@ std::string dutch_date(const std::string& iso) {
   const int month = two_digits(iso, 5), day = two_digits(iso, 8);
   std::string out;
   out.reserve(20);
-  if (day >= 10) out += static_cast<char>('0' + day / 10);
-  out += static_cast<char>('0' + day % 10);
+  out += std::to_string(day);
   out += ' ';
   out += months[month - 1];
   out += ' ';

@@ -4,7 +4,9 @@
 #include <cmark-gfm-extension_api.h>
 #include <cmark-gfm.h>
 
+#include <algorithm>
 #include <cstring>
+#include <iterator>
 
 #include <mutex>
 #include <optional>
@@ -29,27 +31,33 @@ namespace {
 
 constexpr int kParseOptions = CMARK_OPT_FOOTNOTES | CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_SMART;
 constexpr int kRenderOptions = CMARK_OPT_FOOTNOTES;  // no CMARK_OPT_UNSAFE: raw HTML never passes
-constexpr const char* kExtensions[] = {"table", "strikethrough", "autolink", "tasklist"};
+/// An extension wijzer uses, and the texts of which a body needs one for the extension to change
+/// its tree (cmark-gfm 0.29.0.gfm.6; "@" is an e-mail autolink). cmark_parser_finish joins
+/// adjacent text nodes with or without an extension, so a body without them parses to the same
+/// tree. Each one attached costs every line or text node a call (27 k instructions a page on the
+/// bench corpus for autolink and tasklist).
+struct Extension {
+  const char* name;
+  const char* needs[3];
+};
+constexpr Extension kExtensions[] = {{"table", {"|"}},
+                                     {"strikethrough", {"~"}},
+                                     {"autolink", {"@", "://", "www."}},
+                                     {"tasklist", {"[ ]", "[x]", "[X]"}}};
 
-/// Whether an extension can change the tree of `body` (cmark-gfm 0.29.0.gfm.6): a table needs a
-/// '|'; strikethrough a '~'; an autolink "www.", "://" or (an e-mail address) '@'; a task list
-/// item "[ ]", "[x]" or "[X]". cmark_parser_finish joins adjacent text nodes with or without
-/// them, so a body without these characters parses to the same tree. Each one attached costs
-/// every line or text node a call (27 k instructions a page on the bench corpus for the last two).
-bool may_use(const char* extension, const std::string& body) {
-  const auto has = [&](const char* text) { return body.find(text) != std::string::npos; };
-  if (std::strcmp(extension, "table") == 0) return has("|");
-  if (std::strcmp(extension, "strikethrough") == 0) return has("~");
-  if (std::strcmp(extension, "autolink") == 0) return has("@") || has("://") || has("www.");
-  if (std::strcmp(extension, "tasklist") == 0) return has("[ ]") || has("[x]") || has("[X]");
-  return true;
-}
-
-/// Attaches the extensions wijzer uses that can change `body`'s tree to a parser.
-void attach_extensions(cmark_parser* parser, const std::string& body, bool every_extension) {
-  for (const char* name : kExtensions)
-    if (every_extension || may_use(name, body))
-      if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name)) cmark_parser_attach_syntax_extension(parser, ext);
+/// Attaches the extensions `body` can use to a parser (all with `every_extension`). Returns whether
+/// strikethrough is one of them.
+bool attach_extensions(cmark_parser* parser, const std::string& body, bool every_extension) {
+  bool strikethrough = false;
+  for (const Extension& e : kExtensions) {
+    const bool used = every_extension || std::any_of(std::begin(e.needs), std::end(e.needs), [&](const char* text) {
+                        return text && body.find(text) != std::string::npos;
+                      });
+    if (!used) continue;
+    if (cmark_syntax_extension* ext = cmark_find_syntax_extension(e.name)) cmark_parser_attach_syntax_extension(parser, ext);
+    strikethrough = strikethrough || std::strcmp(e.name, "strikethrough") == 0;
+  }
+  return strikethrough;
 }
 
 // Why pages parse on many threads, and only a page with a '~' takes a lock (parse_document):
@@ -187,15 +195,14 @@ Markdown::Markdown(const std::string& body, const Snippets* markup, bool every_e
     : arena_(std::make_unique<CmarkArena>()), markup_(markup) {
   prepare_cmark();
   CmarkArena::Scope scope(*arena_);
-  // Strikethrough attached (a '~'): its parse takes the lock (see above).
-  const bool tilde = every_extension || body.find('~') != std::string::npos;
   // cmark-gfm's own check walks the body character by character; ours skips ASCII eight bytes at
   // a time. Only a body that fails it needs cmark's (which puts U+FFFD where the bytes are bad).
   const bool valid_utf8 = invalid_utf8(body) == std::string::npos;
   parser_ = cmark_parser_new_with_mem(valid_utf8 ? kParseOptions & ~CMARK_OPT_VALIDATE_UTF8 : kParseOptions,
                                       CmarkArena::mem());
-  attach_extensions(parser_, body, every_extension);
-  root_ = parse_document(parser_, body, tilde);
+  // With strikethrough attached (a '~'), the parse takes the lock (see above).
+  const bool strikethrough = attach_extensions(parser_, body, every_extension);
+  root_ = parse_document(parser_, body, strikethrough);
 }
 
 // The tree and the parser live in arena_, which frees them all at once: no walk over the nodes.

@@ -356,6 +356,13 @@ struct TemplateReads {
     }
     return id;
   }
+  /// Empties it for the next recording.
+  void reset() {
+    reads.clear();
+    origin.clear();
+    lists.clear();
+    reusable = true;
+  }
   /// The read that gave `item` (a value read, or an item of a list read), or -1.
   int read_of(const mustache_data* item) {
     if (!reusable) return -1;
@@ -399,9 +406,8 @@ class LookupContext : public kainjow::mustache::basic_context<std::string> {
       if (reads_ && items_.size() == base_) reads_->reusable = false;
       return items_.back();
     }
-    const bool dotted = name.find('.') != std::string::npos;
     for (size_t i = items_.size(); i > base_; --i) {
-      const mustache_data* var = dotted ? walk(items_[i - 1], name) : items_[i - 1]->get(name);
+      const mustache_data* var = lookup_in(items_[i - 1], name);
       if (reads_ && item_reads_[i - 1 - base_] >= 0) reads_->add(item_reads_[i - 1 - base_], name, 0, var);
       if (var) return var;
     }
@@ -417,11 +423,8 @@ class LookupContext : public kainjow::mustache::basic_context<std::string> {
   }
   /// `name` (not ".") looked up in `base` (bottom first) as get() does under the open sections.
   static const mustache_data* lookup_base(const mustache_data* const* base, size_t count, const std::string& name) {
-    const bool dotted = name.find('.') != std::string::npos;
-    for (size_t i = count; i > 0; --i) {
-      const mustache_data* var = dotted ? walk(base[i - 1], name) : base[i - 1]->get(name);
-      if (var) return var;
-    }
+    for (size_t i = count; i > 0; --i)
+      if (const mustache_data* var = lookup_in(base[i - 1], name)) return var;
     return nullptr;
   }
   /// `name` looked up in one value, as get() does in an item.
@@ -446,7 +449,7 @@ class LookupContext : public kainjow::mustache::basic_context<std::string> {
   std::vector<const mustache_data*> items_;  // innermost last
   size_t base_ = 0;                          // items_[0, base_): the layers and the page's data
   TemplateReads* reads_;
-  mutable std::vector<int> item_reads_;      // the read that gave each open section's item
+  std::vector<int> item_reads_;              // the read that gave each open section's item
 };
 
 /// Whether `reads`, done again on `base` (bottom first), give what they gave.
@@ -506,9 +509,9 @@ class CompiledPool {
     std::lock_guard lock(mutex_);
     return set.emplace(name, prototype(name)).first->second;
   }
-  /// Template `name` in pieces (see TemplateSources::cuts), added to `set`; empty when it has no
-  /// cuts or a piece does not parse alone.
-  std::vector<kainjow::mustache::mustache>& pieces(const std::string& name, std::map<std::string, Pieces>& set) {
+  /// Template `name` in pieces (see TemplateSources::cuts), added to `set`; no pieces when it has
+  /// no cuts or a piece does not parse alone.
+  Pieces& pieces(const std::string& name, std::map<std::string, Pieces>& set) {
     std::lock_guard lock(mutex_);
     auto it = piece_prototypes_.find(name);
     if (it == piece_prototypes_.end()) {
@@ -532,7 +535,7 @@ class CompiledPool {
     Pieces& pieces = set[name];
     pieces.compiled = it->second;
     pieces.rendered.resize(pieces.compiled.size());
-    return pieces.compiled;
+    return pieces;
   }
 
  private:
@@ -585,9 +588,9 @@ std::string TemplateSet::render(const std::string& name, const std::vector<const
   StringSink sink{out};
   if (!layers.empty()) {
     auto found = pieces_.find(name);
-    auto& pieces = found != pieces_.end() ? found->second.compiled : pool_->pieces(name, pieces_);
-    if (!pieces.empty()) {
-      render_pieces(pieces_[name], layers, data, out);
+    Pieces& pieces = found != pieces_.end() ? found->second : pool_->pieces(name, pieces_);
+    if (!pieces.compiled.empty()) {
+      render_pieces(pieces, layers, data, out);
       return out;
     }
   }
@@ -625,10 +628,7 @@ void TemplateSet::render_pieces(Pieces& pieces, const std::vector<const mustache
     }
     if (!piece.reads) piece.reads = std::make_unique<TemplateReads>();
     TemplateReads& reads = *piece.reads;
-    reads.reads.clear();
-    reads.origin.clear();
-    reads.lists.clear();
-    reads.reusable = true;
+    reads.reset();
     const size_t start = out.size();
     LookupContext context(layers, &data, &reads);
     pieces.compiled[i].render(context, sink);

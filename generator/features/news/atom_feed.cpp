@@ -56,40 +56,58 @@ std::string feed_uuid(const std::string& key) {
   return out;
 }
 
+namespace {
+
+/// `<tag>text</tag>` on a line of its own, the text escaped.
+void append_element(std::string& out, const char* indent, const char* tag, const std::string& text) {
+  out.append(indent).append("<").append(tag).append(">");
+  append_xml(out, text);
+  out.append("</").append(tag).append(">\n");
+}
+
+/// `<link rel=… type=… href=…/>` on a line of its own.
+void append_link(std::string& out, const char* indent, const char* rel, const char* type, const std::string& href) {
+  out.append(indent).append("<link rel=\"").append(rel).append("\" type=\"").append(type).append("\" href=\"");
+  append_xml(out, href);
+  out += "\"/>\n";
+}
+
+void append_uuid_element(std::string& out, const char* indent, const std::string& key) {
+  out.append(indent).append("<id>");
+  append_uuid(out, key);
+  out += "</id>\n";
+}
+
+void append_updated(std::string& out, const char* indent, const std::string& date) {
+  out.append(indent).append("<updated>");
+  append_timestamp(out, date);
+  out += "</updated>\n";
+}
+
+}  // namespace
+
 std::string atom_feed(const Feed& feed) {
   std::string newest;
   for (const auto& e : feed.entries)
     if (e.date > newest) newest = e.date;
   std::string out;
   out.reserve(1024 + feed.entries.size() * 400);
-  out += "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n  <id>";
-  append_uuid(out, feed.key);
-  out += "</id>\n  <title>";
-  append_xml(out, feed.title);
-  out += "</title>\n  <updated>";
-  append_timestamp(out, newest);
-  out += "</updated>\n  <author><name>";
+  out += "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n";
+  append_uuid_element(out, "  ", feed.key);
+  append_element(out, "  ", "title", feed.title);
+  append_updated(out, "  ", newest);
+  out += "  <author><name>";
   append_xml(out, feed.author);
-  out += "</name></author>\n  <link rel=\"self\" type=\"application/atom+xml\" href=\"";
-  append_xml(out, feed.self_href);
-  out += "\"/>\n  <link rel=\"alternate\" type=\"text/html\" href=\"";
-  append_xml(out, feed.page_href);
-  out += "\"/>\n";
+  out += "</name></author>\n";
+  append_link(out, "  ", "self", "application/atom+xml", feed.self_href);
+  append_link(out, "  ", "alternate", "text/html", feed.page_href);
   for (const auto& e : feed.entries) {
-    out += "  <entry>\n    <id>";
-    append_uuid(out, e.key);
-    out += "</id>\n    <title>";
-    append_xml(out, e.title);
-    out += "</title>\n    <updated>";
-    append_timestamp(out, e.date);
-    out += "</updated>\n    <link rel=\"alternate\" type=\"text/html\" href=\"";
-    append_xml(out, e.href);
-    out += "\"/>\n";
-    if (!e.summary.empty()) {
-      out += "    <summary>";
-      append_xml(out, e.summary);
-      out += "</summary>\n";
-    }
+    out += "  <entry>\n";
+    append_uuid_element(out, "    ", e.key);
+    append_element(out, "    ", "title", e.title);
+    append_updated(out, "    ", e.date);
+    append_link(out, "    ", "alternate", "text/html", e.href);
+    if (!e.summary.empty()) append_element(out, "    ", "summary", e.summary);
     out += "  </entry>\n";
   }
   out += "</feed>\n";
