@@ -86,6 +86,9 @@ class SiteBuilder {
 
   /// The files of the last build (after build() without a sink).
   const FileStore& files() const { return files_; }
+  const SourceTree& tree() const { return tree_; }
+  /// wijzer.yaml as the last full build read it.
+  const Config& config() const { return config_; }
   /// Every problem of the current state, as a full build of the same sources reports them.
   void report(Diagnostics& diags) const;
   /// Whether report() has errors; `with_finish` false leaves out what finish() reported.

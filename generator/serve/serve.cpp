@@ -16,10 +16,12 @@
 #include <mutex>
 #include <random>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <set>
 #include <thread>
 
 #include "diagnostics.h"
+#include "offline.h"
 #include "serve_http.h"
 #include "portal.h"
 #include "site.h"
@@ -86,6 +88,30 @@ class LiveSite {
     }
     changed_.notify_all();
   }
+  /// The zip `wijzer build` adds to the site (empty: none), by its file name.
+  void set_zip_name(std::string name) {
+    std::lock_guard lock(mutex_);
+    zip_name_ = std::move(name);
+  }
+  /// The zip of the site served now, made the first time it is asked for (ServeContext::on_demand).
+  std::optional<std::string> on_demand(const std::string& key) {
+    Files files;
+    std::string name;
+    {
+      std::lock_guard lock(mutex_);
+      if (zip_name_.empty() || key != zip_name_ || !files_) return std::nullopt;
+      if (zip_ && zip_of_ == files_) return *zip_;
+      files = files_;
+      name = zip_name_.substr(0, zip_name_.size() - 4);
+    }
+    std::map<std::string, std::string> copy;
+    for (const auto& [path, bytes] : *files) copy.emplace(path, *bytes);
+    auto zip = std::make_shared<const std::string>(offline_zip_of(std::move(copy), name));
+    std::lock_guard lock(mutex_);
+    zip_of_ = std::move(files);
+    zip_ = zip;
+    return *zip;
+  }
 
  private:
   mutable std::mutex mutex_;
@@ -96,6 +122,9 @@ class LiveSite {
   int polls_ = 0;  ///< requests waiting in status()
   nlohmann::json errors_ = nlohmann::json::array();
   size_t warnings_ = 0;
+  std::string zip_name_;
+  Files zip_of_;                             ///< the files zip_ was made from
+  std::shared_ptr<const std::string> zip_;
 };
 
 std::string milliseconds(Clock::duration d) {
@@ -174,7 +203,11 @@ class Session {
   }
 
  private:
-  LiveSite::Files snapshot() { return std::make_shared<const FileStore::Map>(builder_.files().snapshot()); }
+  LiveSite::Files snapshot() {
+    const Config& config = builder_.config();
+    live_.set_zip_name(offline_zip_enabled(builder_.tree(), config) ? config.offline.name + ".zip" : "");
+    return std::make_shared<const FileStore::Map>(builder_.files().snapshot());
+  }
 
   /// Prints what is new since the last build (every error, new warnings) and updates the browser.
   void report(bool ok, bool bump) {
@@ -246,6 +279,7 @@ void route(httplib::Server& server, LiveSite& live, int port) {
     context.port = port;
     context.token = token;
     context.status = [&live](long long since, bool wait) { return live.status(since, std::chrono::seconds(wait ? 25 : 0)); };
+    context.on_demand = [&live](const std::string& key) { return live.on_demand(key); };
     ServeResponse answer = serve_respond(request, context);
     res.status = answer.status;
     for (const auto& [key, value] : answer.headers) res.set_header(key, value);

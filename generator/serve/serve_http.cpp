@@ -193,6 +193,12 @@ ServeResponse site_file(const ServeRequest& request, const ServeContext& context
   if (key.empty() || key.back() == '/') key += "index.html";
   auto it = context.files->find(key);
   if (it == context.files->end()) {
+    if (auto bytes = context.on_demand ? context.on_demand(key) : std::nullopt) {
+      ServeResponse res;
+      res.content_type = mime_type(key);
+      res.body = std::move(*bytes);
+      return res;
+    }
     if (context.files->count(key + "/index.html")) {
       ServeResponse res;
       res.status = 302;
@@ -257,7 +263,7 @@ std::string mime_type(const std::string& path) {
       {"xml", "application/xml"},            {"woff", "font/woff"},
       {"woff2", "font/woff2"},               {"ttf", "font/ttf"},
       {"csv", "text/csv; charset=utf-8"},    {"map", "application/json"},
-      {"webmanifest", "application/manifest+json"}};
+      {"webmanifest", "application/manifest+json"}, {"zip", "application/zip"}};
   const size_t slash = path.rfind('/');
   const size_t dot = path.rfind('.');
   if (dot == std::string::npos || (slash != std::string::npos && dot < slash)) return "application/octet-stream";

@@ -2,6 +2,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -42,6 +43,9 @@ struct ServeContext {
   std::string token;
   /// The build state as JSON; with `wait`, may wait (bounded) until the version is not `since`.
   std::function<std::string(long long since, bool wait)> status;
+  /// A file `wijzer build` adds after the build (the site's zip), made when it is asked for:
+  /// its bytes, or nothing when the site has no file `key`.
+  std::function<std::optional<std::string>(const std::string& key)> on_demand;
 };
 
 /// Routes one request: a pure function of the request and the context (no sockets), so it can be

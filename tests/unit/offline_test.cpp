@@ -130,6 +130,22 @@ TEST_CASE("offline: entries sorted under one folder, mode 0644, fixed date, imag
   }
 }
 
+TEST_CASE("offline: the zip of a site in memory (wijzer serve) leaves out itself, the marker and online-only parts",
+          "[offline][serve]") {
+  std::map<std::string, std::string> files = kFiles;
+  files["site.zip"] = "an older zip";
+  files[kSiteMarker] = "";
+  files["offline.html"] = std::string("<p>Download") + kOnlineOnlyStart + "<a href=\"site.zip\">zip" + kZipSizeMark +
+                          "</a>" + kOnlineOnlyEnd + "</p><p>Grootte" + kZipSizeMark + "</p>";
+  std::map<std::string, std::string> expected = kFiles;
+  expected["offline.html"] = "<p>Download</p><p>Grootte</p>";
+  const std::string zip = offline_zip_of(files, "site");
+  CHECK(zip == make_site_zip(expected, "site", zip_stamp()));
+  const auto list = entries(zip);
+  CHECK(list.size() == 4);
+  CHECK(std::none_of(list.begin(), list.end(), [](const ZipEntry& e) { return e.name == "site/site.zip"; }));
+}
+
 TEST_CASE("offline: sizes as the download link shows them", "[offline]") {
   CHECK(dutch_size(850 * 1000) == "850 kB");
   CHECK(dutch_size(3'412'000) == "3,4 MB");

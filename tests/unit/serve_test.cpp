@@ -2,7 +2,9 @@
 // (serve_respond; the server itself is tested end to end by tests/serve/serve_test.sh).
 #include <catch2/catch.hpp>
 #include <fstream>
+#include <optional>
 #include <sstream>
+#include <vector>
 
 #include "serve.h"
 #include "watch.h"
@@ -147,6 +149,24 @@ TEST_CASE("serve: pages carry the reload token; folders redirect with an encoded
   auto post = get("/");
   post.method = "POST";
   CHECK(serve_respond(post, context()).status == 405);
+}
+
+TEST_CASE("serve: a file the build adds afterwards (the site's zip) is made when asked for", "[serve]") {
+  ServeContext c = context();
+  std::vector<std::string> asked;
+  c.on_demand = [&asked](const std::string& key) -> std::optional<std::string> {
+    asked.push_back(key);
+    if (key == "portal.zip") return std::string("PK zip");
+    return std::nullopt;
+  };
+  auto zip = serve_respond(get("/portal.zip"), c);
+  CHECK(zip.status == 200);
+  CHECK(zip.content_type == "application/zip");
+  CHECK(zip.body == "PK zip");
+  CHECK(serve_respond(get("/ander.zip"), c).status == 404);
+  // Files of the site are served as they are, without asking.
+  CHECK(serve_respond(get("/logo.svg"), c).body == "<svg/>");
+  CHECK(asked == std::vector<std::string>{"portal.zip", "ander.zip"});
 }
 
 TEST_CASE("watch: editor temporary files are not sources", "[serve][watch]") {

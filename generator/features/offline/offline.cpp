@@ -49,6 +49,11 @@ std::string for_zip(std::string html) {
   return html;
 }
 
+/// Whether a page shows the zip's size or holds a part the zip leaves out.
+bool marked(const std::string& bytes) {
+  return bytes.find(kZipSizeMark) != std::string::npos || bytes.find(kOnlineOnlyStart) != std::string::npos;
+}
+
 }  // namespace
 
 bool offline_zip_enabled(const SourceTree& tree, const Config& config) {
@@ -79,25 +84,29 @@ std::string dutch_size(size_t bytes) {
   return out;
 }
 
+std::string offline_zip_of(std::map<std::string, std::string> files, const std::string& name) {
+  files.erase(name + ".zip");  // the zip never holds itself
+  files.erase(kSiteMarker);
+  for (auto& [rel, bytes] : files)
+    if (marked(bytes)) bytes = for_zip(std::move(bytes));
+  return make_site_zip(files, name, zip_stamp());
+}
+
 size_t add_offline_zip(const fs::path& site, const std::string& name) {
   const std::string zip_file = name + ".zip";
   std::map<std::string, std::string> files;
-  std::vector<std::string> marked;  // pages that show the zip's size
+  std::vector<std::string> pages;  // pages that show the zip's size
   for (const auto& entry : fs::recursive_directory_iterator(site)) {
     if (!entry.is_regular_file()) continue;
     const std::string rel = entry.path().lexically_relative(site).generic_string();
-    if (rel == kSiteMarker || rel == zip_file) continue;  // the zip never holds itself
     std::string bytes = slurp(entry.path());
-    if (bytes.find(kZipSizeMark) != std::string::npos || bytes.find(kOnlineOnlyStart) != std::string::npos) {
-      marked.push_back(rel);
-      bytes = for_zip(std::move(bytes));
-    }
+    if (marked(bytes)) pages.push_back(rel);
     files.emplace(rel, std::move(bytes));
   }
-  const std::string zip = make_site_zip(files, name, zip_stamp());
+  const std::string zip = offline_zip_of(std::move(files), name);
   write_file(site / zip_file, zip);
   const std::string size = ", " + dutch_size(zip.size());
-  for (const auto& rel : marked) {
+  for (const auto& rel : pages) {
     std::string html = slurp(site / rel);
     replace_all(html, kZipSizeMark, size);
     write_file(site / rel, html);

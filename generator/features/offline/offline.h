@@ -1,6 +1,7 @@
 // The portal offline: a download page and a zip of the whole site (docs/offline.md).
 #pragma once
 #include <filesystem>
+#include <map>
 #include <string>
 
 #include "feature.h"
@@ -32,6 +33,11 @@ bool offline_zip_enabled(const SourceTree& tree, const Config& config);
 /// Packs the built site in `site` (a staging folder, marker left out) into `<name>.zip` inside it,
 /// then writes the zip's size into the pages that mark it. Returns the zip's size in bytes.
 size_t add_offline_zip(const std::filesystem::path& site, const std::string& name);
+
+/// The zip of a site held in memory (path → bytes, as `wijzer serve` keeps it), the same as
+/// add_offline_zip packs from disk: the zip itself and the marker are left out, the pages as the
+/// zip holds them. Returns the zip's bytes.
+std::string offline_zip_of(std::map<std::string, std::string> files, const std::string& name);
 
 /// "3,4 MB", "850 kB": a size as the download link shows it.
 std::string dutch_size(size_t bytes);
