@@ -76,3 +76,35 @@ TEST_CASE("unique_slug numbers repeated anchors", "[text][slug]") {
 TEST_CASE("html_escape escapes markup characters", "[text]") {
   CHECK(html_escape("<a href=\"x\">'&'</a>") == "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
 }
+
+TEST_CASE("append_html_escaped: every markup character at every offset, as a byte-by-byte escape does", "[text]") {
+  auto reference = [](std::string_view text, const char* apostrophe) {
+    std::string out;
+    for (char c : text) {
+      if (c == '&') out += "&amp;";
+      else if (c == '<') out += "&lt;";
+      else if (c == '>') out += "&gt;";
+      else if (c == '"') out += "&quot;";
+      else if (c == '\'') out += apostrophe;
+      else out += c;
+    }
+    return out;
+  };
+  // Bytes next to the special ones (%, ;, =, ?, &'s neighbours) and high bytes: a word-at-a-time
+  // test must not mistake them.
+  const std::string alphabet = "&<>\"'%;=?()abcXYZ \x80\xC3\xA9\xFF";
+  uint64_t state = 42;
+  auto next = [&state] {
+    state = state * 6364136223846793005ull + 1442695040888963407ull;
+    return static_cast<uint32_t>(state >> 33);
+  };
+  for (int round = 0; round < 3000; ++round) {
+    std::string text(next() % 40, 'a');
+    const unsigned specials = next() % 4;
+    for (char& c : text)
+      if (next() % 8 < specials) c = alphabet[next() % alphabet.size()];
+    std::string out = "prefix:";
+    append_html_escaped(out, text, "&apos;");
+    REQUIRE(out == "prefix:" + reference(text, "&apos;"));
+  }
+}

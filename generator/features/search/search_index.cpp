@@ -199,7 +199,9 @@ std::string make_excerpt(std::string_view text, size_t limit) {
 
 std::string_view excerpt_prefix(std::string_view text, size_t max_chars) {
   // make_excerpt's walk, counting instead of copying: it stops at the first word that starts
-  // after `max_chars` output bytes, and any shorter excerpt stops at or before that word.
+  // after `max_chars` output bytes, and any shorter excerpt stops at or before that word. A text
+  // of at most `max_chars` bytes never gets there (white space only shrinks).
+  if (text.size() <= max_chars) return text;
   size_t out = 0;
   bool space = false;
   for (size_t i = 0; i < text.size(); ++i) {
