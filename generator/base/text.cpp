@@ -145,13 +145,15 @@ std::string unique_slug(const std::string& slug, std::set<std::string>& taken) {
   return candidate;
 }
 
-std::string unique_slug(const std::string& slug, std::set<std::string>& taken, std::map<std::string, int>& next) {
-  if (taken.insert(slug).second) return slug;
+std::string unique_slug(const std::string& slug, std::set<std::string>& taken, std::map<std::string, int>& next,
+                        const std::set<std::string>& reserved) {
+  auto take = [&](const std::string& candidate) { return !reserved.count(candidate) && taken.insert(candidate).second; };
+  if (take(slug)) return slug;
   int& n = next.try_emplace(slug, 2).first->second;  // numbers below n were taken before, and stay taken
   std::string candidate;
   for (;; ++n) {
     candidate = slug + "-" + std::to_string(n);
-    if (taken.insert(candidate).second) break;
+    if (take(candidate)) break;
   }
   ++n;
   return candidate;

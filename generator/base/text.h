@@ -26,8 +26,10 @@ std::string slugify(std::string_view utf8);
 /// Makes `slug` unique within `taken` by appending -2, -3, …; records the result.
 std::string unique_slug(const std::string& slug, std::set<std::string>& taken);
 /// The same for many repeats: `next` remembers per slug the first number not yet tried, so
-/// 40,000 equal headings take linear time instead of quadratic.
-std::string unique_slug(const std::string& slug, std::set<std::string>& taken, std::map<std::string, int>& next);
+/// 40,000 equal headings take linear time instead of quadratic. Slugs in `reserved` count as
+/// taken too (without copying them into `taken` for every page).
+std::string unique_slug(const std::string& slug, std::set<std::string>& taken, std::map<std::string, int>& next,
+                        const std::set<std::string>& reserved = {});
 
 /// Escapes text for HTML element content and attribute values.
 std::string html_escape(std::string_view text);

@@ -236,7 +236,7 @@ const std::vector<cmark_node*>& Markdown::nodes() {
 std::vector<Heading> Markdown::take_headings(const std::set<std::string>& reserved) {
   CmarkArena::Scope scope(*arena_);
   std::vector<Heading> out;
-  std::set<std::string> taken = reserved;
+  std::set<std::string> taken;  // this page's own; `reserved` is looked into, not copied
   std::map<std::string, int> next;
   for (cmark_node* node : nodes()) {
     if (cmark_node_get_type(node) != CMARK_NODE_HEADING) continue;
@@ -253,7 +253,7 @@ std::vector<Heading> Markdown::take_headings(const std::set<std::string>& reserv
       }
     }
     h.text = plain_text(node);
-    h.anchor = unique_slug(anchor.empty() ? slugify(h.text) : anchor, taken, next);
+    h.anchor = unique_slug(anchor.empty() ? slugify(h.text) : anchor, taken, next, reserved);
     out.push_back(std::move(h));
   }
   return out;

@@ -115,6 +115,21 @@ TEST_CASE("YAML alias bombs are errors, in front matter and in data files", "[ho
   CHECK(doc.meta.fields["kopie"] == nlohmann::json::array({1, 2}));
 }
 
+TEST_CASE("heading anchors avoid the ids the templates use, which stay out of the page's own", "[markdown]") {
+  const std::set<std::string> reserved = {"inhoud", "inhoud-2", "zoeken"};
+  Markdown md("## Inhoud\n\n## Inhoud\n\n## Zoeken {#zoeken}\n\n## Stappen\n");
+  const auto headings = md.take_headings(reserved);
+  REQUIRE(headings.size() == 4);
+  CHECK(headings[0].anchor == "inhoud-3");
+  CHECK(headings[1].anchor == "inhoud-4");
+  CHECK(headings[2].anchor == "zoeken-2");  // a chosen id that a template uses gets a number too
+  CHECK(headings[3].anchor == "stappen");
+  std::set<std::string> taken;
+  std::map<std::string, int> next;
+  CHECK(unique_slug("inhoud", taken, next, reserved) == "inhoud-3");
+  CHECK(taken == std::set<std::string>{"inhoud-3"});
+}
+
 TEST_CASE("40,000 equal headings get unique anchors in linear time", "[hostile][markdown]") {
   std::set<std::string> taken;
   std::map<std::string, int> next;
