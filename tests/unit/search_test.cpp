@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <fstream>
 #include <regex>
+#include <set>
 
 #include "feature.h"
 #include "markdown.h"
@@ -143,6 +144,40 @@ TEST_CASE("analyse: terms per section with their best weight; hyphenated words a
   for (const auto& [surface, term] : indexed.surfaces)
     found |= search::term_text(surface) == "begeleiding" && search::term_text(term) == "begeleid";
   CHECK(found);
+}
+
+TEST_CASE("analyse: its tokenizer finds the words of search::words (the browser's), on 2,000 random texts",
+          "[search][index][tokenize]") {
+  // Words of every length around the eight bytes the tokenizer reads at a time, with letters,
+  // digits, capitals, ASCII neighbours of them ('@', '[', '`', '{', '/', ':'), accented letters
+  // and non-word characters outside ASCII (’, –, U+00D7); no '-', which also joins words.
+  const std::vector<std::string> pieces = {"a", "Z", "q", "7", "0", "9", "@", "[", "`", "{", "/", ":", " ", "  ", "\n",
+                                           "é", "Ë", "ï", "’", "–", "×", "ij", ".", ",", "_"};
+  uint64_t state = 7;
+  auto next = [&state] {
+    state = state * 6364136223846793005ull + 1442695040888963407ull;
+    return static_cast<uint32_t>(state >> 33);
+  };
+  for (int round = 0; round < 2000; ++round) {
+    std::string text;
+    const unsigned words = 1 + next() % 12;
+    for (unsigned w = 0; w < words; ++w) {
+      const unsigned letters = next() % 20;
+      for (unsigned k = 0; k < letters; ++k)
+        text += next() % 3 ? std::string(1, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"[next() % 62])
+                           : pieces[next() % pieces.size()];
+      text += pieces[10 + next() % 3];
+    }
+    search::Doc doc;
+    doc.sections = {{"", "", text}};
+    const auto indexed = search::analyse(doc, 0);
+    std::set<std::string> got, expected;
+    for (const auto& hit : indexed.parts[0]) got.insert(search::term_text(hit.term));
+    for (const std::string& w : search::words(text))
+      if (w.size() >= 2 && !search::is_stop_word(w)) expected.insert(search::stem(w));
+    INFO(text);
+    REQUIRE(got == expected);
+  }
 }
 
 TEST_CASE("analyse: excerpts are cut at a word boundary", "[search][index]") {

@@ -4,7 +4,9 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstdio>
+#include <cstring>
 #include <deque>
 #include <functional>
 #include <memory>
@@ -260,6 +262,19 @@ void put_varint(std::string& out, uint32_t value) {
 
 namespace {
 
+static_assert(std::endian::native == std::endian::little, "the word-at-a-time tokenizer reads the first byte lowest");
+
+/// 0x80 in each byte of `chunk` that is an ASCII letter or digit, 0 in the others. Each test
+/// works on 7-bit values, so no byte borrows from its neighbour.
+uint64_t ascii_alnum(uint64_t chunk) {
+  constexpr uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
+  const uint64_t x = chunk & ~kHigh;
+  const uint64_t folded = x | (kOnes * 0x20);  // A–Z as a–z
+  const uint64_t letter = ((folded | kHigh) - kOnes * 'a') & (kOnes * (0x80 + 'z') - folded);
+  const uint64_t digit = ((x | kHigh) - kOnes * '0') & (kOnes * (0x80 + '9') - x);
+  return (letter | digit) & ~chunk & kHigh;
+}
+
 /// Per-thread state of analyse(): a word cache (open addressing, keys in one arena) and
 /// "last seen" stamps by term id, so a section's distinct terms are found without sorting.
 struct Analyser {
@@ -275,10 +290,22 @@ struct Analyser {
   std::vector<uint32_t> term_stamp, term_slot, surface_stamp;
   uint32_t stamp = 0;
 
+  /// The cache's hash of a word, eight bytes at a time (words are hashed whole, after the
+  /// tokenizer found their end).
   static uint64_t hash_of(std::string_view w) {
-    uint64_t h = 1469598103934665603ull;
-    for (char c : w) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
-    return h;
+    uint64_t h = 0x9E3779B97F4A7C15ull ^ w.size();
+    size_t i = 0;
+    for (uint64_t chunk; i + 8 <= w.size(); i += 8) {
+      std::memcpy(&chunk, w.data() + i, 8);
+      h = mix(h ^ chunk);
+    }
+    uint64_t tail = 0;
+    for (size_t k = 0; i + k < w.size(); ++k) tail |= uint64_t{static_cast<unsigned char>(w[i + k])} << (8 * k);
+    return mix(h ^ tail);
+  }
+  static uint64_t mix(uint64_t h) {
+    h *= 0xFF51AFD7ED558CCDull;
+    return h ^ (h >> 32);
   }
 
   const WordInfo& info(std::string_view w, uint64_t h) {
@@ -286,7 +313,8 @@ struct Analyser {
     for (size_t i = h & mask;; i = (i + 1) & mask) {
       Slot& slot = slots[i];
       if (!slot.used) break;
-      if (slot.hash == h && slot.length == w.size() && arena.compare(slot.offset, slot.length, w) == 0) return slot.info;
+      if (slot.hash == h && slot.length == w.size() && std::memcmp(arena.data() + slot.offset, w.data(), w.size()) == 0)
+        return slot.info;
     }
     if ((count + 1) * 2 > slots.size()) grow();
     mask = slots.size() - 1;
@@ -387,7 +415,8 @@ IndexedDoc analyse(const Doc& doc, size_t excerpt_chars) {
     for (int c = 'a'; c <= 'z'; ++c) t[c] = t[c - 32] = static_cast<unsigned char>(c);
     return t;
   }();
-  char wbuf[128];
+  constexpr size_t kWordMax = 128;  // longer ASCII words take fold()'s way
+  char wbuf[kWordMax];
   auto add_text = [&](std::string_view text, uint8_t weight) {
     const size_t n = text.size();
     const char* p = text.data();
@@ -408,16 +437,27 @@ IndexedDoc analyse(const Doc& doc, size_t excerpt_chars) {
       if (i >= n) break;
       const size_t start = i;
       bool ascii = true;
-      uint64_t h = 1469598103934665603ull;
       size_t len = 0;
       while (i < n) {
+        if (len + 8 <= kWordMax && i + 8 <= n) {
+          // Eight bytes at a time up to the first that is no ASCII letter or digit; | 0x20
+          // lowercases the letters and leaves the digits as they are.
+          uint64_t chunk;
+          std::memcpy(&chunk, p + i, 8);
+          const uint64_t lower = chunk | 0x2020202020202020ull;
+          std::memcpy(wbuf + len, &lower, 8);
+          const uint64_t stop = ~ascii_alnum(chunk) & 0x8080808080808080ull;
+          const size_t k = stop ? static_cast<size_t>(std::countr_zero(stop)) / 8 : 8;
+          len += k;
+          i += k;
+          if (k == 8) continue;  // else the byte below ends the word or, outside ASCII, may go on
+        }
         const unsigned char c = static_cast<unsigned char>(p[i]);
         if (c < 0x80) {
           const unsigned char lower = kAscii[c];
           if (!lower) break;
-          if (len < sizeof wbuf) wbuf[len] = static_cast<char>(lower);
+          if (len < kWordMax) wbuf[len] = static_cast<char>(lower);
           ++len;
-          h = (h ^ lower) * 1099511628211ull;
           ++i;
         } else {
           size_t j = i;
@@ -427,14 +467,13 @@ IndexedDoc analyse(const Doc& doc, size_t excerpt_chars) {
         }
       }
       std::string_view word;
-      if (!ascii || len > sizeof wbuf) {
+      if (!ascii || len > kWordMax) {
         folded = fold(text.substr(start, i - start));
-        h = Analyser::hash_of(folded);
         word = folded;
       } else {
         word = std::string_view(wbuf, len);
       }
-      hit(an.info(word, h), weight);
+      hit(an.info(word, Analyser::hash_of(word)), weight);
       // "re-integratie" is also indexed as "reintegratie".
       const bool hyphen_follows = i < n && p[i] == '-' && word_starts_at(text, i + 1);
       if (joining) joined += word;
