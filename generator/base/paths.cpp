@@ -1,6 +1,7 @@
 #include "paths.h"
 
 #include <algorithm>
+#include <array>
 #include <string_view>
 #include <vector>
 
@@ -42,10 +43,16 @@ std::optional<std::string> resolve_relative(const std::string& from, const std::
 
 namespace {
 
-bool url_safe(unsigned char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
-         c == '.' || c == '~' || c == '/';
-}
+/// The bytes a path keeps as they are in a URL (a table: every link and asset URL goes through it).
+constexpr std::array<bool, 256> kUrlSafe = [] {
+  std::array<bool, 256> safe{};
+  for (int c = 0; c < 256; ++c)
+    safe[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
+              c == '.' || c == '~' || c == '/';
+  return safe;
+}();
+
+bool url_safe(unsigned char c) { return kUrlSafe[c]; }
 
 void append_url_encoded(std::string& out, std::string_view path) {
   static const char* hex = "0123456789ABCDEF";

@@ -1,4 +1,7 @@
 #include <catch2/catch.hpp>
+#include <cctype>
+#include <cstdio>
+#include <string_view>
 
 #include "paths.h"
 
@@ -20,6 +23,17 @@ TEST_CASE("relative_url names files and works from any folder depth", "[links]")
   CHECK(relative_url("a/b/c.html", "index.html") == "../../index.html");
   CHECK(relative_url("a/b/c.html", "a/d/e.html") == "../d/e.html");
   CHECK(relative_url("x.html", "met spatie/één.html") == "met%20spatie/%C3%A9%C3%A9n.html");
+}
+
+TEST_CASE("url_encode_path keeps letters, digits, - _ . ~ / and writes every other byte as %XX", "[links]") {
+  for (int c = 1; c < 256; ++c) {
+    const std::string byte(1, static_cast<char>(c));
+    const bool keep = std::isalnum(c) || std::string_view("-_.~/").find(static_cast<char>(c)) != std::string_view::npos;
+    char hex[4];
+    std::snprintf(hex, sizeof hex, "%%%02X", c);
+    INFO(c);
+    CHECK(url_encode_path("a" + byte + "b") == "a" + (keep && c < 128 ? byte : std::string(hex)) + "b");
+  }
 }
 
 TEST_CASE("root_prefix climbs to the site root", "[links]") {
