@@ -77,7 +77,7 @@ void News::extend(const BuildContext& ctx, const Page& page, nlohmann::json& dat
                                       {"date_iso", change.date},
                                       {"description", target.meta.description}});
   }
-  data["nieuw"]["months"] = months;
+  data["nieuw"]["months"] = std::move(months);
   data["nieuw"]["count"] = std::to_string(all.size());
 }
 

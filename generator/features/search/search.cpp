@@ -290,7 +290,7 @@ void Search::extend(const BuildContext& ctx, const Page& page, nlohmann::json& d
       if (target.parent > 0) entry["context"] = ctx.content.pages[target.parent].meta.title;
       letters.back()["pages"].push_back(std::move(entry));
     }
-    data["search"] = {{"letters", letters}, {"count", std::to_string(items.size())}};
+    data["search"] = {{"letters", std::move(letters)}, {"count", std::to_string(items.size())}};
     return;
   }
   if (page.generated) {
