@@ -91,14 +91,11 @@ std::string render_page(const BuildContext& ctx, Page& page, const LinkResolver&
   if (page.generated && !page.content_template.empty() && templates.has(page.content_template)) {
     // Content rendered from page.data by a component's template; features (search) see it as html.
     page.html = templates.render(page.content_template, layers, data);
-    const_cast<mustache_data&>(*data.get("page")).set("content", page.html.empty() ? mustache_data{false} : mustache_data{page.html});
+    (*const_cast<mustache_data*>(data.get("page")))["content"] = page.html.empty() ? mustache_data{false} : mustache_data{page.html};
   }
   nlohmann::json extra = {{"page_css", nlohmann::json::array()}, {"page_js", nlohmann::json::array()}};
   for (size_t f = 0; f < features.size(); ++f) features[f]->extend(ctx, page, extra, slots[f]);
-  for (const auto& [key, value] : extra.items()) {
-    data.set(key, mustache_data{false});
-    *const_cast<mustache_data*>(data.get(key)) = to_mustache(value);
-  }
+  for (const auto& [key, value] : extra.items()) data[key] = to_mustache(value);
   std::string out = templates.render(name, layers, data);
   trim_line_ends(out);
   return out;

@@ -266,8 +266,8 @@ std::vector<const mustache_data*> PageDataCache::layers(const Page& page) {
              nav_self_ != self && section && section->is_object()) {
     auto& items = const_cast<kainjow::mustache::basic_list<std::string>&>(section->get("items")->list_value());
     for (size_t i = 0; i < nav_pages_.size() && i < items.size(); ++i)
-      if (nav_pages_[i] == nav_self_ || nav_pages_[i] == self) items[i].set("current", mustache_data{nav_pages_[i] == self});
-    section->set("current", mustache_data{top == self});
+      if (nav_pages_[i] == nav_self_ || nav_pages_[i] == self) items[i]["current"] = mustache_data{nav_pages_[i] == self};
+    (*section)["current"] = mustache_data{top == self};
     nav_self_ = self;
   }
   return {&chrome_, &nav_};

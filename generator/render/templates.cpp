@@ -643,8 +643,8 @@ void TemplateSet::render_pieces(Pieces& pieces, const std::vector<const mustache
 }
 
 MustacheObject& MustacheObject::set(const std::string& key, mustache_data&& value) {
-  data_.set(key, mustache_data{false});
-  *const_cast<mustache_data*>(data_.get(key)) = std::move(value);
+  // operator[]: one lookup and a node; kainjow's set() would look up three times and copy.
+  data_[key] = std::move(value);
   return *this;
 }
 
