@@ -49,6 +49,7 @@ bool is_js(const std::string& path) { return path.size() > 3 && path.compare(pat
 /// Points url(…) in a stylesheet at the hashed names of other assets.
 std::string rewrite_css_urls(const Asset& css, const AssetManifest& manifest, const std::string& file,
                              Diagnostics& diags) {
+  if (css.bytes.find("url(") == std::string::npos) return css.bytes;  // most have none: no regex walk
   static const std::regex url(R"(url\(\s*['"]?([^'")]+)['"]?\s*\))");
   std::string out;
   size_t pos = 0;

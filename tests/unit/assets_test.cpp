@@ -1,6 +1,8 @@
 #include <catch2/catch.hpp>
 
 #include "assets.h"
+#include "diagnostics.h"
+#include "source.h"
 
 using namespace wijzer;
 
@@ -28,4 +30,26 @@ TEST_CASE("asset names carry a hash of their content", "[assets]") {
   CHECK(content_hash("a") != content_hash("b"));
   CHECK(content_hash("abc") == content_hash("abc"));
   CHECK(asset_key("css/portal.css") == "css_portal_css");
+}
+
+TEST_CASE("url(…) in a stylesheet points at the hashed name; a stylesheet without url( is only trimmed", "[assets]") {
+  MemoryTree tree;
+  tree.set("site-assets/img/logo.png", "PNG");
+  tree.set("site-assets/css/site.css", "body { background: url('../img/logo.png') }\n.x { mask: url(\"#m\") }\n");
+  tree.set("site-assets/css/plain.css", "/* geen url */\na { color: red }\n");
+  tree.set("site-assets/css/broken.css", "b { background: url(../img/weg.png) }\n");
+  Diagnostics diags;
+  const AssetManifest manifest = load_assets(tree, diags);
+  auto bytes_of = [&](const std::string& source) {
+    for (const Asset& a : manifest.files)
+      if (a.source == source) return a.bytes;
+    return std::string("(missing)");
+  };
+  const std::string logo = manifest.output_of("img/logo.png");
+  REQUIRE(logo.rfind("assets/img/logo.", 0) == 0);
+  CHECK(bytes_of("css/site.css") ==
+        "body{background:url(\"../img/" + logo.substr(std::string("assets/img/").size()) + "\")}.x{mask:url(\"#m\")}");
+  CHECK(bytes_of("css/plain.css") == "a{color:red}");
+  REQUIRE(diags.error_count() == 1);
+  CHECK(diags.sorted()[0].path == "site-assets/css/broken.css");
 }
