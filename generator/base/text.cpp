@@ -3,6 +3,8 @@
 #include <cstdint>
 #include <cstring>
 
+#include "word_at_a_time.h"
+
 namespace wijzer {
 
 char32_t decode_utf8(std::string_view s, size_t& i) {
@@ -159,24 +161,14 @@ std::string unique_slug(const std::string& slug, std::set<std::string>& taken, s
   return candidate;
 }
 
-namespace {
-
-/// Whether any of the eight bytes of `word` is `c` (the classic "has a zero byte" test on word ^ c).
-inline bool has_byte(uint64_t word, unsigned char c) {
-  const uint64_t x = word ^ (0x0101010101010101ull * c);
-  return ((x - 0x0101010101010101ull) & ~x & 0x8080808080808080ull) != 0;
-}
-
-}  // namespace
-
 void append_html_escaped(std::string& out, std::string_view text, const char* apostrophe) {
   const char* p = text.data();
   const size_t n = text.size();
   size_t from = 0, i = 0;
   for (;;) {
     // Eight bytes at a time past those that need no entity (most values hold none at all).
-    for (uint64_t word; i + 8 <= n; i += 8) {
-      std::memcpy(&word, p + i, 8);
+    for (; i + 8 <= n; i += 8) {
+      const uint64_t word = load8(p + i);
       if (has_byte(word, '&') || has_byte(word, '<') || has_byte(word, '>') || has_byte(word, '"') ||
           has_byte(word, '\''))
         break;

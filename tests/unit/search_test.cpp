@@ -1,6 +1,7 @@
 // Search: tokenising, folding, stemming (libstemmer), index building and the Search feature.
 #include <catch2/catch.hpp>
 
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <regex>
@@ -177,6 +178,44 @@ TEST_CASE("analyse: its tokenizer finds the words of search::words (the browser'
       if (w.size() >= 2 && !search::is_stop_word(w)) expected.insert(search::stem(w));
     INFO(text);
     REQUIRE(got == expected);
+  }
+}
+
+TEST_CASE("append_js_string: escapes as a byte-by-byte escape does, for every byte at every offset", "[search][index]") {
+  auto reference = [](std::string_view s) {
+    std::string out = "\"";
+    for (size_t i = 0; i < s.size(); ++i) {
+      const unsigned char c = static_cast<unsigned char>(s[i]);
+      char buf[8];
+      if (c == '"') out += "\\\"";
+      else if (c == '\\') out += "\\\\";
+      else if (c < 0x20) std::snprintf(buf, sizeof buf, "\\u%04x", c), out += buf;
+      else if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
+               (static_cast<unsigned char>(s[i + 2]) == 0xA8 || static_cast<unsigned char>(s[i + 2]) == 0xA9))
+        out += static_cast<unsigned char>(s[i + 2]) == 0xA8 ? "\\u2028" : "\\u2029", i += 2;
+      else out += static_cast<char>(c);
+    }
+    return out + "\"";
+  };
+  // Neighbours of the bytes that matter (0x1F/0x20, '!'/'#', '[', ']', 0xE1/0xE3) and the
+  // separators U+2028/U+2029 and U+2027 (which stays).
+  const std::vector<std::string> pieces = {"\"", "\\", "\x1f", " ", "\n", "\t", "\x01", "!", "#", "[", "]", "\xe1", "\xe3",
+                                           "\xe2\x80\xa8", "\xe2\x80\xa9", "\xe2\x80\xa7", "\xe2", "é", "\x7f", "\xff"};
+  uint64_t state = 3;
+  auto next = [&state] {
+    state = state * 6364136223846793005ull + 1442695040888963407ull;
+    return static_cast<uint32_t>(state >> 33);
+  };
+  for (int round = 0; round < 3000; ++round) {
+    std::string text(next() % 40, 'a');
+    std::string mixed;
+    for (char c : text) mixed += next() % 6 ? std::string(1, c) : pieces[next() % pieces.size()];
+    std::string out = "[";
+    search::append_js_string(out, mixed);
+    INFO(round);
+    std::string expected = "[";  // (not "[" + …: GCC 12 warns wrongly about that, -Wrestrict)
+    expected += reference(mixed);
+    REQUIRE(out == expected);
   }
 }
 

@@ -17,6 +17,7 @@
 
 #include "assets.h"
 #include "text.h"
+#include "word_at_a_time.h"
 
 namespace wijzer::search {
 namespace {
@@ -135,6 +136,14 @@ void append_js_string(std::string& out, std::string_view s) {
   out += '"';
   size_t plain = 0;
   for (size_t i = 0; i < s.size(); ++i) {
+    // Eight bytes at a time past those that stay as they are (no '"', '\\', control character
+    // or the first byte of U+2028/U+2029).
+    while (i + 8 <= s.size()) {
+      const uint64_t word = load8(s.data() + i);
+      if (has_byte(word, '"') || has_byte(word, '\\') || has_byte_below(word, 0x20) || has_byte(word, 0xE2)) break;
+      i += 8;
+    }
+    if (i >= s.size()) break;
     const unsigned char c = static_cast<unsigned char>(s[i]);
     const char* esc = nullptr;
     char buf[8];
