@@ -219,6 +219,59 @@ TEST_CASE("append_js_string: escapes as a byte-by-byte escape does, for every by
   }
 }
 
+TEST_CASE("excerpts and excerpt_prefix: as a byte-by-byte walk makes them, on 3,000 random texts", "[search][index]") {
+  // The walk both followed before they skipped words eight bytes at a time.
+  auto reference = [](std::string_view text, size_t limit) {
+    std::string out;
+    bool space = false;
+    for (char c : text) {
+      if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+        space = !out.empty();
+        continue;
+      }
+      if (space) {
+        if (out.size() >= limit) return out + "…";
+        out += ' ';
+        space = false;
+      }
+      out += c;
+    }
+    if (out.size() > limit + 24) {
+      size_t cut = limit;
+      while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) --cut;
+      out.resize(cut);
+      out += "…";
+    }
+    return out;
+  };
+  const std::vector<std::string> spaces = {" ", "  ", "\n", "\t", "\r\n", " \n\t "};
+  uint64_t state = 11;
+  auto next = [&state] {
+    state = state * 6364136223846793005ull + 1442695040888963407ull;
+    return static_cast<uint32_t>(state >> 33);
+  };
+  for (int round = 0; round < 3000; ++round) {
+    std::string text = next() % 4 ? "" : spaces[next() % spaces.size()];
+    const unsigned words = next() % 30;
+    for (unsigned w = 0; w < words; ++w) {
+      text += std::string(1 + next() % (next() % 8 ? 12 : 60), "abcxyz!é"[next() % 7]);
+      text += spaces[next() % spaces.size()];
+    }
+    if (!text.empty() && next() % 2) text.pop_back();
+    const size_t limit = 10 + next() % 80;
+    INFO(text);
+    INFO(limit);
+    std::string expected = "[";
+    search::append_js_string(expected, reference(text, limit));
+    expected += "]";
+    REQUIRE(search::excerpts({text}, limit) == expected);
+    // The prefix makes the same excerpt at this length and any shorter one.
+    const std::string prefix(search::excerpt_prefix(text, limit));
+    REQUIRE(reference(prefix, limit) == reference(text, limit));
+    REQUIRE(reference(prefix, limit / 2) == reference(text, limit / 2));
+  }
+}
+
 TEST_CASE("analyse: excerpts are cut at a word boundary", "[search][index]") {
   search::Doc doc;
   doc.url = "a.html";
