@@ -88,7 +88,7 @@ class LiveSite {
     }
     changed_.notify_all();
   }
-  /// The zip `wijzer build` adds to the site (empty: none), by its file name.
+  /// The name of the zip `wijzer build` adds to the site (`name`.zip; empty: none).
   void set_zip_name(std::string name) {
     std::lock_guard lock(mutex_);
     zip_name_ = std::move(name);
@@ -99,10 +99,10 @@ class LiveSite {
     std::string name;
     {
       std::lock_guard lock(mutex_);
-      if (zip_name_.empty() || key != zip_name_ || !files_) return std::nullopt;
+      if (zip_name_.empty() || key != zip_name_ + ".zip" || !files_) return std::nullopt;
       if (zip_ && zip_of_ == files_) return *zip_;
       files = files_;
-      name = zip_name_.substr(0, zip_name_.size() - 4);
+      name = zip_name_;
     }
     std::map<std::string, std::string> copy;
     for (const auto& [path, bytes] : *files) copy.emplace(path, *bytes);
@@ -205,7 +205,7 @@ class Session {
  private:
   LiveSite::Files snapshot() {
     const Config& config = builder_.config();
-    live_.set_zip_name(offline_zip_enabled(builder_.tree(), config) ? config.offline.name + ".zip" : "");
+    live_.set_zip_name(offline_zip_enabled(builder_.tree(), config) ? config.offline.name : "");
     return std::make_shared<const FileStore::Map>(builder_.files().snapshot());
   }
 

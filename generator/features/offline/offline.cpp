@@ -84,26 +84,25 @@ std::string dutch_size(size_t bytes) {
   return out;
 }
 
-std::string offline_zip_of(std::map<std::string, std::string> files, const std::string& name) {
+std::string offline_zip_of(std::map<std::string, std::string> files, const std::string& name,
+                           std::vector<std::string>* marked_pages) {
   files.erase(name + ".zip");  // the zip never holds itself
   files.erase(kSiteMarker);
-  for (auto& [rel, bytes] : files)
-    if (marked(bytes)) bytes = for_zip(std::move(bytes));
+  for (auto& [rel, bytes] : files) {
+    if (!marked(bytes)) continue;
+    bytes = for_zip(std::move(bytes));
+    if (marked_pages) marked_pages->push_back(rel);
+  }
   return make_site_zip(files, name, zip_stamp());
 }
 
 size_t add_offline_zip(const fs::path& site, const std::string& name) {
   const std::string zip_file = name + ".zip";
   std::map<std::string, std::string> files;
+  for (const auto& entry : fs::recursive_directory_iterator(site))
+    if (entry.is_regular_file()) files.emplace(entry.path().lexically_relative(site).generic_string(), slurp(entry.path()));
   std::vector<std::string> pages;  // pages that show the zip's size
-  for (const auto& entry : fs::recursive_directory_iterator(site)) {
-    if (!entry.is_regular_file()) continue;
-    const std::string rel = entry.path().lexically_relative(site).generic_string();
-    std::string bytes = slurp(entry.path());
-    if (marked(bytes)) pages.push_back(rel);
-    files.emplace(rel, std::move(bytes));
-  }
-  const std::string zip = offline_zip_of(std::move(files), name);
+  const std::string zip = offline_zip_of(std::move(files), name, &pages);
   write_file(site / zip_file, zip);
   const std::string size = ", " + dutch_size(zip.size());
   for (const auto& rel : pages) {

@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <map>
 #include <string>
+#include <vector>
 
 #include "feature.h"
 
@@ -36,8 +37,9 @@ size_t add_offline_zip(const std::filesystem::path& site, const std::string& nam
 
 /// The zip of a site held in memory (path → bytes, as `wijzer serve` keeps it), the same as
 /// add_offline_zip packs from disk: the zip itself and the marker are left out, the pages as the
-/// zip holds them. Returns the zip's bytes.
-std::string offline_zip_of(std::map<std::string, std::string> files, const std::string& name);
+/// zip holds them. Returns the zip's bytes; `marked`, when given, gets the pages that carry a mark.
+std::string offline_zip_of(std::map<std::string, std::string> files, const std::string& name,
+                           std::vector<std::string>* marked = nullptr);
 
 /// "3,4 MB", "850 kB": a size as the download link shows it.
 std::string dutch_size(size_t bytes);

@@ -304,10 +304,7 @@ struct Analyser {
   static uint64_t hash_of(std::string_view w) {
     uint64_t h = 0x9E3779B97F4A7C15ull ^ w.size();
     size_t i = 0;
-    for (uint64_t chunk; i + 8 <= w.size(); i += 8) {
-      std::memcpy(&chunk, w.data() + i, 8);
-      h = mix(h ^ chunk);
-    }
+    for (; i + 8 <= w.size(); i += 8) h = mix(h ^ load8(w.data() + i));
     uint64_t tail = 0;
     for (size_t k = 0; i + k < w.size(); ++k) tail |= uint64_t{static_cast<unsigned char>(w[i + k])} << (8 * k);
     return mix(h ^ tail);
@@ -451,8 +448,7 @@ IndexedDoc analyse(const Doc& doc, size_t excerpt_chars) {
         if (len + 8 <= kWordMax && i + 8 <= n) {
           // Eight bytes at a time up to the first that is no ASCII letter or digit; | 0x20
           // lowercases the letters and leaves the digits as they are.
-          uint64_t chunk;
-          std::memcpy(&chunk, p + i, 8);
+          const uint64_t chunk = load8(p + i);
           const uint64_t lower = chunk | 0x2020202020202020ull;
           std::memcpy(wbuf + len, &lower, 8);
           const uint64_t stop = ~ascii_alnum(chunk) & 0x8080808080808080ull;
