@@ -45,19 +45,25 @@ constexpr Extension kExtensions[] = {{"table", {"|"}},
                                      {"autolink", {"@", "://", "www."}},
                                      {"tasklist", {"[ ]", "[x]", "[X]"}}};
 
-/// Attaches the extensions `body` can use to a parser (all with `every_extension`). Returns whether
-/// strikethrough is one of them.
-bool attach_extensions(cmark_parser* parser, const std::string& body, bool every_extension) {
-  bool strikethrough = false;
+/// Which extensions attach_extensions() attached.
+struct Attached {
+  bool strikethrough = false, table = false, tasklist = false;
+};
+
+/// Attaches the extensions `body` can use to a parser (all with `every_extension`).
+Attached attach_extensions(cmark_parser* parser, const std::string& body, bool every_extension) {
+  Attached attached;
   for (const Extension& e : kExtensions) {
     const bool used = every_extension || std::any_of(std::begin(e.needs), std::end(e.needs), [&](const char* text) {
                         return text && body.find(text) != std::string::npos;
                       });
     if (!used) continue;
     if (cmark_syntax_extension* ext = cmark_find_syntax_extension(e.name)) cmark_parser_attach_syntax_extension(parser, ext);
-    strikethrough = strikethrough || std::strcmp(e.name, "strikethrough") == 0;
+    attached.strikethrough = attached.strikethrough || std::strcmp(e.name, "strikethrough") == 0;
+    attached.table = attached.table || std::strcmp(e.name, "table") == 0;
+    attached.tasklist = attached.tasklist || std::strcmp(e.name, "tasklist") == 0;
   }
-  return strikethrough;
+  return attached;
 }
 
 // Why pages parse on many threads, and only a page with a '~' takes a lock (parse_document):
@@ -201,8 +207,13 @@ Markdown::Markdown(const std::string& body, const Snippets* markup, bool every_e
   parser_ = cmark_parser_new_with_mem(valid_utf8 ? kParseOptions & ~CMARK_OPT_VALIDATE_UTF8 : kParseOptions,
                                       CmarkArena::mem());
   // With strikethrough attached (a '~'), the parse takes the lock (see above).
-  const bool strikethrough = attach_extensions(parser_, body, every_extension);
-  root_ = parse_document(parser_, body, strikethrough);
+  const Attached attached = attach_extensions(parser_, body, every_extension);
+  root_ = parse_document(parser_, body, attached.strikethrough);
+  // Content's own "<table>", "<input" or '"' is escaped: only these extensions write them, and
+  // footnotes need a "[^" in the body.
+  may_have_.tables = attached.table;
+  may_have_.task_boxes = attached.tasklist;
+  may_have_.footnotes = every_extension || body.find("[^") != std::string::npos;
 }
 
 // The tree and the parser live in arena_, which frees them all at once: no walk over the nodes.
@@ -321,6 +332,9 @@ void Markdown::replace_text(const std::function<std::optional<std::string>(const
     }
     auto html = visit(text);
     if (!html) continue;
+    may_have_.tables = may_have_.tables || html->find("<table>") != std::string::npos;
+    may_have_.task_boxes = may_have_.task_boxes || html->find("<input") != std::string::npos;
+    may_have_.footnotes = may_have_.footnotes || html->find("data-footnote") != std::string::npos;
     for (cmark_node* gone : run) {
       cmark_node_unlink(gone);
       cmark_node_free(gone);
@@ -386,8 +400,8 @@ std::vector<std::string> Markdown::section_texts() const {
 
 std::string Markdown::render(const std::vector<Heading>& headings) const {
   CmarkArena::Scope scope(*arena_);
-  char* raw = cmark_render_html(root_, kRenderOptions, cmark_parser_get_syntax_extensions(parser_));
-  std::string html(raw);  // raw is in arena_
+  // In arena_, like the tree: no copy.
+  const std::string_view html = cmark_render_html(root_, kRenderOptions, cmark_parser_get_syntax_extensions(parser_));
   // cmark writes headings as bare <hN> in document order: give each its id.
   std::string out;
   out.reserve(html.size() + headings.size() * 24);
@@ -396,19 +410,21 @@ std::string Markdown::render(const std::vector<Heading>& headings) const {
     size_t at = html.find("<h", pos);
     if (at == std::string::npos) break;
     if (at + 3 < html.size() && html[at + 2] >= '1' && html[at + 2] <= '6' && html[at + 3] == '>') {
-      out.append(html, pos, at + 3 - pos);
-      out += " id=\"" + html_escape(headings[next++].anchor) + "\"";
+      out.append(html.substr(pos, at + 3 - pos));
+      out += " id=\"";
+      append_html_escaped(out, headings[next++].anchor);
+      out += '"';
       pos = at + 3;
     } else {
-      out.append(html, pos, at + 2 - pos);
+      out.append(html.substr(pos, at + 2 - pos));
       pos = at + 2;
     }
   }
-  out.append(html, pos);
+  out.append(html.substr(pos));
   // Wide tables scroll in their own keyboard-reachable box instead of widening the page; each box
   // is a landmark, so it gets a name that is unique on the page (markdown/table). cmark's tables
   // do not nest, and "<table>" in text is escaped.
-  if (const Snippet* box = snippet("markdown/table"); box && out.find("<table>") != std::string::npos) {
+  if (const Snippet* box = snippet("markdown/table"); box && may_have_.tables && out.find("<table>") != std::string::npos) {
     std::string boxed;
     boxed.reserve(out.size() + 256);
     int tables = 0;
@@ -424,14 +440,14 @@ std::string Markdown::render(const std::vector<Heading>& headings) const {
     boxed.append(out, from);
     out = std::move(boxed);
   }
-  if (html.find("<input") != std::string::npos) {
+  if (may_have_.task_boxes && html.find("<input") != std::string::npos) {
     // Task list boxes are not form controls here: show their state as text a screen reader reads.
     if (const Snippet* done = snippet("markdown/task-done"))
       replace_all(out, "<input type=\"checkbox\" checked=\"\" disabled=\"\" /> ", done->render({}) + " ");
     if (const Snippet* open = snippet("markdown/task-open"))
       replace_all(out, "<input type=\"checkbox\" disabled=\"\" /> ", open->render({}) + " ");
   }
-  if (html.find("data-footnote") != std::string::npos) {
+  if (may_have_.footnotes && html.find("data-footnote") != std::string::npos) {
     // cmark-gfm labels footnote back-links in English: aria-label="Back to reference 1-2".
     if (const Snippet* backref = snippet("markdown/footnote-backref")) {
       const std::string prefix = "aria-label=\"Back to reference ";

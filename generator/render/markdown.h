@@ -66,6 +66,10 @@ class Markdown {
   cmark_parser* parser_;
   cmark_node* root_;
   const Snippets* markup_;
+  /// What render() looks for in cmark's HTML, and only where the body or a pass's HTML can make it.
+  struct MayHave {
+    bool tables = false, task_boxes = false, footnotes = false;
+  } may_have_;
 };
 
 /// Bounds on a page body that keep cmark-gfm's time and memory in check on hostile input
