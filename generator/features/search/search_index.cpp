@@ -300,14 +300,26 @@ struct Analyser {
   uint32_t stamp = 0;
 
   /// The cache's hash of a word, eight bytes at a time (words are hashed whole, after the
-  /// tokenizer found their end).
+  /// tokenizer found their end). mix() is invertible, so words of at most eight bytes with the
+  /// same length and hash are the same word: info() compares only longer ones.
   static uint64_t hash_of(std::string_view w) {
     uint64_t h = 0x9E3779B97F4A7C15ull ^ w.size();
     size_t i = 0;
     for (; i + 8 <= w.size(); i += 8) h = mix(h ^ load8(w.data() + i));
-    uint64_t tail = 0;
-    for (size_t k = 0; i + k < w.size(); ++k) tail |= uint64_t{static_cast<unsigned char>(w[i + k])} << (8 * k);
-    return mix(h ^ tail);
+    return mix(h ^ tail_of(w.data() + i, w.size() - i));
+  }
+  /// The `n` (< 8) bytes at `p`, first byte lowest, without a loop: two loads that may overlap
+  /// (the bytes they share are the same, so OR keeps them).
+  static uint64_t tail_of(const char* p, size_t n) {
+    auto byte = [p](size_t k) { return uint64_t{static_cast<unsigned char>(p[k])}; };
+    if (n >= 4) {
+      uint32_t lo, hi;
+      std::memcpy(&lo, p, 4);
+      std::memcpy(&hi, p + n - 4, 4);
+      return lo | uint64_t{hi} << (8 * (n - 4));
+    }
+    if (n == 0) return 0;
+    return byte(0) | byte(n / 2) << (8 * (n / 2)) | byte(n - 1) << (8 * (n - 1));
   }
   static uint64_t mix(uint64_t h) {
     h *= 0xFF51AFD7ED558CCDull;
@@ -319,7 +331,8 @@ struct Analyser {
     for (size_t i = h & mask;; i = (i + 1) & mask) {
       Slot& slot = slots[i];
       if (!slot.used) break;
-      if (slot.hash == h && slot.length == w.size() && std::memcmp(arena.data() + slot.offset, w.data(), w.size()) == 0)
+      if (slot.hash == h && slot.length == w.size() &&
+          (w.size() <= 8 || std::memcmp(arena.data() + slot.offset, w.data(), w.size()) == 0))
         return slot.info;
     }
     if ((count + 1) * 2 > slots.size()) grow();
