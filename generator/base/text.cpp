@@ -119,17 +119,18 @@ std::string slugify(std::string_view s) {
   std::string storage;
   if (!ascii) storage = fold(s);
   const std::string_view folded = ascii ? s : std::string_view(storage);
-  std::string out;
-  out.reserve(folded.size());
+  // The slug is never longer than the text: written through a pointer, cut to size at the end.
+  std::string out(folded.size(), '\0');
+  char* w = out.data();
   bool pending_dash = false;
   for (size_t i = 0; i < folded.size(); ++i) {
     unsigned char c = folded[i];
     if (c >= 'A' && c <= 'Z') c = static_cast<unsigned char>(c + 32);
     if (c == '\'') continue;  // "cliënt's" → "clients"
     if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-      if (pending_dash && !out.empty()) out += '-';
+      if (pending_dash && w != out.data()) *w++ = '-';
       pending_dash = false;
-      out += static_cast<char>(c);
+      *w++ = static_cast<char>(c);
     } else if (c == 0xE2 && i + 2 < folded.size() && static_cast<unsigned char>(folded[i + 1]) == 0x80 &&
                static_cast<unsigned char>(folded[i + 2]) == 0x99) {
       i += 2;  // typographic apostrophe ’
@@ -137,6 +138,7 @@ std::string slugify(std::string_view s) {
       pending_dash = true;
     }
   }
+  out.resize(static_cast<size_t>(w - out.data()));
   return out.empty() ? "kop" : out;
 }
 
