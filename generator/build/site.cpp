@@ -84,14 +84,16 @@ std::string render_page(const BuildContext& ctx, Page& page, const LinkResolver&
       page.generated ? page.html : markdown_html(ctx, page, links, sources, features, slots, diags, anchor_checks);
   const std::string name = template_for(page, sources);
   if (!templates.has(name)) return "";
-  // The page's own data on top of what it shares with the pages around it. Features add keys of
-  // their own (page_css, nieuw, …), never one of the shared layers' (see PageDataCache).
-  mustache_data data = page_data(ctx.content, page, html);
-  const std::vector<const mustache_data*> layers = shared.layers(page);
+  // The page's own data on top of what it shares with the pages around it, and the features' keys
+  // (page_css, nieuw, …) on top of that: never `page` or one of the shared layers' (see
+  // PageDataCache).
+  std::vector<const mustache_data*> layers = shared.layers(page);
+  layers.push_back(&shared.own(page, html));
+  mustache_data data{mustache_data::type::object};
   if (page.generated && !page.content_template.empty() && templates.has(page.content_template)) {
     // Content rendered from page.data by a component's template; features (search) see it as html.
     page.html = templates.render(page.content_template, layers, data);
-    (*const_cast<mustache_data*>(data.get("page")))["content"] = page.html.empty() ? mustache_data{false} : mustache_data{page.html};
+    shared.set_content(page.html);
   }
   nlohmann::json extra = {{"page_css", nlohmann::json::array()}, {"page_js", nlohmann::json::array()}};
   for (size_t f = 0; f < features.size(); ++f) features[f]->extend(ctx, page, extra, slots[f]);

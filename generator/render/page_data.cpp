@@ -9,45 +9,109 @@
 namespace wijzer {
 namespace {
 
-mustache_data link(const ContentTree& content, const Page& from, int index) {
-  const Page& to = content.pages[index];
-  return MustacheObject()
-      .set("title", to.meta.title)
-      .set("url", relative_url(from.output, to.output))
-      .set("description", to.meta.description)
-      .take();
+// The page's own data is refilled in place from page to page (PageDataCache::own): kainjow makes
+// every value on the heap, and most of a page's values fit where the last page's were. Each put_*
+// leaves a slot as a fresh build would make it (MustacheObject's "" is false included); an object
+// slot keeps only the keys its role always has, so no key of the last page stays behind.
+using mustache_list_items = kainjow::mustache::basic_list<std::string>;
+
+/// `slot` as the text `text`, "" as false (MustacheObject::set), in the slot's own buffer.
+void put_text(mustache_data& slot, std::string_view text) {
+  if (text.empty()) {
+    if (!slot.is_false()) slot = mustache_data{false};
+  } else if (slot.is_string()) {
+    const_cast<std::string&>(slot.string_value()).assign(text.data(), text.size());
+  } else {
+    slot = mustache_data{std::string(text)};
+  }
 }
 
-mustache_data table_of_contents(const Page& page, size_t& entries) {
-  std::vector<mustache_data> toc;
-  std::vector<mustache_data> children;
-  MustacheObject current;
+/// `slot` as the text `text`, also when it is "" (a list item made from a string).
+void put_string(mustache_data& slot, const std::string& text) {
+  if (slot.is_string()) const_cast<std::string&>(slot.string_value()).assign(text);
+  else slot = mustache_data{text};
+}
+
+void put_bool(mustache_data& slot, bool flag) {
+  if (flag ? !slot.is_true() : !slot.is_false()) slot = mustache_data{flag};
+}
+
+/// `slot` as relative_url(from, to), "" as false.
+void put_url(mustache_data& slot, const std::string& from, const std::string& to) {
+  if (!slot.is_string()) slot = mustache_data{std::string()};
+  auto& url = const_cast<std::string&>(slot.string_value());
+  url.clear();
+  append_relative_url(url, from, to);
+  if (url.empty()) slot = mustache_data{false};
+}
+
+/// `slot` as a list of `count` items: those it had stay (to be refilled), new ones are empty objects.
+mustache_list_items& put_list(mustache_data& slot, size_t count) {
+  if (!slot.is_list()) slot = mustache_data{mustache_data::type::list};
+  auto& items = const_cast<mustache_list_items&>(slot.list_value());
+  items.resize(count);
+  return items;
+}
+
+/// `slot` as an object; an empty one when it is none or has `stray`, a key this use must not have.
+mustache_data& put_object(mustache_data& slot, const char* stray = nullptr) {
+  if (!slot.is_object() || (stray && slot.get(stray))) slot = mustache_data{mustache_data::type::object};
+  return slot;
+}
+
+/// `slot` as the link from page `from` to page `index`: title, url, description.
+void put_link(mustache_data& slot, const ContentTree& content, const Page& from, int index) {
+  const Page& to = content.pages[index];
+  mustache_data& link = put_object(slot);
+  put_text(link["title"], to.meta.title);
+  put_url(link["url"], from.output, to.output);
+  put_text(link["description"], to.meta.description);
+}
+
+mustache_data link(const ContentTree& content, const Page& from, int index) {
+  mustache_data out{mustache_data::type::object};
+  put_link(out, content, from, index);
+  return out;
+}
+
+/// `slot` as a table of contents entry: text and anchor.
+mustache_data& put_entry(mustache_data& slot, const Heading& h, const char* stray) {
+  mustache_data& entry = put_object(slot, stray);
+  put_text(entry["text"], h.text);
+  put_text(entry["anchor"], h.anchor);
+  return entry;
+}
+
+/// The table of contents: an entry per h2 (text, anchor, has_children, children: its h3s), and an
+/// entry of its own (text, anchor) for an h3 before the first h2. Returns the number of entries.
+size_t put_table_of_contents(mustache_data& slot, const Page& page) {
+  const std::vector<Heading>& headings = page.headings;
+  size_t count = 0;
   bool open = false;
-  auto close = [&] {
-    if (!open) return;
-    current.set("has_children", !children.empty());
-    current.set("children", mustache_list(std::move(children)));
-    children.clear();
-    toc.push_back(current.take());
-    current = MustacheObject();
-    open = false;
-  };
-  for (const Heading& h : page.headings) {
-    if (h.level == 2) {
-      close();
-      current.set("text", h.text).set("anchor", h.anchor);
+  for (const Heading& h : headings) {
+    if (h.level == 2) ++count, open = true;
+    else if (h.level == 3 && !open) ++count;
+  }
+  mustache_list_items& entries = put_list(slot, count);
+  size_t k = 0;
+  open = false;
+  for (size_t i = 0; i < headings.size(); ++i) {
+    const Heading& h = headings[i];
+    if (h.level == 3 && !open) {
+      put_entry(entries[k++], h, "children");
+    } else if (h.level == 2) {
       open = true;
-    } else if (h.level == 3) {
-      if (!open) {  // an h3 before any h2 stands on its own
-        toc.push_back(MustacheObject().set("text", h.text).set("anchor", h.anchor).take());
-      } else {
-        children.push_back(MustacheObject().set("text", h.text).set("anchor", h.anchor).take());
-      }
+      size_t children = 0;
+      for (size_t j = i + 1; j < headings.size() && headings[j].level != 2; ++j) children += headings[j].level == 3;
+      mustache_data& entry = put_entry(entries[k++], h, nullptr);
+      put_bool(entry["has_children"], children > 0);
+      mustache_list_items& items = put_list(entry["children"], children);
+      size_t c = 0;
+      for (size_t j = i + 1; j < headings.size() && headings[j].level != 2; ++j)
+        if (headings[j].level == 3) put_entry(items[c++], headings[j], nullptr);
     }
   }
-  close();
-  entries = toc.size();
-  return mustache_list(std::move(toc));
+  return count;
 }
 
 /// Index of the top-level section a page belongs to (a child of home), or -1 for home.
@@ -136,50 +200,63 @@ mustache_data section_nav_data(const ContentTree& content, const Page& page, std
       .take();
 }
 
-mustache_data page_data(const ContentTree& content, const Page& page, const std::string& html) {
+namespace {
+
+/// Fills `out` with `page`'s own data ({page: …}, docs/templates.md), reusing what it holds.
+void fill_page_data(mustache_data& out, const ContentTree& content, const Page& page, const std::string& html) {
   const int self = content.by_source.at(page.source);
+  mustache_data& p = put_object(out["page"]);
+  put_text(p["title"], page.meta.title);
+  put_text(p["description"], page.meta.description);
+  put_text(p["content"], html);
+  put_text(p["source"], page.source);
+  put_url(p["url"], page.output, page.output);
+  put_bool(p["is_home"], self == 0);
+  put_bool(p["is_section"], page.is_section);
+  put_bool(p["has_toc"], put_table_of_contents(p["toc"], page) >= 2);
 
-  std::vector<mustache_data> crumbs;
-  for (int index = page.parent; index >= 0; index = content.pages[index].parent) crumbs.push_back(link(content, page, index));
-  std::reverse(crumbs.begin(), crumbs.end());
-  const bool has_crumbs = !crumbs.empty();
+  size_t depth = 0;
+  for (int index = page.parent; index >= 0; index = content.pages[index].parent) ++depth;
+  mustache_list_items& crumbs = put_list(p["breadcrumbs"], depth);
+  for (int index = page.parent; index >= 0; index = content.pages[index].parent) put_link(crumbs[--depth], content, page, index);
+  put_bool(p["has_breadcrumbs"], !crumbs.empty());
 
-  std::vector<mustache_data> children;
+  size_t shown = 0;
+  for (int index : page.children) shown += in_menus(content.pages[index]);
+  mustache_list_items& children = put_list(p["children"], shown);
+  shown = 0;
   for (int index : page.children)
-    if (in_menus(content.pages[index])) children.push_back(link(content, page, index));
-  const bool has_children = !children.empty();
+    if (in_menus(content.pages[index])) put_link(children[shown++], content, page, index);
+  put_bool(p["has_children"], !children.empty());
 
-  std::vector<mustache_data> bronnen;
-  for (const auto& bron : page.meta.bronnen) bronnen.emplace_back(bron);
-  const bool has_bronnen = !bronnen.empty();
+  mustache_list_items& bronnen = put_list(p["bronnen"], page.meta.bronnen.size());
+  for (size_t i = 0; i < bronnen.size(); ++i) put_string(bronnen[i], page.meta.bronnen[i]);
+  put_bool(p["has_bronnen"], !bronnen.empty());
 
-  size_t toc_entries = 0;
-  mustache_data toc = table_of_contents(page, toc_entries);
-
-  MustacheObject p;
-  p.set("title", page.meta.title)
-      .set("description", page.meta.description)
-      .set("content", html)
-      .set("source", page.source)
-      .set("url", relative_url(page.output, page.output))
-      .set("is_home", self == 0)
-      .set("is_section", page.is_section)
-      .set("toc", std::move(toc))
-      .set("has_toc", toc_entries >= 2)
-      .set("breadcrumbs", mustache_list(std::move(crumbs)))
-      .set("has_breadcrumbs", has_crumbs)
-      .set("children", mustache_list(std::move(children)))
-      .set("has_children", has_children)
-      .set("bronnen", mustache_list(std::move(bronnen)))
-      .set("has_bronnen", has_bronnen)
-      .set("bijgewerkt", dutch_date(page.meta.bijgewerkt))
-      .set("bijgewerkt_iso", page.meta.bijgewerkt)
-      .set("prev", page.prev >= 0 ? link(content, page, page.prev) : mustache_data{false})
-      .set("next", page.next >= 0 ? link(content, page, page.next) : mustache_data{false})
-      .set("fields", to_mustache(page.meta.fields))
-      .set("data", page.data.is_null() ? mustache_data{mustache_data::type::object} : to_mustache(page.data));
-  return MustacheObject().set("page", p.take()).take();
+  put_text(p["bijgewerkt"], dutch_date(page.meta.bijgewerkt));
+  put_text(p["bijgewerkt_iso"], page.meta.bijgewerkt);
+  if (page.prev >= 0) put_link(p["prev"], content, page, page.prev);
+  else put_bool(p["prev"], false);
+  if (page.next >= 0) put_link(p["next"], content, page, page.next);
+  else put_bool(p["next"], false);
+  p["fields"] = to_mustache(page.meta.fields);
+  p["data"] = page.data.is_null() ? mustache_data{mustache_data::type::object} : to_mustache(page.data);
 }
+
+}  // namespace
+
+mustache_data page_data(const ContentTree& content, const Page& page, const std::string& html) {
+  mustache_data out{mustache_data::type::object};
+  fill_page_data(out, content, page, html);
+  return out;
+}
+
+const mustache_data& PageDataCache::own(const Page& page, const std::string& html) {
+  fill_page_data(own_, content_, page, html);
+  return own_;
+}
+
+void PageDataCache::set_content(const std::string& html) { put_text(own_["page"]["content"], html); }
 
 PageDataCache::PageDataCache(const ContentTree& content, const AssetManifest& assets, const Config& config)
     : content_(content), assets_(assets), config_(config) {}

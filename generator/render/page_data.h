@@ -23,6 +23,12 @@ class PageDataCache {
   /// The layers under `page`'s own data, bottom first: the chrome (`site`, `root`, `home_url`,
   /// `assets`, `nav`, `footer_nav`, `labels`), then `section_nav`. Valid until the next call.
   std::vector<const mustache_data*> layers(const Page& page);
+  /// page_data(page, html), refilled in place: what the last page's data holds is reused, so a
+  /// page's values mostly go where the last page's were instead of into new allocations. Valid
+  /// until the next call.
+  const mustache_data& own(const Page& page, const std::string& html);
+  /// Sets `page.content` of what own() gave last (a generated page's content, once rendered).
+  void set_content(const std::string& html);
 
  private:
   const ContentTree& content_;
@@ -34,6 +40,7 @@ class PageDataCache {
   mustache_data nav_{mustache_data::type::object};  ///< {section_nav}
   std::vector<int> nav_pages_;                      ///< the page of each item of nav_
   int nav_self_ = -1;                               ///< the page nav_ marks as current
+  mustache_data own_{mustache_data::type::object};  ///< own()'s data, refilled page after page
 };
 
 /// The section navigation of `page` as data for templates/layout/section-nav.mustache (false on the
