@@ -1,9 +1,15 @@
 #include "paths.h"
 
+#include <string.h>  // memrchr (GNU)
+
 #include <algorithm>
 #include <array>
+#include <bit>
+#include <cstdint>
 #include <string_view>
 #include <vector>
+
+#include "word_at_a_time.h"
 
 namespace wijzer {
 
@@ -70,12 +76,25 @@ void append_url_encoded(std::string& out, std::string_view path) {
 }  // namespace
 
 void append_relative_url(std::string& out, const std::string& from_output, const std::string& to_output) {
-  // Length of the shared leading folders, up to and including the last common '/'.
-  size_t common = 0;
-  for (size_t i = 0; i < from_output.size() && i < to_output.size() && from_output[i] == to_output[i]; ++i)
-    if (from_output[i] == '/') common = i + 1;
-  for (size_t i = from_output.find('/', common); i != std::string::npos; i = from_output.find('/', i + 1)) out += "../";
-  append_url_encoded(out, std::string_view(to_output).substr(common));
+  // Length of the shared leading folders, up to and including the last common '/': the common
+  // prefix found eight bytes at a time, then its last '/'.
+  const size_t shorter = std::min(from_output.size(), to_output.size());
+  size_t same = 0;
+  while (same + 8 <= shorter) {
+    const uint64_t diff = load8(from_output.data() + same) ^ load8(to_output.data() + same);
+    if (diff) {
+      same += static_cast<size_t>(std::countr_zero(diff)) / 8;
+      break;
+    }
+    same += 8;
+  }
+  while (same < shorter && from_output[same] == to_output[same]) ++same;
+  const void* slash = same ? memrchr(from_output.data(), '/', same) : nullptr;
+  const size_t common = slash ? static_cast<size_t>(static_cast<const char*>(slash) - from_output.data()) + 1 : 0;
+  const size_t ups = static_cast<size_t>(std::count(from_output.begin() + static_cast<std::ptrdiff_t>(common), from_output.end(), '/'));
+  const std::string_view rest = std::string_view(to_output).substr(common);
+  for (size_t i = 0; i < ups; ++i) out.append("../", 3);
+  append_url_encoded(out, rest);
 }
 
 std::string relative_url(const std::string& from_output, const std::string& to_output) {
