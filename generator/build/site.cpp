@@ -84,21 +84,22 @@ std::string render_page(const BuildContext& ctx, Page& page, const LinkResolver&
       page.generated ? page.html : markdown_html(ctx, page, links, sources, features, slots, diags, anchor_checks);
   const std::string name = template_for(page, sources);
   if (!templates.has(name)) return "";
-  // The page's own data on top of what it shares with the pages around it, and the features' keys
-  // (page_css, nieuw, …) on top of that: never `page` or one of the shared layers' (see
-  // PageDataCache).
+  // The page's own data on top of the features' keys (page_css, nieuw, …) on top of what it shares
+  // with the pages around it. A feature's key is never `page` or one of the shared layers' (see
+  // PageDataCache), so the order only saves lookups.
   std::vector<const mustache_data*> layers = shared.layers(page);
-  layers.push_back(&shared.own(page, html));
-  mustache_data data{mustache_data::type::object};
+  const mustache_data& own = shared.own(page, html);
   if (page.generated && !page.content_template.empty() && templates.has(page.content_template)) {
     // Content rendered from page.data by a component's template; features (search) see it as html.
-    page.html = templates.render(page.content_template, layers, data);
+    page.html = templates.render(page.content_template, layers, own);
     shared.set_content(page.html);
   }
   nlohmann::json extra = {{"page_css", nlohmann::json::array()}, {"page_js", nlohmann::json::array()}};
   for (size_t f = 0; f < features.size(); ++f) features[f]->extend(ctx, page, extra, slots[f]);
-  for (const auto& [key, value] : extra.items()) data[key] = to_mustache(value);
-  std::string out = templates.render(name, layers, data);
+  mustache_data features_data{mustache_data::type::object};
+  for (const auto& [key, value] : extra.items()) features_data[key] = to_mustache(value);
+  layers.push_back(&features_data);  // under the page's own data: most names a page looks up are page.*
+  std::string out = templates.render(name, layers, own);
   trim_line_ends(out);
   return out;
 }
