@@ -96,9 +96,7 @@ std::string render_page(const BuildContext& ctx, Page& page, const LinkResolver&
   }
   nlohmann::json extra = {{"page_css", nlohmann::json::array()}, {"page_js", nlohmann::json::array()}};
   for (size_t f = 0; f < features.size(); ++f) features[f]->extend(ctx, page, extra, slots[f]);
-  mustache_data features_data{mustache_data::type::object};
-  for (const auto& [key, value] : extra.items()) features_data[key] = to_mustache(value);
-  layers.push_back(&features_data);  // under the page's own data: most names a page looks up are page.*
+  layers.push_back(&shared.features(extra));  // under the page's own data: most names a page looks up are page.*
   std::string out = templates.render(name, layers, own);
   trim_line_ends(out);
   return out;

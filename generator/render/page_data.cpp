@@ -258,6 +258,15 @@ const mustache_data& PageDataCache::own(const Page& page, const std::string& htm
 
 void PageDataCache::set_content(const std::string& html) { put_text(own_["page"]["content"], html); }
 
+const mustache_data& PageDataCache::features(const nlohmann::json& extra) {
+  if (extra != features_json_) {
+    features_json_ = extra;
+    features_ = mustache_data{mustache_data::type::object};
+    for (const auto& [key, value] : extra.items()) features_[key] = to_mustache(value);
+  }
+  return features_;
+}
+
 PageDataCache::PageDataCache(const ContentTree& content, const AssetManifest& assets, const Config& config)
     : content_(content), assets_(assets), config_(config) {}
 

@@ -29,6 +29,9 @@ class PageDataCache {
   const mustache_data& own(const Page& page, const std::string& html);
   /// Sets `page.content` of what own() gave last (a generated page's content, once rendered).
   void set_content(const std::string& html);
+  /// The features' keys for templates (`extra`, a JSON object) as mustache data: the last page's
+  /// when `extra` equals its JSON (pages of a folder mostly get the same). Valid until the next call.
+  const mustache_data& features(const nlohmann::json& extra);
 
  private:
   const ContentTree& content_;
@@ -41,6 +44,8 @@ class PageDataCache {
   std::vector<int> nav_pages_;                      ///< the page of each item of nav_
   int nav_self_ = -1;                               ///< the page nav_ marks as current
   mustache_data own_{mustache_data::type::object};  ///< own()'s data, refilled page after page
+  nlohmann::json features_json_;                     ///< what features() last converted
+  mustache_data features_{mustache_data::type::object};
 };
 
 /// The section navigation of `page` as data for templates/layout/section-nav.mustache (false on the

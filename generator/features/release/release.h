@@ -18,6 +18,7 @@ class Release : public Feature {
  private:
   std::string version_;
   std::string newest_;  ///< the newest `bijgewerkt` (ISO dates compare as text)
+  nlohmann::json data_;  ///< `release`, the same for every page: made once in load()
 };
 
 }  // namespace wijzer
