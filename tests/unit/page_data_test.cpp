@@ -85,3 +85,24 @@ TEST_CASE("page data refilled page after page renders as each page's own", "[tem
   CHECK(d.find(";bc=(Home ../../index.html )(Gids ../index.html De gids);hb=1;ch=(E e.html Diep);hc=1;") != std::string::npos);
   CHECK(d.find(";prev=(B ../b.html );next=(E e.html Diep);") != std::string::npos);
 }
+
+TEST_CASE("the features' keys are converted again only when they change", "[templates][layout]") {
+  MemoryTree tree;
+  tree.set("content/_index.md", "---\ntitle: Home\n---\n");
+  Diagnostics diags;
+  ContentTree content = load_content(tree, diags);
+  const AssetManifest assets;
+  const Config config;
+  PageDataCache shared(content, assets, config);
+  TemplateSources sources;
+  sources.templates["t"] = "{{#page_css}}[{{.}}]{{/page_css}}{{nieuw.url}}|{{release.version}}";
+  TemplateSet templates(sources);
+  const mustache_data none{mustache_data::type::object};
+  auto render = [&](const nlohmann::json& extra) { return templates.render("t", {&shared.features(extra)}, none); };
+  const nlohmann::json one = {{"page_css", {"a.css", "b.css"}}, {"nieuw", {{"url", "nieuw.html"}}}};
+  CHECK(render(one) == "[a.css][b.css]nieuw.html|");
+  // Another key set: nothing of the last one stays.
+  CHECK(render({{"page_css", {"c.css"}}, {"release", {{"version", "1"}}}}) == "[c.css]|1");
+  CHECK(render(one) == "[a.css][b.css]nieuw.html|");
+  CHECK(render(nlohmann::json::object()) == "|");
+}
