@@ -663,15 +663,31 @@ IndexFiles build_index(const std::vector<const IndexedDoc*>& docs, const IndexOp
   for (size_t i = 0; i < shards.size(); ++i) {
     std::string t, w, c, x;
     std::map<std::string_view, const std::string*> copies;
+    // Appended in place: a site has thousands of keys, each a few short pieces.
+    auto key_to = [](std::string& list, const std::string& key) {
+      if (!list.empty()) list += ',';
+      append_js_string(list, key);
+      list += ':';
+    };
     for (auto* e : shards[i].second) {
       const auto& [key, entry] = *e;
-      if (!entry.postings.empty()) t += (t.empty() ? "" : ",") + js_string(key) + ":\"" + entry.postings + "\"";
-      if (!entry.stem.empty()) w += (w.empty() ? "" : ",") + js_string(key) + ":" + js_string(entry.stem);
+      if (!entry.postings.empty()) {
+        key_to(t, key);
+        t += '"';
+        t += entry.postings;
+        t += '"';
+      }
+      if (!entry.stem.empty()) {
+        key_to(w, key);
+        append_js_string(w, entry.stem);
+      }
       if (!entry.compounds.empty()) {
-        c += (c.empty() ? "" : ",") + js_string(key) + ":[";
+        key_to(c, key);
+        c += '[';
         for (size_t k = 0; k < entry.compounds.size(); ++k) {
           const std::string& compound = entry.compounds[k];
-          c += (k ? "," : "") + js_string(compound);
+          if (k) c += ',';
+          append_js_string(c, compound);
           const auto it = entries.find(compound);
           const auto home = shard_of.find(compound);
           if (it != entries.end() && !it->second.postings.empty() && home != shard_of.end() && home->second != i)
@@ -680,7 +696,13 @@ IndexFiles build_index(const std::vector<const IndexedDoc*>& docs, const IndexOp
         c += "]";
       }
     }
-    for (const auto& [key, list] : copies) x += (x.empty() ? "" : ",") + js_string(key) + ":\"" + *list + "\"";
+    for (const auto& [key, list] : copies) {
+      if (!x.empty()) x += ',';
+      append_js_string(x, key);
+      x += ":\"";
+      x += *list;
+      x += '"';
+    }
     const std::string name =
         emit("t" + std::to_string(i), "{\"t\":{" + t + "},\"w\":{" + w + "},\"c\":{" + c + "},\"x\":{" + x + "}}");
     shard_list += (i ? "," : "") + js_string(shards[i].first) + ":\"" + name + "\"";
