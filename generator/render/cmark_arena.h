@@ -43,6 +43,9 @@ class CmarkArena {
   void release(void* p);
 
  private:
+  /// Makes a new current block with at least `need` bytes; kept out of allocate()'s fast path.
+  [[gnu::noinline]] void add_block(size_t need);
+
   std::vector<std::unique_ptr<std::byte[]>> blocks_;
   std::byte* next_ = nullptr;  ///< free space of the current block
   std::byte* end_ = nullptr;
