@@ -283,7 +283,7 @@ namespace {
 /// kainjow's escaping (same entities: it writes ' as &apos;), without its per-character appends.
 std::string escape_like_kainjow(const std::string& text) {
   std::string out;
-  out.reserve(text.size() + 16);
+  out.reserve(text.size());  // no allocation for a short value: most need no entity
   append_html_escaped(out, text, "&apos;");
   return out;
 }
