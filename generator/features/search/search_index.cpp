@@ -298,6 +298,7 @@ struct Analyser {
   size_t count = 0;
   std::vector<uint32_t> term_stamp, term_slot, surface_stamp;
   uint32_t stamp = 0;
+  std::vector<TermHit> scratch;  ///< the terms of the section being read
 
   /// The cache's hash of a word, eight bytes at a time (words are hashed whole, after the
   /// tokenizer found their end). mix() is invertible, so words of at most eight bytes with the
@@ -511,7 +512,8 @@ IndexedDoc analyse(const Doc& doc, size_t excerpt_chars) {
   out.headings.reserve(doc.sections.size());
   for (size_t s = 0; s < doc.sections.size(); ++s) {
     const Section& section = doc.sections[s];
-    terms = &out.parts[s];
+    terms = &an.scratch;  // grows here, copied to the part at its size when the section ends
+    terms->clear();
     section_stamp = ++an.stamp;
     if (s == 0) {
       add_text(doc.title, kTitle);
@@ -519,6 +521,7 @@ IndexedDoc analyse(const Doc& doc, size_t excerpt_chars) {
     }
     add_text(section.heading, kHeading);
     add_text(section.text, kBody);
+    out.parts[s].assign(terms->begin(), terms->end());
     if (excerpt_chars) {
       if (s) out.excerpts += ',';
       append_js_string(out.excerpts, make_excerpt(excerpt_source(doc, s), excerpt_chars));
@@ -530,7 +533,6 @@ IndexedDoc analyse(const Doc& doc, size_t excerpt_chars) {
   if (excerpt_chars) out.excerpts += ']';
   // A large site keeps every page's IndexedDoc until finish(): no spare capacity.
   out.excerpts.shrink_to_fit();
-  for (auto& part : out.parts) part.shrink_to_fit();
   out.surfaces.shrink_to_fit();
   return out;
 }
