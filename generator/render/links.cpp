@@ -35,20 +35,16 @@ std::string percent_decode(const std::string& s) {
 /// way browsers do (WHATWG URL): leading controls and spaces are skipped and tabs and newlines
 /// anywhere are ignored, so "java\tscript:" is javascript:.
 std::string url_scheme(const std::string& raw) {
-  std::string url;
-  size_t start = 0;
-  while (start < raw.size() && static_cast<unsigned char>(raw[start]) <= 0x20) ++start;
-  for (size_t i = start; i < raw.size(); ++i)
-    if (raw[i] != '\t' && raw[i] != '\n' && raw[i] != '\r') url += raw[i];
-  if (url.empty() || !std::isalpha(static_cast<unsigned char>(url[0]))) return "";
-  for (size_t i = 1; i < url.size(); ++i) {
-    unsigned char c = url[i];
-    if (c == ':') {
-      std::string scheme = url.substr(0, i);
-      for (auto& ch : scheme) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-      return scheme;
-    }
-    if (!std::isalnum(c) && c != '+' && c != '.' && c != '-') return "";
+  // Read in place: most links are relative and end at their first character.
+  size_t i = 0;
+  while (i < raw.size() && static_cast<unsigned char>(raw[i]) <= 0x20) ++i;
+  std::string scheme;
+  for (; i < raw.size(); ++i) {
+    const unsigned char c = raw[i];
+    if (c == '\t' || c == '\n' || c == '\r') continue;
+    if (scheme.empty() ? !std::isalpha(c) : c != ':' && !std::isalnum(c) && c != '+' && c != '.' && c != '-') return "";
+    if (c == ':') return scheme;
+    scheme += static_cast<char>(std::tolower(c));
   }
   return "";
 }
@@ -107,7 +103,8 @@ std::string LinkResolver::resolve(const Page& from, const std::string& url, int 
       return fail("onbekend anker '#" + fragment + "' op deze pagina" + suggest_anchor(from, percent_decode(fragment)));
     if (&page != &from && !fragment.empty()) later.push_back({index, percent_decode(fragment), file_line, col});
     std::string out = relative_url(from.output, page.output);
-    return fragment.empty() ? out : out + "#" + fragment;
+    if (!fragment.empty()) out.append(1, '#').append(fragment);
+    return out;
   }
   if (!static_files_.count(*target))
     return fail("link naar onbekend bestand '" + path + "' (content/" + *target + " bestaat niet)");
