@@ -14,8 +14,10 @@
 namespace wijzer {
 
 std::optional<std::string> resolve_relative(const std::string& from, const std::string& relative) {
-  // Views into both arguments: a page resolves several links, each with a few parts.
-  std::vector<std::string_view> stack;
+  // Views into both arguments, on a stack each thread keeps: a page resolves several links, each
+  // with a few parts.
+  thread_local std::vector<std::string_view> stack;
+  stack.clear();
   auto each_part = [](std::string_view text, auto&& visit) {
     for (size_t begin = 0;;) {
       const size_t slash = text.find('/', begin);

@@ -1,7 +1,9 @@
 #include <catch2/catch.hpp>
 #include <cctype>
 #include <cstdio>
+#include <optional>
 #include <random>
+#include <vector>
 #include <string_view>
 
 #include "paths.h"
@@ -15,6 +17,50 @@ TEST_CASE("resolve_relative follows . and .. from the linking file", "[links]") 
   CHECK(resolve_relative("a/b/c.md", "../../d.md") == "d.md");
   CHECK(resolve_relative("a/b.md", "../") == "/");
   CHECK_FALSE(resolve_relative("a.md", "../buiten.md").has_value());
+}
+
+TEST_CASE("resolve_relative agrees with a stack of parts on random paths", "[links]") {
+  // The way resolve_relative worked before it joined parts as it went.
+  auto reference = [](const std::string& from, const std::string& relative) -> std::optional<std::string> {
+    std::vector<std::string> stack;
+    auto parts = [](const std::string& text) {
+      std::vector<std::string> out;
+      for (size_t begin = 0;;) {
+        const size_t slash = text.find('/', begin);
+        out.push_back(text.substr(begin, slash == std::string::npos ? std::string::npos : slash - begin));
+        if (slash == std::string::npos) return out;
+        begin = slash + 1;
+      }
+    };
+    if (const size_t last = from.rfind('/'); last != std::string::npos) stack = parts(from.substr(0, last));
+    bool outside = false;
+    for (const std::string& part : parts(relative)) {
+      if (part.empty() || part == ".") continue;
+      if (part == "..") {
+        if (stack.empty()) outside = true;
+        else stack.pop_back();
+      } else if (!outside) {
+        stack.push_back(part);
+      }
+    }
+    if (outside) return std::nullopt;
+    std::string out;
+    for (const auto& part : stack) out += (out.empty() ? "" : "/") + part;
+    if (!relative.empty() && relative.back() == '/') out += '/';
+    return out;
+  };
+  std::minstd_rand random(99);
+  const char* pieces[] = {"a", "bc", "/", "/", ".", "..", "../", "./", "x.md", "//"};
+  auto path = [&] {
+    std::string p;
+    for (int k = static_cast<int>(random() % 7); k > 0; --k) p += pieces[random() % 10];
+    return p;
+  };
+  for (int n = 0; n < 20000; ++n) {
+    const std::string from = path(), relative = path();
+    INFO(from << " + " << relative);
+    REQUIRE(resolve_relative(from, relative) == reference(from, relative));
+  }
 }
 
 TEST_CASE("relative_url names files and works from any folder depth", "[links]") {
