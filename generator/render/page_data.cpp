@@ -36,6 +36,14 @@ void put_bool(mustache_data& slot, bool flag) {
   if (flag ? !slot.is_true() : !slot.is_false()) slot = mustache_data{flag};
 }
 
+/// `slot` as the text `a` + `b`, "" as false.
+void put_joined(mustache_data& slot, const std::string& a, const std::string& b) {
+  if (!slot.is_string()) slot = mustache_data{std::string()};
+  auto& text = const_cast<std::string&>(slot.string_value());
+  text.assign(a).append(b);
+  if (text.empty()) slot = mustache_data{false};
+}
+
 /// `slot` as relative_url(from, to), "" as false.
 void put_url(mustache_data& slot, const std::string& from, const std::string& to) {
   if (!slot.is_string()) slot = mustache_data{std::string()};
@@ -66,12 +74,6 @@ void put_link(mustache_data& slot, const ContentTree& content, const Page& from,
   put_text(link["title"], to.meta.title);
   put_url(link["url"], from.output, to.output);
   put_text(link["description"], to.meta.description);
-}
-
-mustache_data link(const ContentTree& content, const Page& from, int index) {
-  mustache_data out{mustache_data::type::object};
-  put_link(out, content, from, index);
-  return out;
 }
 
 /// `slot` as a table of contents entry: text and anchor.
@@ -145,28 +147,56 @@ bool in_footer(const Page& page) {
   return it != page.meta.fields.end() && it->is_string() && it->get<std::string>() == "voet";
 }
 
+/// One item of the section navigation: its page, whether its branch is open, and how many lists
+/// end after it.
+struct NavItem {
+  int page;
+  bool open;
+  int ends;
+};
+
 /// One level of the section navigation, flattened into `items` in document order; opens the branch
 /// that holds `self`. A list that ends after an item adds one to that item's `ends`.
-void append_nav_items(const ContentTree& content, const Page& page, int self, int section,
-                      std::vector<MustacheObject>& items, std::vector<int>& ends, std::vector<int>& pages) {
+void append_nav_items(const ContentTree& content, int self, int section, std::vector<NavItem>& items) {
   for (int child : content.pages[section].children) {
     const Page& p = content.pages[child];
     // A page kept out of the menus (`menu: false`, e.g. an old address that now points on) is
     // listed only while it is the page shown.
     if (!in_menus(p) && child != self) continue;
     const bool open = !p.children.empty() && is_ancestor_or_self(content, child, self);
-    pages.push_back(child);
-    items.emplace_back();
-    items.back()
-        .set("title", p.meta.title)
-        .set("url", relative_url(page.output, p.output))
-        .set("current", child == self)
-        .set("open", open);
-    ends.push_back(0);
+    items.push_back({child, open, 0});
     if (open) {
-      append_nav_items(content, page, self, child, items, ends, pages);
-      ++ends.back();  // the child's list closes after its last item
+      append_nav_items(content, self, child, items);
+      ++items.back().ends;  // the child's list closes after its last item
     }
+  }
+}
+
+/// `slot` as section_nav_data(), refilled in place like the page's own data.
+void put_section_nav(mustache_data& slot, const ContentTree& content, const Page& page, std::vector<int>& item_pages) {
+  item_pages.clear();
+  const int top = top_section(content, page);
+  if (top < 0 || content.pages[top].children.empty()) return put_bool(slot, false);
+  const int self = content.by_source.at(page.source);
+  const Page& section = content.pages[top];
+  thread_local std::vector<NavItem> items;
+  items.clear();
+  append_nav_items(content, self, top, items);
+  mustache_data& nav = put_object(slot);
+  put_text(nav["title"], section.meta.title);
+  put_url(nav["url"], page.output, section.output);
+  put_bool(nav["current"], top == self);
+  mustache_list_items& list = put_list(nav["items"], items.size());
+  for (size_t i = 0; i < items.size(); ++i) {
+    const Page& p = content.pages[items[i].page];
+    item_pages.push_back(items[i].page);
+    mustache_data& item = put_object(list[i]);
+    put_text(item["title"], p.meta.title);
+    put_url(item["url"], page.output, p.output);
+    put_bool(item["current"], items[i].page == self);
+    put_bool(item["open"], items[i].open);
+    if (items[i].ends) put_list(item["ends"], static_cast<size_t>(items[i].ends));  // empty objects
+    else put_bool(item["ends"], false);
   }
 }
 
@@ -174,30 +204,9 @@ void append_nav_items(const ContentTree& content, const Page& page, int self, in
 
 mustache_data section_nav_data(const ContentTree& content, const Page& page, std::vector<int>* item_pages) {
   std::vector<int> pages;
-  if (!item_pages) item_pages = &pages;
-  item_pages->clear();
-  const int top = top_section(content, page);
-  if (top < 0 || content.pages[top].children.empty()) return mustache_data{false};
-  const int self = content.by_source.at(page.source);
-  const Page& section = content.pages[top];
-  std::vector<MustacheObject> items;
-  std::vector<int> ends;
-  items.reserve(32);
-  ends.reserve(32);
-  append_nav_items(content, page, self, top, items, ends, *item_pages);
-  std::vector<mustache_data> list;
-  list.reserve(items.size());
-  for (size_t i = 0; i < items.size(); ++i) {
-    std::vector<mustache_data> closing(ends[i], mustache_data{mustache_data::type::object});
-    items[i].set("ends", ends[i] ? mustache_list(std::move(closing)) : mustache_data{false});
-    list.push_back(items[i].take());
-  }
-  return MustacheObject()
-      .set("title", section.meta.title)
-      .set("url", relative_url(page.output, section.output))
-      .set("current", top == self)
-      .set("items", mustache_list(std::move(list)))
-      .take();
+  mustache_data out{false};
+  put_section_nav(out, content, page, item_pages ? *item_pages : pages);
+  return out;
 }
 
 namespace {
@@ -300,40 +309,35 @@ std::vector<const mustache_data*> PageDataCache::layers(const Page& page) {
   append_key(key, top_level ? self : -1);
   if (key != chrome_key_) {
     chrome_key_ = key;
+    // Refilled in place: every key is set each time, so none of another folder's stays.
     const std::string root = root_prefix(page.output);
-    MustacheObject asset_urls;
-    for (const auto& [name, output] : assets_.keys.items()) asset_urls.set(name, root + output.get_ref<const std::string&>());
-    std::vector<mustache_data> nav;
+    mustache_data& site = put_object(chrome_["site"]);
+    put_text(site["title"], config_.site.title.empty() ? home.meta.title : config_.site.title);
+    put_text(site["description"], home.meta.description);
+    put_string(site["language"], config_.site.language);
+    put_text(chrome_["root"], root);
+    put_url(chrome_["home_url"], page.output, home.output);
+    mustache_data& asset_urls = put_object(chrome_["assets"]);
+    for (const auto& [name, output] : assets_.keys.items()) put_joined(asset_urls[name], root, output.get_ref<const std::string&>());
+    size_t shown = 0, footer = 0;
+    for (int index : home.children) shown += in_menus(content.pages[index]), footer += in_footer(content.pages[index]);
+    mustache_list_items& nav = put_list(chrome_["nav"], shown);
+    mustache_list_items& footer_nav = put_list(chrome_["footer_nav"], footer);
+    shown = footer = 0;
     for (int index : home.children) {
       const Page& to = content.pages[index];
+      if (in_footer(to)) put_link(footer_nav[footer++], content, page, index);
       if (!in_menus(to)) continue;
-      nav.push_back(MustacheObject()
-                        .set("title", to.meta.title)
-                        .set("url", relative_url(page.output, to.output))
-                        .set("description", to.meta.description)
-                        .set("current", index == self)
-                        .set("active", index == top)
-                        .take());
+      mustache_data& item = put_object(nav[shown++]);
+      put_text(item["title"], to.meta.title);
+      put_url(item["url"], page.output, to.output);
+      put_text(item["description"], to.meta.description);
+      put_bool(item["current"], index == self);
+      put_bool(item["active"], index == top);
     }
-    std::vector<mustache_data> footer_nav;
-    for (int index : home.children)
-      if (in_footer(content.pages[index])) footer_nav.push_back(link(content, page, index));
     // wijzer.yaml: the site's language and (when set) its title; the interface's labels.
-    MustacheObject site;
-    site.set("title", config_.site.title.empty() ? home.meta.title : config_.site.title)
-        .set("description", home.meta.description)
-        .set("language", mustache_data{config_.site.language});
-    MustacheObject labels;
-    for (const auto& [name, text] : config_.labels) labels.set(name, mustache_data{text});
-    chrome_ = MustacheObject()
-                  .set("site", site.take())
-                  .set("root", root)
-                  .set("home_url", relative_url(page.output, home.output))
-                  .set("assets", asset_urls.take())
-                  .set("nav", mustache_list(std::move(nav)))
-                  .set("footer_nav", mustache_list(std::move(footer_nav)))
-                  .set("labels", labels.take())
-                  .take();
+    mustache_data& labels = put_object(chrome_["labels"]);
+    for (const auto& [name, text] : config_.labels) put_string(labels[name], text);
   }
 
   // The section navigation: the same for the pages whose open branch ends at the same section
@@ -346,7 +350,7 @@ std::vector<const mustache_data*> PageDataCache::layers(const Page& page) {
   if (!in_menus(page)) key.clear();
   if (key.empty() || key != nav_key_) {
     nav_key_ = key;
-    nav_ = MustacheObject().set("section_nav", section_nav_data(content, page, &nav_pages_)).take();
+    put_section_nav(nav_["section_nav"], content, page, nav_pages_);
     nav_self_ = self;
   } else if (auto* section = const_cast<mustache_data*>(nav_.get("section_nav"));
              nav_self_ != self && section && section->is_object()) {

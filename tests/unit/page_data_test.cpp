@@ -86,6 +86,54 @@ TEST_CASE("page data refilled page after page renders as each page's own", "[tem
   CHECK(d.find(";prev=(B ../b.html );next=(E e.html Diep);") != std::string::npos);
 }
 
+TEST_CASE("the shared layers, refilled folder after folder, render as each page's own", "[templates][layout]") {
+  MemoryTree tree;
+  tree.set("content/_index.md", "---\ntitle: Home\ndescription: Start\n---\n");
+  tree.set("content/gids/_index.md", "---\ntitle: Gids\nweight: 1\n---\n");
+  tree.set("content/gids/a.md", "---\ntitle: A\nweight: 1\n---\n");
+  tree.set("content/gids/b.md", "---\ntitle: B\nmenu: false\nweight: 2\n---\n");
+  tree.set("content/gids/d/_index.md", "---\ntitle: D\nweight: 3\n---\n");
+  tree.set("content/gids/d/e.md", "---\ntitle: E\n---\n");
+  tree.set("content/gids/d/f/_index.md", "---\ntitle: F\n---\n");
+  tree.set("content/gids/d/f/g.md", "---\ntitle: G\n---\n");
+  tree.set("content/ander/_index.md", "---\ntitle: Ander\nweight: 2\n---\n");
+  tree.set("content/ander/h.md", "---\ntitle: H\n---\n");
+  tree.set("content/privacy.md", "---\ntitle: Privacy\nmenu: voet\n---\n");
+  Diagnostics diags;
+  ContentTree content = load_content(tree, diags);
+  order_tree(content);
+  REQUIRE_FALSE(diags.has_errors());
+  TemplateSources sources;
+  sources.templates["dump"] =
+      "{{#section_nav}}{{title}} {{url}} {{#current}}c{{/current}}[{{#items}}({{title}} {{url}} {{#current}}c{{/current}}"
+      "{{#open}}o{{/open}}{{#ends}}e{{/ends}}){{/items}}]{{/section_nav}}|{{root}}|{{home_url}}|"
+      "{{#nav}}({{title}} {{url}} {{description}}{{#current}}c{{/current}}{{#active}}a{{/active}}){{/nav}}|"
+      "{{#footer_nav}}({{title}} {{url}}){{/footer_nav}}|{{site.title}} {{site.description}} {{site.language}}";
+  TemplateSet templates(sources);
+  const AssetManifest assets;
+  Config config;
+  config.site.language = "nl";
+  PageDataCache shared(content, assets, config);
+  const mustache_data none{mustache_data::type::object};
+  const char* order[] = {"gids/d/f/g.md", "gids/d/e.md", "gids/a.md",  "gids/b.md",   "ander/h.md", "gids/d/f/_index.md",
+                         "_index.md",     "privacy.md",  "gids/d/_index.md", "gids/b.md", "gids/a.md"};
+  for (const char* source : order) {
+    const Page& p = content.pages[content.by_source.at(source)];
+    PageDataCache fresh(content, assets, config);
+    const std::string expected = templates.render("dump", fresh.layers(p), none);
+    INFO(source << ": " << expected);
+    CHECK(templates.render("dump", shared.layers(p), none) == expected);
+  }
+  // What the dump shows: g's open branch, the page out of the menus only on itself, the footer.
+  PageDataCache fresh(content, assets, config);
+  const std::string g = templates.render("dump", fresh.layers(content.pages[content.by_source.at("gids/d/f/g.md")]), none);
+  CHECK(g == "Gids ../../index.html [(A ../../a.html )(D ../index.html o)(E ../e.html )(F index.html o)(G g.html cee)"
+             "]|../../../|../../../index.html|(Gids ../../index.html a)(Ander ../../../ander/index.html )|"
+             "(Privacy ../../../privacy.html)|Home Start nl");
+  const std::string b = templates.render("dump", fresh.layers(content.pages[content.by_source.at("gids/b.md")]), none);
+  CHECK(b.find("(B b.html c)") != std::string::npos);
+}
+
 TEST_CASE("the features' keys are converted again only when they change", "[templates][layout]") {
   MemoryTree tree;
   tree.set("content/_index.md", "---\ntitle: Home\n---\n");
