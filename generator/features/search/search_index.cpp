@@ -261,12 +261,12 @@ const std::vector<std::string>& stop_words() {
 std::string stem(std::string_view folded) { return run_stemmer(folded); }
 
 void put_varint(std::string& out, uint32_t value) {
+  // Written from the end of the buffer, so its digits need no reversing.
   char buf[8];
-  int n = 0;
-  buf[n++] = kDigits[32 + (value & 31)];
-  for (value >>= 5; value; value >>= 5) buf[n++] = kDigits[value & 31];
-  std::reverse(buf, buf + n);
-  out.append(buf, n);
+  char* p = buf + sizeof buf;
+  *--p = kDigits[32 + (value & 31)];
+  for (value >>= 5; value; value >>= 5) *--p = kDigits[value & 31];
+  out.append(p, static_cast<size_t>(buf + sizeof buf - p));
 }
 
 namespace {
