@@ -398,7 +398,8 @@ std::vector<std::string> Markdown::section_texts() const {
       }
     } else if (ev == CMARK_EVENT_EXIT) {
       if (type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_ITEM) text += '\n';
-      else if (const char* name = cmark_node_get_type_string(n); name && std::strncmp(name, "table_", 6) == 0)
+      else if (const char* name = may_have_.tables ? cmark_node_get_type_string(n) : nullptr;
+               name && std::strncmp(name, "table_", 6) == 0)
         text += name[6] == 'c' ? " " : "\n";  // table_cell, table_row / table_header
     }
   }
