@@ -179,24 +179,28 @@ std::string js_string(std::string_view s) {
 
 /// Whitespace collapsed; at most `limit` bytes, cut at a word boundary (UTF-8 safe) with "…".
 std::string make_excerpt(std::string_view text, size_t limit) {
-  std::string out;
-  out.reserve(std::min(text.size(), limit + 4));
+  // Written through a pointer: the excerpt is never longer than the text and its "…".
+  std::string out(text.size() + 3, '\0');
+  char* const begin = out.data();
+  char* w = begin;
   bool space = false;
   for (char c : text) {
     if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
-      space = !out.empty();
+      space = w != begin;
       continue;
     }
     if (space) {
-      if (out.size() >= limit) {
-        out += "…";
+      if (static_cast<size_t>(w - begin) >= limit) {
+        std::memcpy(w, "…", 3);
+        out.resize(static_cast<size_t>(w + 3 - begin));
         return out;
       }
-      out += ' ';
+      *w++ = ' ';
       space = false;
     }
-    out += c;
+    *w++ = c;
   }
+  out.resize(static_cast<size_t>(w - begin));
   if (out.size() > limit + 24) {  // one very long word
     size_t cut = limit;
     while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) --cut;
