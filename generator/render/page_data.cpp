@@ -350,9 +350,9 @@ std::vector<const mustache_data*> PageDataCache::layers(const Page& page) {
   if (!in_menus(page)) key.clear();
   if (key.empty() || key != nav_key_) {
     nav_key_ = key;
-    put_section_nav(nav_["section_nav"], content, page, nav_pages_);
+    put_section_nav(chrome_["section_nav"], content, page, nav_pages_);
     nav_self_ = self;
-  } else if (auto* section = const_cast<mustache_data*>(nav_.get("section_nav"));
+  } else if (auto* section = const_cast<mustache_data*>(chrome_.get("section_nav"));
              nav_self_ != self && section && section->is_object()) {
     auto& items = const_cast<kainjow::mustache::basic_list<std::string>&>(section->get("items")->list_value());
     for (size_t i = 0; i < nav_pages_.size() && i < items.size(); ++i)
@@ -360,7 +360,8 @@ std::vector<const mustache_data*> PageDataCache::layers(const Page& page) {
     (*section)["current"] = mustache_data{top == self};
     nav_self_ = self;
   }
-  return {&chrome_, &nav_};
+  // One layer: each layer a name is not in costs its lookup a miss.
+  return {&chrome_};
 }
 
 }  // namespace wijzer

@@ -20,8 +20,9 @@ mustache_data page_data(const ContentTree& content, const Page& page, const std:
 class PageDataCache {
  public:
   PageDataCache(const ContentTree& content, const AssetManifest& assets, const Config& config);
-  /// The layers under `page`'s own data, bottom first: the chrome (`site`, `root`, `home_url`,
-  /// `assets`, `nav`, `footer_nav`, `labels`), then `section_nav`. Valid until the next call.
+  /// The layers under `page`'s own data, bottom first: one, the chrome (`site`, `root`,
+  /// `home_url`, `assets`, `nav`, `footer_nav`, `labels`) and `section_nav`. Valid until the next
+  /// call.
   std::vector<const mustache_data*> layers(const Page& page);
   /// page_data(page, html), refilled in place: what the last page's data holds is reused, so a
   /// page's values mostly go where the last page's were instead of into new allocations. Valid
@@ -40,9 +41,8 @@ class PageDataCache {
   std::string chrome_key_;
   mustache_data chrome_{mustache_data::type::object};
   std::string nav_key_;
-  mustache_data nav_{mustache_data::type::object};  ///< {section_nav}
-  std::vector<int> nav_pages_;                      ///< the page of each item of nav_
-  int nav_self_ = -1;                               ///< the page nav_ marks as current
+  std::vector<int> nav_pages_;                      ///< the page of each item of chrome_'s section_nav
+  int nav_self_ = -1;                               ///< the page section_nav marks as current
   mustache_data own_{mustache_data::type::object};  ///< own()'s data, refilled page after page
   nlohmann::json features_json_;                     ///< what features() last converted
   mustache_data features_{mustache_data::type::object};
