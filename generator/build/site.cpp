@@ -84,20 +84,20 @@ std::string render_page(const BuildContext& ctx, Page& page, const LinkResolver&
       page.generated ? page.html : markdown_html(ctx, page, links, sources, features, slots, diags, anchor_checks);
   const std::string name = template_for(page, sources);
   if (!templates.has(name)) return "";
-  // The page's own data on top of the features' keys (page_css, nieuw, …) on top of what it shares
-  // with the pages around it. A feature's key is never `page` or one of the shared layers' (see
-  // PageDataCache), so the order only saves lookups.
-  std::vector<const mustache_data*> layers = shared.layers(page);
-  const mustache_data& own = shared.own(page, html);
+  // The page's own data (`page` and the features' keys: page_css, nieuw, …) on top of what it
+  // shares with the pages around it. A feature's key is never `page` or one of the shared layers'
+  // (see PageDataCache).
+  const std::vector<const mustache_data*> layers = shared.layers(page);
+  const std::string* content = &html;
   if (page.generated && !page.content_template.empty() && templates.has(page.content_template)) {
-    // Content rendered from page.data by a component's template; features (search) see it as html.
-    page.html = templates.render(page.content_template, layers, own);
-    shared.set_content(page.html);
+    // Content rendered from page.data by a component's template (without the features' keys);
+    // features (search) see it as html.
+    page.html = templates.render(page.content_template, layers, page_data(ctx.content, page, html));
+    content = &page.html;
   }
   nlohmann::json extra = {{"page_css", nlohmann::json::array()}, {"page_js", nlohmann::json::array()}};
   for (size_t f = 0; f < features.size(); ++f) features[f]->extend(ctx, page, extra, slots[f]);
-  layers.push_back(&shared.features(extra));  // under the page's own data: most names a page looks up are page.*
-  std::string out = templates.render(name, layers, own);
+  std::string out = templates.render(name, layers, shared.own(page, *content, extra));
   trim_line_ends(out);
   return out;
 }

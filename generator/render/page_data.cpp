@@ -260,20 +260,25 @@ mustache_data page_data(const ContentTree& content, const Page& page, const std:
   return out;
 }
 
-const mustache_data& PageDataCache::own(const Page& page, const std::string& html) {
-  fill_page_data(own_, content_, page, html);
-  return own_;
-}
-
-void PageDataCache::set_content(const std::string& html) { put_text(own_["page"]["content"], html); }
-
-const mustache_data& PageDataCache::features(const nlohmann::json& extra) {
-  if (extra != features_json_) {
-    features_json_ = extra;
-    features_ = mustache_data{mustache_data::type::object};
-    for (const auto& [key, value] : extra.items()) features_[key] = to_mustache(value);
+const mustache_data& PageDataCache::own(const Page& page, const std::string& html, const nlohmann::json& features) {
+  // Other feature keys than the last page's (the news page's feed): start afresh, so none stays.
+  auto same_keys = [](const nlohmann::json& a, const nlohmann::json& b) {
+    if (!a.is_object() || !b.is_object() || a.size() != b.size()) return false;
+    for (auto i = a.begin(), j = b.begin(); i != a.end(); ++i, ++j)
+      if (i.key() != j.key()) return false;
+    return true;
+  };
+  if (!same_keys(features, features_)) {
+    own_ = mustache_data{mustache_data::type::object};
+    features_ = nullptr;
   }
-  return features_;
+  fill_page_data(own_, content_, page, html);
+  if (features != features_) {
+    for (const auto& [key, value] : features.items())
+      if (key != "page" && (features_.is_null() || features_[key] != value)) own_[key] = to_mustache(value);
+    features_ = features;
+  }
+  return own_;
 }
 
 PageDataCache::PageDataCache(const ContentTree& content, const AssetManifest& assets, const Config& config)

@@ -24,15 +24,12 @@ class PageDataCache {
   /// `home_url`, `assets`, `nav`, `footer_nav`, `labels`) and `section_nav`. Valid until the next
   /// call.
   std::vector<const mustache_data*> layers(const Page& page);
-  /// page_data(page, html), refilled in place: what the last page's data holds is reused, so a
-  /// page's values mostly go where the last page's were instead of into new allocations. Valid
-  /// until the next call.
-  const mustache_data& own(const Page& page, const std::string& html);
-  /// Sets `page.content` of what own() gave last (a generated page's content, once rendered).
-  void set_content(const std::string& html);
-  /// The features' keys for templates (`extra`, a JSON object) as mustache data: the last page's
-  /// when `extra` equals its JSON (pages of a folder mostly get the same). Valid until the next call.
-  const mustache_data& features(const nlohmann::json& extra);
+  /// page_data(page, html) and, beside `page`, the features' keys for templates (`features`, a
+  /// JSON object: page_css, nieuw, …; never `page`), refilled in place: what the last page's data
+  /// holds is reused, so a page's values mostly go where the last page's were instead of into new
+  /// allocations, and a feature's key is converted again only when its JSON changed. Valid until
+  /// the next call.
+  const mustache_data& own(const Page& page, const std::string& html, const nlohmann::json& features);
 
  private:
   const ContentTree& content_;
@@ -44,8 +41,7 @@ class PageDataCache {
   std::vector<int> nav_pages_;                      ///< the page of each item of chrome_'s section_nav
   int nav_self_ = -1;                               ///< the page section_nav marks as current
   mustache_data own_{mustache_data::type::object};  ///< own()'s data, refilled page after page
-  nlohmann::json features_json_;                     ///< what features() last converted
-  mustache_data features_{mustache_data::type::object};
+  nlohmann::json features_;                          ///< the features' keys own_ holds now
 };
 
 /// The section navigation of `page` as data for templates/layout/section-nav.mustache (false on the

@@ -61,7 +61,7 @@ TEST_CASE("page data refilled page after page renders as each page's own", "[tem
     const Page& p = page(source);
     const std::string html = std::string("<p>") + source + "</p>";
     const std::string fresh = templates.render("dump", {}, page_data(content, p, html));
-    const std::string refilled = templates.render("dump", {&shared.own(p, html)}, none);
+    const std::string refilled = templates.render("dump", {}, shared.own(p, html, nlohmann::json::object()));
     INFO(source);
     CHECK(refilled == fresh);
     CHECK(fresh.find(std::string("s=") + source) != std::string::npos);
@@ -134,7 +134,8 @@ TEST_CASE("the shared layers, refilled folder after folder, render as each page'
   CHECK(b.find("(B b.html c)") != std::string::npos);
 }
 
-TEST_CASE("the features' keys are converted again only when they change", "[templates][layout]") {
+TEST_CASE("the features' keys beside the page's data: converted again only when they change, none left behind",
+          "[templates][layout]") {
   MemoryTree tree;
   tree.set("content/_index.md", "---\ntitle: Home\n---\n");
   Diagnostics diags;
@@ -143,14 +144,18 @@ TEST_CASE("the features' keys are converted again only when they change", "[temp
   const Config config;
   PageDataCache shared(content, assets, config);
   TemplateSources sources;
-  sources.templates["t"] = "{{#page_css}}[{{.}}]{{/page_css}}{{nieuw.url}}|{{release.version}}";
+  sources.templates["t"] = "{{#page_css}}[{{.}}]{{/page_css}}{{nieuw.url}}|{{release.version}}|{{page.title}}";
   TemplateSet templates(sources);
-  const mustache_data none{mustache_data::type::object};
-  auto render = [&](const nlohmann::json& extra) { return templates.render("t", {&shared.features(extra)}, none); };
+  const Page& home = content.pages[0];
+  auto render = [&](const nlohmann::json& extra) { return templates.render("t", {}, shared.own(home, "", extra)); };
   const nlohmann::json one = {{"page_css", {"a.css", "b.css"}}, {"nieuw", {{"url", "nieuw.html"}}}};
-  CHECK(render(one) == "[a.css][b.css]nieuw.html|");
-  // Another key set: nothing of the last one stays.
-  CHECK(render({{"page_css", {"c.css"}}, {"release", {{"version", "1"}}}}) == "[c.css]|1");
-  CHECK(render(one) == "[a.css][b.css]nieuw.html|");
-  CHECK(render(nlohmann::json::object()) == "|");
+  CHECK(render(one) == "[a.css][b.css]nieuw.html||Home");
+  CHECK(render(one) == "[a.css][b.css]nieuw.html||Home");
+  // The same keys with other values, then other keys: nothing of the last ones stays.
+  CHECK(render({{"page_css", {"c.css"}}, {"nieuw", {{"url", "x.html"}}}}) == "[c.css]x.html||Home");
+  CHECK(render({{"page_css", {"c.css"}}, {"release", {{"version", "1"}}}}) == "[c.css]|1|Home");
+  CHECK(render(one) == "[a.css][b.css]nieuw.html||Home");
+  CHECK(render(nlohmann::json::object()) == "||Home");
+  // A feature's `page` never replaces the page's own.
+  CHECK(render({{"page", {{"title", "Anders"}}}}) == "||Home");
 }
