@@ -579,7 +579,8 @@ IndexFiles build_index(const std::vector<const IndexedDoc*>& docs, const IndexOp
     std::vector<std::string> compounds;      // terms that end in this one
   };
   std::map<std::string, Entry> entries;
-  std::unordered_set<std::string> term_set;
+  // Views of the lexicon's texts (a deque: they stay where they are).
+  std::unordered_set<std::string_view> term_set;
   for (auto& [id, list_ptr] : postings) {
     const auto& list = *list_ptr;
     const std::string& text = term_text(id);
@@ -597,7 +598,7 @@ IndexFiles build_index(const std::vector<const IndexedDoc*>& docs, const IndexOp
   // Encoded now: the raw postings go before the shards are made (a large site's peak memory).
   postings = {};
   by_term = {};
-  std::unordered_set<std::string> surface_set;
+  std::unordered_set<std::string_view> surface_set;
   for (const auto& [surface, term] : surface_of) {
     const std::string& s = term_text(surface);
     surface_set.insert(s);
@@ -605,15 +606,15 @@ IndexFiles build_index(const std::vector<const IndexedDoc*>& docs, const IndexOp
   }
   // Compound parts: a term that ends in another term of at least 4 letters, with a known word or
   // stem (optionally plus a linking s) before it: "jobcoachorganisatie" → "organisatie".
-  auto known = [&](const std::string& w) { return w.size() >= 3 && (term_set.count(w) || surface_set.count(w)); };
-  for (const auto& term : term_set) {
+  auto known = [&](std::string_view w) { return w.size() >= 3 && (term_set.count(w) || surface_set.count(w)); };
+  for (const std::string_view term : term_set) {
     if (term.size() < 8) continue;
     for (size_t k = 3; k + 4 <= term.size(); ++k) {
-      const std::string tail = term.substr(k);
+      const std::string_view tail = term.substr(k);
       if (!term_set.count(tail)) continue;
-      const std::string head = term.substr(0, k);
+      const std::string_view head = term.substr(0, k);
       const bool ok = known(head) || (head.back() == 's' && known(head.substr(0, k - 1)));
-      if (ok) entries[tail].compounds.push_back(term);
+      if (ok) entries[std::string(tail)].compounds.emplace_back(term);
     }
   }
   for (auto& [key, e] : entries) std::sort(e.compounds.begin(), e.compounds.end());
