@@ -10,11 +10,15 @@
 namespace wijzer {
 
 std::string content_hash(const std::string& bytes) {
+  // FNV-1a, eight bytes a round: the same hash without a loop test per byte (the search index
+  // hashes about a megabyte a build).
+  constexpr uint64_t kPrime = 1099511628211ull;
   uint64_t hash = 1469598103934665603ull;
-  for (unsigned char c : bytes) {
-    hash ^= c;
-    hash *= 1099511628211ull;
-  }
+  const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
+  size_t i = 0;
+  for (; i + 8 <= bytes.size(); i += 8)
+    for (size_t k = 0; k < 8; ++k) hash = (hash ^ p[i + k]) * kPrime;
+  for (; i < bytes.size(); ++i) hash = (hash ^ p[i]) * kPrime;
   char out[17];
   std::snprintf(out, sizeof out, "%016llx", static_cast<unsigned long long>(hash));
   return out;
