@@ -654,7 +654,9 @@ IndexFiles build_index(const std::vector<const IndexedDoc*>& docs, const IndexOp
 
   auto emit = [&](const std::string& stem, const std::string& body) {
     const std::string name = stem + "." + content_hash(body).substr(0, 10);
-    std::string file = "WijzerZoek.laad(\"" + name + "\"," + body + ");\n";
+    std::string file;  // one copy of the body (a chunk of excerpts runs to tens of kilobytes)
+    file.reserve(body.size() + name.size() + 24);
+    file.append("WijzerZoek.laad(\"").append(name).append("\",").append(body).append(");\n");
     if (options.write) options.write("search/" + name + ".js", file);
     else result.files["search/" + name + ".js"] = std::move(file);
     return name;
@@ -776,7 +778,8 @@ IndexFiles build_index(const std::vector<const IndexedDoc*>& docs, const IndexOp
       body += body.empty() ? '[' : ',';
       body += options.excerpts ? (*options.excerpts)[p] : docs[p]->excerpts;
       if (body.size() >= options.chunk_bytes || p + 1 == docs.size()) {
-        list_add(chunk_list, first, emit("d" + std::to_string(chunk_no++), body + ']'));
+        body += ']';
+        list_add(chunk_list, first, emit("d" + std::to_string(chunk_no++), body));
         body.clear();
         first = p + 1;
       }
