@@ -123,6 +123,10 @@ cmark_node* parse_document(cmark_parser* parser, const std::string& body, bool s
 }
 
 std::string plain_text(cmark_node* node) {
+  // Most headings are one text node: its literal, without an iterator.
+  if (cmark_node* only = cmark_node_first_child(node);
+      only && !cmark_node_next(only) && cmark_node_get_type(only) == CMARK_NODE_TEXT)
+    return cmark_node_get_literal(only);
   std::string out;
   cmark_iter* iter = cmark_iter_new(node);
   for (cmark_event_type ev; (ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE;) {
