@@ -217,19 +217,18 @@ std::string_view excerpt_prefix(std::string_view text, size_t max_chars) {
   // after `max_chars` output bytes, and any shorter excerpt stops at or before that word. A text
   // of at most `max_chars` bytes never gets there (white space only shrinks).
   if (text.size() <= max_chars) return text;
-  size_t out = 0;
-  bool space = false;
-  for (size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
-      space = out != 0;
-      continue;
-    }
-    if (space) {
-      if (out >= max_chars) return text.substr(0, i + 1);
-      ++out;
-      space = false;
-    }
+  auto blank = [](char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; };
+  const size_t n = text.size();
+  size_t out = 0, i = 0;
+  while (i < n && blank(text[i])) ++i;  // leading white space writes nothing
+  while (i < n) {
+    // A word, then the white space after it (one space in the excerpt when a word follows).
+    const size_t word = i;
+    while (i < n && !blank(text[i])) ++i;
+    out += i - word;
+    while (i < n && blank(text[i])) ++i;
+    if (i == n) break;
+    if (out >= max_chars) return text.substr(0, i + 1);
     ++out;
   }
   return text;
