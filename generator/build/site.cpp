@@ -107,11 +107,17 @@ std::string render_page(const BuildContext& ctx, Page& page, const LinkResolver&
 // ---------------------------------------------------------------------------------------- one-shot
 
 BuildStats build_site(const SourceTree& tree, OutputSink& sink, Diagnostics& diags,
-                      std::vector<std::unique_ptr<Feature>> features, unsigned threads) {
+                      std::vector<std::unique_ptr<Feature>> features, unsigned threads, BuilderEnd end) {
   auto given = std::make_shared<Features>(std::move(features));
-  SiteBuilder builder(tree, [given] { return std::move(*given); }, threads);
-  BuildStats stats = builder.build(sink);
-  builder.report(diags);
+  auto builder = std::make_unique<SiteBuilder>(tree, [given] { return std::move(*given); }, threads);
+  BuildStats stats = builder->build(sink);
+  builder->report(diags);
+  if (end == BuilderEnd::keep_until_exit) {
+    // A plain pointer: nothing destroys it at exit, and leak checkers see it reachable.
+    static SiteBuilder* kept = nullptr;
+    delete kept;  // a second one-shot build in the same process (never in the CLI)
+    kept = builder.release();
+  }
   return stats;
 }
 

@@ -93,7 +93,7 @@ int run_build(const fs::path& source, const fs::path& out, unsigned threads) {
   Diagnostics diags;
   try {
     StagedDirectory staged(resolve_output(out));
-    BuildStats stats = build_site(tree, staged, diags, threads);
+    BuildStats stats = build_site(tree, staged, diags, threads, BuilderEnd::keep_until_exit);
     print_diagnostics(diags);
     if (diags.has_errors()) {
       std::cerr << diags.error_count() << " fout(en); " << out.string() << " is niet gewijzigd\n";
@@ -126,7 +126,7 @@ int run_check(const fs::path& source, unsigned threads) {
   const ThemedTree tree(source, installed_theme());
   Diagnostics diags;
   MemorySink discard(false);
-  BuildStats stats = build_site(tree, discard, diags, threads);
+  BuildStats stats = build_site(tree, discard, diags, threads, BuilderEnd::keep_until_exit);
   print_diagnostics(diags);
   if (diags.has_errors()) {
     std::cerr << diags.error_count() << " fout(en), " << diags.warning_count() << " waarschuwing(en)\n";

@@ -37,8 +37,8 @@ std::vector<std::unique_ptr<Feature>> portal_features() {
   return features;
 }
 
-BuildStats build_site(const SourceTree& tree, OutputSink& sink, Diagnostics& diags, unsigned threads) {
-  return build_site(tree, sink, diags, portal_features(), threads);
+BuildStats build_site(const SourceTree& tree, OutputSink& sink, Diagnostics& diags, unsigned threads, BuilderEnd end) {
+  return build_site(tree, sink, diags, portal_features(), threads, end);
 }
 
 }  // namespace wijzer

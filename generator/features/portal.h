@@ -11,6 +11,7 @@ namespace wijzer {
 std::vector<std::unique_ptr<Feature>> portal_features();
 
 /// build_site with the portal's features.
-BuildStats build_site(const SourceTree& tree, OutputSink& sink, Diagnostics& diags, unsigned threads = 0);
+BuildStats build_site(const SourceTree& tree, OutputSink& sink, Diagnostics& diags, unsigned threads = 0,
+                      BuilderEnd end = BuilderEnd::destroy);
 
 }  // namespace wijzer

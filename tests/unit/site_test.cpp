@@ -67,6 +67,18 @@ TEST_CASE("a plain folder of markdown builds with a generated home", "[content]"
   CHECK(content.pages[0].children.size() == 2);  // sub/b.md hangs under home: sub has no _index.md
 }
 
+TEST_CASE("a one-shot build that keeps its builder until exit gives the same site, twice", "[site]") {
+  const MemoryTree tree = small_site();
+  MemorySink freed, kept, again;
+  Diagnostics d1, d2, d3;
+  build_site(tree, freed, d1, 1);
+  build_site(tree, kept, d2, 1, BuilderEnd::keep_until_exit);
+  build_site(tree, again, d3, 2, BuilderEnd::keep_until_exit);  // the first kept one goes now
+  CHECK_FALSE(d1.has_errors());
+  CHECK(kept.files == freed.files);
+  CHECK(again.files == freed.files);
+}
+
 TEST_CASE("a build renders pages with rewritten links and navigation", "[site]") {
   MemoryTree tree = small_site();
   Diagnostics diags;
