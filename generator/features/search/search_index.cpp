@@ -9,6 +9,7 @@
 #include <cstring>
 #include <deque>
 #include <functional>
+#include <iterator>
 #include <memory>
 #include <mutex>
 #include <nlohmann/json.hpp>
@@ -16,6 +17,7 @@
 #include <unordered_set>
 
 #include "assets.h"
+#include "parallel.h"
 #include "text.h"
 #include "word_at_a_time.h"
 
@@ -651,11 +653,15 @@ IndexFiles build_index(const std::vector<const IndexedDoc*>& docs, const IndexOp
   }
   std::sort(shards.begin(), shards.end(), [](auto& a, auto& b) { return a.first < b.first; });
 
+  // The shards, the names and the excerpt chunks are made side by side (below); only the writing
+  // of a file takes turns.
+  std::mutex write_mutex;
   auto emit = [&](const std::string& stem, const std::string& body) {
     const std::string name = stem + "." + content_hash(body).substr(0, 10);
     std::string file;  // one copy of the body (a chunk of excerpts runs to tens of kilobytes)
     file.reserve(body.size() + name.size() + 24);
     file.append("WijzerZoek.laad(\"").append(name).append("\",").append(body).append(");\n");
+    std::lock_guard lock(write_mutex);
     if (options.write) options.write("search/" + name + ".js", file);
     else result.files["search/" + name + ".js"] = std::move(file);
     return name;
@@ -668,53 +674,55 @@ IndexFiles build_index(const std::vector<const IndexedDoc*>& docs, const IndexOp
     for (auto* e : shards[i].second) shard_of.emplace(e->first, i);
 
   std::string shard_list;
-  for (size_t i = 0; i < shards.size(); ++i) {
-    std::string t, w, c, x;
-    std::map<std::string_view, const std::string*> copies;
-    // Appended in place: a site has thousands of keys, each a few short pieces.
-    auto key_to = [](std::string& list, const std::string& key) {
-      if (!list.empty()) list += ',';
-      append_js_string(list, key);
-      list += ':';
-    };
-    for (auto* e : shards[i].second) {
-      const auto& [key, entry] = *e;
-      if (!entry.postings.empty()) {
-        key_to(t, key);
-        t += '"';
-        t += entry.postings;
-        t += '"';
-      }
-      if (!entry.stem.empty()) {
-        key_to(w, key);
-        append_js_string(w, entry.stem);
-      }
-      if (!entry.compounds.empty()) {
-        key_to(c, key);
-        c += '[';
-        for (size_t k = 0; k < entry.compounds.size(); ++k) {
-          const std::string& compound = entry.compounds[k];
-          if (k) c += ',';
-          append_js_string(c, compound);
-          const auto it = entries.find(compound);
-          const auto home = shard_of.find(compound);
-          if (it != entries.end() && !it->second.postings.empty() && home != shard_of.end() && home->second != i)
-            copies.emplace(compound, &it->second.postings);
+  auto make_shards = [&] {
+    for (size_t i = 0; i < shards.size(); ++i) {
+      std::string t, w, c, x;
+      std::map<std::string_view, const std::string*> copies;
+      // Appended in place: a site has thousands of keys, each a few short pieces.
+      auto key_to = [](std::string& list, const std::string& key) {
+        if (!list.empty()) list += ',';
+        append_js_string(list, key);
+        list += ':';
+      };
+      for (auto* e : shards[i].second) {
+        const auto& [key, entry] = *e;
+        if (!entry.postings.empty()) {
+          key_to(t, key);
+          t += '"';
+          t += entry.postings;
+          t += '"';
         }
-        c += "]";
+        if (!entry.stem.empty()) {
+          key_to(w, key);
+          append_js_string(w, entry.stem);
+        }
+        if (!entry.compounds.empty()) {
+          key_to(c, key);
+          c += '[';
+          for (size_t k = 0; k < entry.compounds.size(); ++k) {
+            const std::string& compound = entry.compounds[k];
+            if (k) c += ',';
+            append_js_string(c, compound);
+            const auto it = entries.find(compound);
+            const auto home = shard_of.find(compound);
+            if (it != entries.end() && !it->second.postings.empty() && home != shard_of.end() && home->second != i)
+              copies.emplace(compound, &it->second.postings);
+          }
+          c += "]";
+        }
       }
+      for (const auto& [key, list] : copies) {
+        if (!x.empty()) x += ',';
+        append_js_string(x, key);
+        x += ":\"";
+        x += *list;
+        x += '"';
+      }
+      const std::string name =
+          emit("t" + std::to_string(i), "{\"t\":{" + t + "},\"w\":{" + w + "},\"c\":{" + c + "},\"x\":{" + x + "}}");
+      shard_list += (i ? "," : "") + js_string(shards[i].first) + ":\"" + name + "\"";
     }
-    for (const auto& [key, list] : copies) {
-      if (!x.empty()) x += ',';
-      append_js_string(x, key);
-      x += ":\"";
-      x += *list;
-      x += '"';
-    }
-    const std::string name =
-        emit("t" + std::to_string(i), "{\"t\":{" + t + "},\"w\":{" + w + "},\"c\":{" + c + "},\"x\":{" + x + "}}");
-    shard_list += (i ? "," : "") + js_string(shards[i].first) + ":\"" + name + "\"";
-  }
+  };
 
   // Names (URL, title, headings) of page ranges of about names_bytes, and excerpts of page ranges of
   // about chunk_bytes: [first page, file name] lists in the manifest.
@@ -722,7 +730,7 @@ IndexFiles build_index(const std::vector<const IndexedDoc*>& docs, const IndexOp
   auto list_add = [](std::string& list, size_t first, const std::string& name) {
     list += (list.empty() ? "[" : ",[") + std::to_string(first) + ",\"" + name + "\"]";
   };
-  {
+  auto make_names = [&] {
     // {"h": [distinct headings of the file], "p": [[n, rest of the URL after n bytes of the previous
     // page's URL in this file, title, heading index or [heading index, anchor] per section], …]}
     std::string pages, headings;
@@ -769,8 +777,8 @@ IndexFiles build_index(const std::vector<const IndexedDoc*>& docs, const IndexOp
       if (pages.size() + headings.size() >= options.names_bytes) flush(p + 1);
     }
     flush(docs.size());
-  }
-  {
+  };
+  auto make_chunks = [&] {
     std::string body;
     size_t first = 0, chunk_no = 0;
     for (size_t p = 0; p < docs.size(); ++p) {
@@ -783,7 +791,9 @@ IndexFiles build_index(const std::vector<const IndexedDoc*>& docs, const IndexOp
         first = p + 1;
       }
     }
-  }
+  };
+  const std::function<void()> parts[] = {make_shards, make_chunks, make_names};
+  parallel_for(std::size(parts), 0, [&](size_t i, unsigned) { parts[i](); });
 
   std::string stop;
   for (const auto& s : stop_words()) stop += (stop.empty() ? "" : " ") + s;
