@@ -13,13 +13,16 @@
 #   CALLGRIND 1 = also instructions per page under callgrind, 1,000 pages (default 0; ~1 min)
 #   CMARK     the cmark-gfm command-line tool, the CPU floor (default /usr/bin/cmark-gfm)
 #   OFFLINE   1 = keep the site zip and the whole-leidraad page, which Hugo does not make (default 0)
+#   SCRATCH   the folder for corpora, outputs and logs (default bench/scratch). On a file system
+#             mounted with `discard`, deleting earlier outputs makes creating files slow for
+#             minutes: a folder on a tmpfs (/dev/shm/…) keeps the runs comparable.
 #
 # Reports, does not gate: exits 0 even if the targets are missed.
 set -u
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 BENCH=$ROOT/bench
-WORK=$BENCH/scratch
+WORK=${SCRATCH:-$BENCH/scratch}
 SRC=$WORK/src
 PAGES=${1:-${PAGES:-10000}}
 RUNS=${RUNS:-3}
