@@ -209,14 +209,12 @@ Markdown::Markdown(const std::string& body, const Snippets* markup, bool every_e
   // a time. Only a body that fails it needs cmark's (which puts U+FFFD where the bytes are bad).
   const bool valid_utf8 = invalid_utf8(body) == std::string::npos;
   int options = valid_utf8 ? kParseOptions & ~CMARK_OPT_VALIDATE_UTF8 : kParseOptions;
-  // With footnotes on, cmark-gfm walks the whole tree once more when the parse ends. It takes a
-  // text node that starts with '^' right after a '[' for a footnote: a '^' in the body, or one
-  // written as an entity (&#94;, &#x5E;, &Hat;). A body with none parses to the same tree without.
-  // (With one, footnotes stay on even if there is no "[^": cmark-gfm 0.29.0.gfm.6 renders "[\^x]"
-  // as "[^x]]" then, and the output stays what it was.)
-  if (!every_extension && body.find('^') == std::string::npos && body.find("&#") == std::string::npos &&
-      body.find("&Hat;") == std::string::npos)
-    options &= ~CMARK_OPT_FOOTNOTES;
+  // Footnotes only where a body can have one: a definition starts with "[^" (cmark-gfm walks the
+  // whole tree once more after a parse with them on). Without a definition every reference ends
+  // as text, and cmark-gfm 0.29.0.gfm.6 gets that text wrong when the caret was escaped or an
+  // entity: "[\^x]" became "[^x]]", and "[&#94;x]" read past its one-byte text, cutting off the
+  // rest of the paragraph. Without footnotes both are the text "[^x]".
+  if (!every_extension && body.find("[^") == std::string::npos) options &= ~CMARK_OPT_FOOTNOTES;
   parser_ = cmark_parser_new_with_mem(options, CmarkArena::mem());
   // With strikethrough attached (a '~'), the parse takes the lock (see above).
   const Attached attached = attach_extensions(parser_, body, every_extension);
