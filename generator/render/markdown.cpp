@@ -214,16 +214,17 @@ Markdown::Markdown(const std::string& body, const Snippets* markup, bool every_e
   // as text, and cmark-gfm 0.29.0.gfm.6 gets that text wrong when the caret was escaped or an
   // entity: "[\^x]" became "[^x]]", and "[&#94;x]" read past its one-byte text, cutting off the
   // rest of the paragraph. Without footnotes both are the text "[^x]".
-  if (!every_extension && body.find("[^") == std::string::npos) options &= ~CMARK_OPT_FOOTNOTES;
+  const bool footnotes = every_extension || body.find("[^") != std::string::npos;
+  if (!footnotes) options &= ~CMARK_OPT_FOOTNOTES;
   parser_ = cmark_parser_new_with_mem(options, CmarkArena::mem());
   // With strikethrough attached (a '~'), the parse takes the lock (see above).
   const Attached attached = attach_extensions(parser_, body, every_extension);
   root_ = parse_document(parser_, body, attached.strikethrough);
-  // Content's own "<table>", "<input" or '"' is escaped: only these extensions write them, and
-  // footnotes need a "[^" in the body.
+  // Content's own "<table>", "<input" or '"' is escaped: only these extensions and footnotes
+  // write them.
   may_have_.tables = attached.table;
   may_have_.task_boxes = attached.tasklist;
-  may_have_.footnotes = every_extension || body.find("[^") != std::string::npos;
+  may_have_.footnotes = footnotes;
 }
 
 // The tree and the parser live in arena_, which frees them all at once: no walk over the nodes.

@@ -275,7 +275,7 @@ const mustache_data& PageDataCache::own(const Page& page, const std::string& htm
   fill_page_data(own_, content_, page, html);
   if (features != features_) {
     for (const auto& [key, value] : features.items())
-      if (key != "page" && (features_.is_null() || features_[key] != value)) own_[key] = to_mustache(value);
+      if (key != "page" && (features_.is_null() || features_.at(key) != value)) own_[key] = to_mustache(value);
     features_ = features;
   }
   return own_;

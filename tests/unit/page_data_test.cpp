@@ -26,6 +26,15 @@ const char* kDump =
     "next={{#next}}({{title}} {{url}} {{description}}){{/next}}{{^next}}geen{{/next}};"
     "f={{fields.title}}{{fields.kleur}};data={{#data}}{{kleur}}{{/data}}{{/page}}";
 
+/// The content of `tree`, loaded and ordered as a build does; it must load without errors.
+ContentTree ordered_content(const MemoryTree& tree) {
+  Diagnostics diags;
+  ContentTree content = load_content(tree, diags);
+  order_tree(content);
+  REQUIRE_FALSE(diags.has_errors());
+  return content;
+}
+
 }  // namespace
 
 TEST_CASE("page data refilled page after page renders as each page's own", "[templates][layout]") {
@@ -38,10 +47,7 @@ TEST_CASE("page data refilled page after page renders as each page's own", "[tem
   tree.set("content/gids/c.md", "---\ntitle: C\nmenu: false\nweight: 3\n---\n");
   tree.set("content/gids/d/_index.md", "---\ntitle: D\nweight: 4\n---\n");
   tree.set("content/gids/d/e.md", "---\ntitle: E\ndescription: Diep\n---\n");
-  Diagnostics diags;
-  ContentTree content = load_content(tree, diags);
-  order_tree(content);
-  REQUIRE_FALSE(diags.has_errors());
+  ContentTree content = ordered_content(tree);
   auto page = [&](const std::string& source) -> Page& { return content.pages[content.by_source.at(source)]; };
   page("gids/a.md").headings = {{2, "Een", "een"}, {3, "Een a", "een-a"}, {3, "", "leeg"}, {2, "Twee", "twee"}};
   page("gids/b.md").headings = {{3, "Los", "los"}, {2, "Daarna", "daarna"}, {4, "Diep", "diep"}};
@@ -99,10 +105,7 @@ TEST_CASE("the shared layers, refilled folder after folder, render as each page'
   tree.set("content/ander/_index.md", "---\ntitle: Ander\nweight: 2\n---\n");
   tree.set("content/ander/h.md", "---\ntitle: H\n---\n");
   tree.set("content/privacy.md", "---\ntitle: Privacy\nmenu: voet\n---\n");
-  Diagnostics diags;
-  ContentTree content = load_content(tree, diags);
-  order_tree(content);
-  REQUIRE_FALSE(diags.has_errors());
+  ContentTree content = ordered_content(tree);
   TemplateSources sources;
   sources.templates["dump"] =
       "{{#section_nav}}{{title}} {{url}} {{#current}}c{{/current}}[{{#items}}({{title}} {{url}} {{#current}}c{{/current}}"
