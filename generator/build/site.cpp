@@ -172,14 +172,23 @@ class StageClock {
     const auto now = std::chrono::steady_clock::now();
     rusage usage{};
     getrusage(RUSAGE_SELF, &usage);  // ru_maxrss: the peak so far, in KiB
-    std::fprintf(stderr, "  %-10s %7.1f ms  (piek %ld MB)\n", stage,
-                 std::chrono::duration<double, std::milli>(now - last_).count(), usage.ru_maxrss / 1024);
+    const double cpu = seconds(usage.ru_utime) + seconds(usage.ru_stime);
+    const double sys = seconds(usage.ru_stime);
+    // CPU beside wall: how many cores a stage kept busy, and its kernel share.
+    std::fprintf(stderr, "  %-10s %7.1f ms  cpu %7.1f ms (sys %6.1f)  (piek %ld MB)\n", stage,
+                 std::chrono::duration<double, std::milli>(now - last_).count(), (cpu - last_cpu_) * 1000,
+                 (sys - last_sys_) * 1000, usage.ru_maxrss / 1024);
     last_ = now;
+    last_cpu_ = cpu;
+    last_sys_ = sys;
   }
 
  private:
+  static double seconds(const timeval& t) { return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6; }
   bool on_;
   std::chrono::steady_clock::time_point last_;
+  double last_cpu_ = 0;
+  double last_sys_ = 0;
 };
 
 /// Runs one feature's `load` or `finish`, and with WIJZER_TIMINGS names it on stderr when it took a
