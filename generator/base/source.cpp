@@ -1,5 +1,6 @@
 #include "source.h"
 
+#include <dirent.h>
 #include <fcntl.h>
 #include <linux/openat2.h>
 #include <sys/stat.h>
@@ -57,14 +58,14 @@ int DiskTree::open_beneath(const std::string& path) const {
 #endif
 }
 
-std::string DiskTree::refusal(const fs::path& path, bool& is_error) const {
+std::string DiskTree::refusal(int dir_fd, const char* name, const std::string& path, bool& is_error) const {
   is_error = false;
   std::error_code ec;
-  struct stat own;  // one lstat: type and size of everything but a link
-  if (::lstat(path.c_str(), &own) != 0) return "kan niet worden gelezen";
+  struct stat own;  // one lstat, relative to the open folder: type and size of everything but a link
+  if (::fstatat(dir_fd, name, &own, AT_SYMLINK_NOFOLLOW) != 0) return "kan niet worden gelezen";
   uintmax_t size = static_cast<uintmax_t>(own.st_size);
   if (S_ISLNK(own.st_mode)) {
-    const fs::path target = fs::canonical(path, ec);
+    const fs::path target = fs::canonical(root_ / path, ec);
     if (ec) return "symbolische link die nergens heen wijst; overgeslagen";
     if (!path_within(target, real_root_)) {
       is_error = true;
@@ -87,24 +88,44 @@ std::string DiskTree::refusal(const fs::path& path, bool& is_error) const {
   return "";
 }
 
-void DiskTree::walk(const std::string& dir, const std::function<void(const std::string&, const std::string&, bool)>& visit) const {
+void DiskTree::walk(const std::string& dir, const Visit& visit) const {
   std::error_code ec;
   const fs::path base = root_ / dir;
   if (!fs::is_directory(base, ec)) return;
-  const size_t base_length = base.generic_string().size() + 1;  // paths below start with base + '/'
-  for (auto it = fs::recursive_directory_iterator(base, ec); !ec && it != fs::recursive_directory_iterator();
-       it.increment(ec)) {
-    const std::string name = it->path().filename().string();
-    // Editor swap files and hidden folders are not content.
-    if (!name.empty() && name[0] == '.') {
-      if (it->is_directory(ec)) it.disable_recursion_pending();
+  const int fd = ::open(base.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd >= 0) walk_folder(fd, dir, visit);
+}
+
+void DiskTree::walk_folder(int fd, const std::string& dir, const Visit& visit) const {
+  // readdir's type and a stat relative to the open folder, not std::filesystem's stat of the whole
+  // path per entry: listing 10,000 pages took 50 ms of a build that waits for it.
+  DIR* folder = ::fdopendir(fd);
+  if (!folder) {
+    ::close(fd);
+    return;
+  }
+  const int at = ::dirfd(folder);
+  while (const dirent* entry = ::readdir(folder)) {
+    const char* name = entry->d_name;
+    if (name[0] == '.') continue;  // ".", ".." and hidden entries: editor swap files, .git/
+    std::string path = dir;
+    path.append(1, '/').append(name);
+    bool is_folder = entry->d_type == DT_DIR;
+    if (entry->d_type == DT_UNKNOWN) {  // a file system without types in its folders
+      struct stat own;
+      is_folder = ::fstatat(at, name, &own, AT_SYMLINK_NOFOLLOW) == 0 && S_ISDIR(own.st_mode);
+    }
+    if (is_folder) {
+      // Depth first, a folder's entries right after it, as std::filesystem's recursive walk.
+      const int sub = ::openat(at, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+      if (sub >= 0) walk_folder(sub, path, visit);
       continue;
     }
-    if (it->is_directory(ec) && !it->is_symlink(ec)) continue;
     bool is_error;
-    const std::string why = refusal(it->path(), is_error);
-    visit(dir + "/" + it->path().generic_string().substr(base_length), why, is_error);
+    const std::string why = refusal(at, name, path, is_error);
+    visit(path, why, is_error);
   }
+  ::closedir(folder);
 }
 
 std::vector<std::string> DiskTree::list(const std::string& dir) const {

@@ -42,10 +42,14 @@ class DiskTree : public SourceTree {
   static constexpr uintmax_t kMaxFileBytes = uintmax_t{512} << 20;
 
  private:
-  /// Why the entry at `path` (below the root) is left out, or "" when it is a file to read.
-  std::string refusal(const std::filesystem::path& path, bool& is_error) const;
+  /// Why the entry `name` of the open folder `dir_fd` (`path` below the root) is left out, or ""
+  /// when it is a file to read.
+  std::string refusal(int dir_fd, const char* name, const std::string& path, bool& is_error) const;
+  using Visit = std::function<void(const std::string&, const std::string&, bool)>;
   /// Calls `visit(path, refusal, is_error)` for every file and link below `dir`, hidden ones left out.
-  void walk(const std::string& dir, const std::function<void(const std::string&, const std::string&, bool)>& visit) const;
+  void walk(const std::string& dir, const Visit& visit) const;
+  /// walk() in the folder opened as `fd` (closed when done), which is `dir` below the root.
+  void walk_folder(int fd, const std::string& dir, const Visit& visit) const;
 
   /// The file at `path` opened by the kernel strictly below the root (openat2 RESOLVE_BENEATH):
   /// one call instead of a readlink and a stat per folder on the way. -1 when it cannot say (an

@@ -145,3 +145,25 @@ TEST_CASE("display() names a path as std::filesystem would, for any way of givin
       CHECK(tree.display(path) == expected);
     }
 }
+
+TEST_CASE("list() gives every file below a folder, however deep, sorted, hidden entries left out", "[source]") {
+  TempSite site;
+  fs::create_directories(site.root / "content/gids/diep/dieper");
+  fs::create_directories(site.root / "content/leeg");
+  fs::create_directories(site.root / "content/.verborgen/map");
+  site.write("content/gids/diep/dieper/z.md", "z");
+  site.write("content/gids/diep/b.json", "{}");
+  site.write("content/gids/.a.md.swp", "swap");
+  site.write("content/.verborgen/map/x.md", "x");
+  site.write("content/.verborgen/y.md", "y");
+  site.write("content/plaatje.png", "png");
+  DiskTree tree(site.root);
+  CHECK(tree.list("content") == std::vector<std::string>{"content/_index.md", "content/gids/a.md",
+                                                         "content/gids/diep/b.json", "content/gids/diep/dieper/z.md",
+                                                         "content/plaatje.png"});
+  CHECK(tree.list("content/gids/diep") == std::vector<std::string>{"content/gids/diep/b.json", "content/gids/diep/dieper/z.md"});
+  CHECK(tree.list("ontbreekt").empty());
+  Diagnostics diags;
+  tree.check_entries("content", diags);
+  CHECK(diags.sorted().empty());  // nothing left out for safety
+}
