@@ -345,8 +345,6 @@ void SiteBuilder::full_build(OutputSink& sink, bool keep) {
   std::stable_partition(all.begin(), all.end(), [&](int i) { return content_.pages[i].generated; });
   render(all, sink);
   clock.lap("render");
-  check_anchors(all);
-  clock.lap("anchors");
   // A one-off build needs no page sources once every page is rendered (features' finish() works
   // from contributions, headings and anchors); serve keeps them to rebuild a page. A large site's
   // peak memory is at finish.
@@ -354,7 +352,8 @@ void SiteBuilder::full_build(OutputSink& sink, bool keep) {
     for (Page& page : content_.pages) std::string().swap(page.body);
     return_free_memory();
   }
-  run_finish(sink);
+  // The anchor checks read what finish() reads and write only their own diagnostics.
+  run_finish(sink, [&] { check_anchors(all); });
   clock.lap("finish");
 
   for (const auto& asset : assets_.files) sink.write(asset.output, asset.bytes);
@@ -415,15 +414,28 @@ void SiteBuilder::check_anchors(const std::vector<int>& pages) {
   }
 }
 
-void SiteBuilder::run_finish(OutputSink& sink) {
+void SiteBuilder::run_finish(OutputSink& sink, const std::function<void()>& alongside) {
   const BuildContext ctx{tree_, config_, content_, assets_};
-  Diagnostics diags;
-  ClaimingSink claiming(sink, owners_, diags);
-  RecordingSink recorder(claiming);
-  for (size_t f = 0; f < features_.size(); ++f)
-    timed_feature("finish", *features_[f], [&] { features_[f]->finish(ctx, PageContributions(contributions_[f]), recorder, diags); });
-  finish_diags_ = diags.take();
-  finish_files_ = std::move(recorder.written);
+  // Side by side: each finish() reads the render's results and writes files of its own; while the
+  // search index is made (the largest, partly one core's work) the other core does the rest.
+  // Diagnostics and the files written are kept per feature and joined in feature order, as if
+  // the features had run one after another.
+  const size_t n = features_.size();
+  std::vector<Diagnostics> diags(n);
+  std::vector<std::set<std::string>> written(n);
+  parallel_for(n + (alongside ? 1 : 0), threads_, [&](size_t f, unsigned) {
+    if (f == n) return alongside();
+    ClaimingSink claiming(sink, owners_, diags[f]);
+    RecordingSink recorder(claiming);
+    timed_feature("finish", *features_[f], [&] { features_[f]->finish(ctx, PageContributions(contributions_[f]), recorder, diags[f]); });
+    written[f] = std::move(recorder.written);
+  });
+  finish_diags_.clear();
+  finish_files_.clear();
+  for (size_t f = 0; f < n; ++f) {
+    for (auto& d : diags[f].take()) finish_diags_.push_back(std::move(d));
+    finish_files_.merge(written[f]);
+  }
 }
 
 void SiteBuilder::finish() {

@@ -105,7 +105,8 @@ class SiteBuilder {
   void full_build(OutputSink& sink, bool keep);
   void render(const std::vector<int>& pages, OutputSink& sink);
   void check_anchors(const std::vector<int>& pages);
-  void run_finish(OutputSink& sink);
+  /// Every feature's finish(), side by side with each other and with `alongside` (if any).
+  void run_finish(OutputSink& sink, const std::function<void()>& alongside = {});
   void claim_outputs(Diagnostics& diags);
 
   const SourceTree& tree_;

@@ -2,6 +2,10 @@
 // contributions are stored by the pipeline and replaced when a page renders again.
 #include <catch2/catch.hpp>
 
+#include <atomic>
+#include <chrono>
+#include <thread>
+
 #include "markdown.h"
 #include "output.h"
 #include "site.h"
@@ -166,4 +170,59 @@ TEST_CASE("feature seam: a cycle of models and an undeclared consume are program
   reader.push_back(std::make_unique<ReadsBody>(&got));
   build_site(tree, sink, diags, std::move(reader), 1);
   CHECK_FALSE(got);  // load() cannot read a page's file either
+}
+
+namespace {
+
+/// In finish(): says it has started, waits (at most two seconds) for `together` features to have
+/// started, then reports a warning and writes a file, both named after it.
+struct Meets : Feature {
+  std::string name;
+  std::atomic<int>* started;
+  int together;
+  bool met = false;
+  Meets(std::string name, std::atomic<int>* started, int together) : name(std::move(name)), started(started), together(together) {}
+  void load(LoadContext&) override {}
+  void finish(const BuildContext&, const PageContributions&, OutputSink& sink, Diagnostics& diags) override {
+    ++*started;
+    const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(2);
+    while (*started < together && std::chrono::steady_clock::now() < until)
+      std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    met = *started >= together;
+    diags.warning(name, 1, 1, "klaar");
+    sink.write(name + ".txt", name);
+  }
+};
+
+}  // namespace
+
+TEST_CASE("feature seam: finish() runs side by side; its diagnostics and files are as if one after another", "[feature]") {
+  MemoryTree tree = small_site();
+  for (const unsigned threads : {2u, 1u}) {
+    std::atomic<int> started{0};
+    Meets* first = nullptr;
+    Meets* second = nullptr;
+    SiteBuilder builder(tree, [&] {
+      std::vector<std::unique_ptr<Feature>> features;
+      auto a = std::make_unique<Meets>("b-eerste", &started, 2);
+      auto b = std::make_unique<Meets>("a-tweede", &started, 2);
+      first = a.get();
+      second = b.get();
+      features.push_back(std::move(a));
+      features.push_back(std::move(b));
+      return features;
+    }, threads);
+    builder.build();
+    INFO("threads " << threads);
+    // Two workers: each finish() saw the other one start. One worker: the first waited in vain.
+    CHECK(first->met == (threads == 2));
+    CHECK(second->met);
+    Diagnostics diags;
+    builder.report(diags);
+    std::vector<std::string> order;
+    for (const auto& d : diags.take()) order.push_back(d.path);
+    CHECK(order == std::vector<std::string>{"b-eerste", "a-tweede"});  // feature order, not path order
+    CHECK(*builder.files().get("b-eerste.txt") == "b-eerste");
+    CHECK(*builder.files().get("a-tweede.txt") == "a-tweede");
+  }
 }
