@@ -172,7 +172,7 @@ ContentTree load_content(const SourceTree& tree, Diagnostics& diags) {
       diags.error(page.file, 1, 1, "bestand kan niet worden gelezen");
       return;
     }
-    SourceDocument doc = parse_document(*text, page.file, diags);
+    SourceDocument doc = parse_document(std::move(*text), page.file, diags);
     if (doc.meta.draft) return;
     page.meta = std::move(doc.meta);
     page.body = std::move(doc.body);

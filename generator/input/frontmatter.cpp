@@ -113,14 +113,24 @@ void read_known_fields(const std::vector<YamlPosition>& keys, FrontMatter& meta,
 }  // namespace
 
 SourceDocument parse_document(const std::string& text, const std::string& path, Diagnostics& diags) {
+  return parse_document(std::string(text), path, diags);
+}
+
+SourceDocument parse_document(std::string&& text, const std::string& path, Diagnostics& diags) {
   SourceDocument doc;
+  // The body keeps the file's buffer, the front matter cut off in place: no second copy of every
+  // page (30 MB on a 10,000-page site, in memory the kernel must first hand out).
+  auto take_body = [&](size_t begin) {
+    text.erase(0, begin);
+    doc.body = std::move(text);
+  };
   size_t start = 0;
   if (text.compare(0, 3, "\xEF\xBB\xBF") == 0) start = 3;  // UTF-8 BOM
   const bool has_fence = text.compare(start, 3, "---") == 0 &&
                          (text.size() == start + 3 || text[start + 3] == '\n' || text[start + 3] == '\r');
   if (!has_fence) {
     diags.error(path, 1, 1, "front matter ontbreekt: begin het bestand met '---', dan 'title: …', dan '---'");
-    doc.body = text.substr(start);
+    take_body(start);
     return doc;
   }
   size_t yaml_begin = text.find('\n', start);
@@ -133,14 +143,15 @@ SourceDocument parse_document(const std::string& text, const std::string& path, 
   }
   const std::string yaml = text.substr(yaml_begin, close - yaml_begin);
   const int offset = 1;  // the opening fence line
-  doc.body = text.substr(body_begin);
   doc.body_line = count_lines(text, body_begin);
   if (size_t bad = invalid_utf8(yaml); bad != std::string::npos) {
     const size_t at = yaml_begin + bad, line_start = text.rfind('\n', at);
     const int col = static_cast<int>(line_start == std::string::npos ? at + 1 : at - line_start);
     diags.error(path, count_lines(text, at), col, "front matter is geen geldige UTF-8 (sla het bestand op als UTF-8)");
+    take_body(body_begin);
     return doc;
   }
+  take_body(body_begin);
   try {
     YamlOptions options;
     options.max_nodes = yaml_node_budget(yaml.size());

@@ -28,6 +28,8 @@ struct SourceDocument {
 
 /// Parses `---` YAML front matter; reports problems against `path`.
 SourceDocument parse_document(const std::string& text, const std::string& path, Diagnostics& diags);
+/// The same, the body made from `text`'s own buffer.
+SourceDocument parse_document(std::string&& text, const std::string& path, Diagnostics& diags);
 
 /// "2026-11-22" → "22 november 2026"; empty when the date is not valid.
 std::string dutch_date(const std::string& iso);
