@@ -132,50 +132,58 @@ aside() {
   if [ -e "$1" ]; then mkdir -p "$TRASH" && mv "$1" "$TRASH/$(basename "$1").$RANDOM.$$"; fi
   sync
 }
-# run_tool NAME OUTDIR CMD...  -> sets RES_TIME RES_CPU RES_MEM RES_FILES RES_OK
-run_tool() {
-  local name=$1 out=$2; shift 2
-  local times=() cpus=() mems=() i
-  RES_OK=1
-  for ((i = 1; i <= RUNS; i++)); do
-    # Move the last output aside rather than delete it: right after 10,000 files are deleted, ext4
-    # (seen without a journal) scans the freed inodes on every file it creates for some seconds,
-    # which times the file system instead of the tool. sync: no run starts with another's writeback.
-    aside "$out"
-    timed "$name" "$@" || { RES_OK=0; return; }
-    printf '  %-7s run %d: %6.2f s wall  %6.2f s cpu  %7.1f MB\n' "$name" "$i" "$T" "$C" \
-      "$(awk -v k="$M" 'BEGIN{print k/1024}')"
-    times+=("$T"); cpus+=("$C"); mems+=("$M")
-  done
-  RES_TIME=$(printf '%s\n' "${times[@]}" | median)
-  RES_CPU=$(printf '%s\n' "${cpus[@]}" | median)
-  RES_MEM=$(printf '%s\n' "${mems[@]}" | median)
-  RES_FILES=$(find "$out" -name '*.html' | wc -l)
+# run_once NAME OUTDIR RUN CMD...  -> one timed run (T C M), its line printed; 1 on failure
+run_once() {
+  local name=$1 out=$2 run=$3; shift 3
+  # Move the last output aside rather than delete it: right after 10,000 files are deleted, ext4
+  # (seen without a journal) scans the freed inodes on every file it creates for some seconds,
+  # which times the file system instead of the tool. sync: no run starts with another's writeback.
+  aside "$out"
+  timed "$name" "$@" || return 1
+  printf '  %-7s run %d: %6.2f s wall  %6.2f s cpu  %7.1f MB\n' "$name" "$run" "$T" "$C" \
+    "$(awk -v k="$M" 'BEGIN{print k/1024}')"
 }
 
 # bench_corpus KEY SRC: wijzer and hugo on one corpus -> KEY_W_* and KEY_H_* (OK TIME CPU MEM FILES)
+# The two take turns (wijzer, hugo, wijzer, …): on a shared machine whose speed drifts over
+# minutes, both then see the same conditions, and the ratio of the medians is fair.
 bench_corpus() {
-  local key=$1 src=$2 v
+  local key=$1 src=$2 v i w_ok=$WIJZER_OK h_ok=0
+  local wt=() wc=() wm=() ht=() hc=() hm=()
   for v in W_OK H_OK; do printf -v "${key}_$v" 0; done
-  if [ $WIJZER_OK = 1 ]; then
-    log "wijzer build x$RUNS on ${src#$ROOT/} ($WIJZER)"
-    run_tool wijzer "$WORK/out-wijzer-$key" "$WIJZER" build --source "$src" --out "$WORK/out-wijzer-$key"
-    if [ $RES_OK = 1 ]; then
-      for v in TIME CPU MEM FILES; do local r=RES_$v; printf -v "${key}_W_$v" %s "${!r}"; done
-      printf -v "${key}_W_OK" 1
+  if [ -x "$HUGO" ]; then h_ok=1; else echo "hugo not found at $HUGO"; fi
+  log "wijzer ($WIJZER) and hugo ($($HUGO version 2>/dev/null | awk '{print $2}')), x$RUNS each, taking turns, on ${src#$ROOT/}"
+  for ((i = 1; i <= RUNS; i++)); do
+    if [ $w_ok = 1 ]; then
+      if run_once wijzer "$WORK/out-wijzer-$key" "$i" "$WIJZER" build --source "$src" --out "$WORK/out-wijzer-$key"; then
+        wt+=("$T") wc+=("$C") wm+=("$M")
+      else
+        w_ok=0
+      fi
     fi
+    if [ $h_ok = 1 ]; then
+      if HUGO_RESOURCEDIR=$WORK/hugo-resources \
+         run_once hugo "$WORK/out-hugo-$key" "$i" "$HUGO" --source "$BENCH/hugo" --contentDir "$src/content" \
+           --destination "$WORK/out-hugo-$key" --cacheDir "$WORK/hugo-cache" --noBuildLock --quiet; then
+        ht+=("$T") hc+=("$C") hm+=("$M")
+      else
+        h_ok=0
+      fi
+    fi
+  done
+  if [ $w_ok = 1 ]; then
+    printf -v "${key}_W_TIME" %s "$(printf '%s\n' "${wt[@]}" | median)"
+    printf -v "${key}_W_CPU" %s "$(printf '%s\n' "${wc[@]}" | median)"
+    printf -v "${key}_W_MEM" %s "$(printf '%s\n' "${wm[@]}" | median)"
+    printf -v "${key}_W_FILES" %s "$(find "$WORK/out-wijzer-$key" -name '*.html' | wc -l)"
+    printf -v "${key}_W_OK" 1
   fi
-  if [ -x "$HUGO" ]; then
-    log "hugo x$RUNS on ${src#$ROOT/} ($($HUGO version 2>/dev/null | awk '{print $2}'))"
-    HUGO_RESOURCEDIR=$WORK/hugo-resources \
-      run_tool hugo "$WORK/out-hugo-$key" "$HUGO" --source "$BENCH/hugo" --contentDir "$src/content" \
-      --destination "$WORK/out-hugo-$key" --cacheDir "$WORK/hugo-cache" --noBuildLock --quiet
-    if [ $RES_OK = 1 ]; then
-      for v in TIME CPU MEM FILES; do local r=RES_$v; printf -v "${key}_H_$v" %s "${!r}"; done
-      printf -v "${key}_H_OK" 1
-    fi
-  else
-    echo "hugo not found at $HUGO"
+  if [ $h_ok = 1 ]; then
+    printf -v "${key}_H_TIME" %s "$(printf '%s\n' "${ht[@]}" | median)"
+    printf -v "${key}_H_CPU" %s "$(printf '%s\n' "${hc[@]}" | median)"
+    printf -v "${key}_H_MEM" %s "$(printf '%s\n' "${hm[@]}" | median)"
+    printf -v "${key}_H_FILES" %s "$(find "$WORK/out-hugo-$key" -name '*.html' | wc -l)"
+    printf -v "${key}_H_OK" 1
   fi
 }
 
