@@ -321,12 +321,13 @@ void Search::finish(const BuildContext&, const PageContributions& pages, OutputS
   std::vector<const search::IndexedDoc*> docs;
   docs.reserve(entries.size());
   for (const Entry* entry : entries) docs.push_back(&entry->doc);
-  parallel_for(entries.size(), 0, [&](size_t i, unsigned) {
-    excerpts[i] = search::excerpts(entries[i]->excerpt_sources, excerpt_chars_);
-  });
   search::IndexOptions options;
+  // The ranking data (one pass over every page) first, beside the first excerpts.
+  parallel_for(entries.size() + 1, 0, [&](size_t i, unsigned) {
+    if (i == 0) options.manifest_extra = ranking_data(query_data_, docs);
+    else excerpts[i - 1] = search::excerpts(entries[i - 1]->excerpt_sources, excerpt_chars_);
+  });
   options.excerpts = &excerpts;
-  options.manifest_extra = ranking_data(query_data_, docs);
   options.write = [&](const std::string& path, const std::string& bytes) { sink.write(path, bytes); };
   index_ = search::build_index(docs, options);
 }

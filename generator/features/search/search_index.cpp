@@ -712,55 +712,51 @@ IndexFiles build_index(const std::vector<const IndexedDoc*>& docs, const IndexOp
   for (size_t i = 0; i < shards.size(); ++i)
     for (auto* e : shards[i].second) shard_of.emplace(e->first, i);
 
-  std::string shard_list;
-  auto make_shards = [&] {
-    for (size_t i = 0; i < shards.size(); ++i) {
-      std::string t, w, c, x;
-      std::map<std::string_view, const std::string*> copies;
-      // Appended in place: a site has thousands of keys, each a few short pieces.
-      auto key_to = [](std::string& list, const std::string& key) {
-        if (!list.empty()) list += ',';
-        append_js_string(list, key);
-        list += ':';
-      };
-      for (auto* e : shards[i].second) {
-        const auto& [key, entry] = *e;
-        if (!entry.postings.empty()) {
-          key_to(t, key);
-          t += '"';
-          t += entry.postings;
-          t += '"';
-        }
-        if (!entry.stem.empty()) {
-          key_to(w, key);
-          append_js_string(w, entry.stem);
-        }
-        if (!entry.compounds.empty()) {
-          key_to(c, key);
-          c += '[';
-          for (size_t k = 0; k < entry.compounds.size(); ++k) {
-            const std::string& compound = entry.compounds[k];
-            if (k) c += ',';
-            append_js_string(c, compound);
-            const auto it = entries.find(compound);
-            const auto home = shard_of.find(compound);
-            if (it != entries.end() && !it->second.postings.empty() && home != shard_of.end() && home->second != i)
-              copies.emplace(compound, &it->second.postings);
-          }
-          c += "]";
-        }
+  std::vector<std::string> shard_names(shards.size());
+  auto make_shard = [&](size_t i) {
+    std::string t, w, c, x;
+    std::map<std::string_view, const std::string*> copies;
+    // Appended in place: a site has thousands of keys, each a few short pieces.
+    auto key_to = [](std::string& list, const std::string& key) {
+      if (!list.empty()) list += ',';
+      append_js_string(list, key);
+      list += ':';
+    };
+    for (auto* e : shards[i].second) {
+      const auto& [key, entry] = *e;
+      if (!entry.postings.empty()) {
+        key_to(t, key);
+        t += '"';
+        t += entry.postings;
+        t += '"';
       }
-      for (const auto& [key, list] : copies) {
-        if (!x.empty()) x += ',';
-        append_js_string(x, key);
-        x += ":\"";
-        x += *list;
-        x += '"';
+      if (!entry.stem.empty()) {
+        key_to(w, key);
+        append_js_string(w, entry.stem);
       }
-      const std::string name =
-          emit("t" + std::to_string(i), "{\"t\":{" + t + "},\"w\":{" + w + "},\"c\":{" + c + "},\"x\":{" + x + "}}");
-      shard_list += (i ? "," : "") + js_string(shards[i].first) + ":\"" + name + "\"";
+      if (!entry.compounds.empty()) {
+        key_to(c, key);
+        c += '[';
+        for (size_t k = 0; k < entry.compounds.size(); ++k) {
+          const std::string& compound = entry.compounds[k];
+          if (k) c += ',';
+          append_js_string(c, compound);
+          const auto it = entries.find(compound);
+          const auto home = shard_of.find(compound);
+          if (it != entries.end() && !it->second.postings.empty() && home != shard_of.end() && home->second != i)
+            copies.emplace(compound, &it->second.postings);
+        }
+        c += "]";
+      }
     }
+    for (const auto& [key, list] : copies) {
+      if (!x.empty()) x += ',';
+      append_js_string(x, key);
+      x += ":\"";
+      x += *list;
+      x += '"';
+    }
+    shard_names[i] = emit("t" + std::to_string(i), "{\"t\":{" + t + "},\"w\":{" + w + "},\"c\":{" + c + "},\"x\":{" + x + "}}");
   };
 
   // Names (URL, title, headings) of page ranges of about names_bytes, and excerpts of page ranges of
@@ -817,22 +813,36 @@ IndexFiles build_index(const std::vector<const IndexedDoc*>& docs, const IndexOp
     }
     flush(docs.size());
   };
-  auto make_chunks = [&] {
+  // The excerpt chunks: where each begins is known from the sizes alone, so each is made on its own.
+  auto excerpts_of = [&](size_t p) -> const std::string& { return options.excerpts ? (*options.excerpts)[p] : docs[p]->excerpts; };
+  std::vector<size_t> chunk_first;  // first page of each chunk, then docs.size()
+  for (size_t p = 0, size = 0; p < docs.size(); ++p) {
+    if (size == 0) chunk_first.push_back(p);
+    size += 1 + excerpts_of(p).size();  // '[' or ',', then the page's excerpts
+    if (size >= options.chunk_bytes) size = 0;
+  }
+  chunk_first.push_back(docs.size());
+  std::vector<std::string> chunk_names(chunk_first.size() - 1);
+  auto make_chunk = [&](size_t k) {
     std::string body;
-    size_t first = 0, chunk_no = 0;
-    for (size_t p = 0; p < docs.size(); ++p) {
+    for (size_t p = chunk_first[k]; p < chunk_first[k + 1]; ++p) {
       body += body.empty() ? '[' : ',';
-      body += options.excerpts ? (*options.excerpts)[p] : docs[p]->excerpts;
-      if (body.size() >= options.chunk_bytes || p + 1 == docs.size()) {
-        body += ']';
-        list_add(chunk_list, first, emit("d" + std::to_string(chunk_no++), body));
-        body.clear();
-        first = p + 1;
-      }
+      body += excerpts_of(p);
     }
+    body += ']';
+    chunk_names[k] = emit("d" + std::to_string(k), body);
   };
-  const std::function<void()> parts[] = {make_shards, make_chunks, make_names};
-  parallel_for(std::size(parts), 0, [&](size_t i, unsigned) { parts[i](); });
+  // One task per file but the names (one pass: each file's headings depend on the last), which
+  // goes first while the other cores take the shards and chunks.
+  parallel_for(1 + shards.size() + chunk_names.size(), 0, [&](size_t i, unsigned) {
+    if (i == 0) make_names();
+    else if (i <= shards.size()) make_shard(i - 1);
+    else make_chunk(i - 1 - shards.size());
+  });
+  std::string shard_list;
+  for (size_t i = 0; i < shards.size(); ++i)
+    shard_list += (i ? "," : "") + js_string(shards[i].first) + ":\"" + shard_names[i] + "\"";
+  for (size_t k = 0; k < chunk_names.size(); ++k) list_add(chunk_list, chunk_first[k], chunk_names[k]);
 
   std::string stop;
   for (const auto& s : stop_words()) stop += (stop.empty() ? "" : " ") + s;
