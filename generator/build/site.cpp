@@ -147,7 +147,7 @@ class RecordingSink : public OutputSink {
 /// static file in content/ must not silently replace a generated file; the generated one wins).
 class ClaimingSink : public OutputSink {
  public:
-  ClaimingSink(OutputSink& next, const std::map<std::string, std::string>& owners, Diagnostics& diags)
+  ClaimingSink(OutputSink& next, const std::unordered_map<std::string, std::string>& owners, Diagnostics& diags)
       : next_(next), owners_(owners), diags_(diags) {}
   void write(const std::string& path, const std::string& bytes) override {
     if (auto it = owners_.find(path); it != owners_.end()) {
@@ -159,7 +159,7 @@ class ClaimingSink : public OutputSink {
 
  private:
   OutputSink& next_;
-  const std::map<std::string, std::string>& owners_;
+  const std::unordered_map<std::string, std::string>& owners_;
   Diagnostics& diags_;
 };
 
@@ -365,14 +365,16 @@ void SiteBuilder::full_build(OutputSink& sink, bool keep) {
 }
 
 void SiteBuilder::claim_outputs(Diagnostics& diags) {
-  owners_.clear();
   static_files_.clear();
-  std::map<std::string, std::string> pages_and_assets;
-  for (const Page& page : content_.pages) pages_and_assets.emplace(page.output, page.file);
-  for (const auto& asset : assets_.files) pages_and_assets.emplace(asset.output, tree_.display("site-assets/" + asset.source));
+  owners_.clear();
+  // Pages and assets first; features' finish() writes after this: a file it makes must not be one
+  // of these either.
+  owners_.reserve(content_.pages.size() + assets_.files.size() + content_.static_files.size());
+  for (const Page& page : content_.pages) owners_.emplace(page.output, page.file);
+  for (const auto& asset : assets_.files) owners_.emplace(asset.output, tree_.display("site-assets/" + asset.source));
   for (const auto& file : content_.static_files) {
     const std::string source = tree_.display("content/" + file);
-    if (auto it = pages_and_assets.find(file); it != pages_and_assets.end()) {
+    if (auto it = owners_.find(file); it != owners_.end()) {
       diags.error(source, 1, 1, "wordt gepubliceerd als " + file + ", net als " + it->second);
       diags.error(it->second, 1, 1, "wordt gepubliceerd als " + file + ", net als " + source);
       continue;
@@ -380,8 +382,6 @@ void SiteBuilder::claim_outputs(Diagnostics& diags) {
     static_files_.push_back(file);
     owners_.emplace(file, source);
   }
-  // Features' finish() writes after this: a file it makes must not be one of these either.
-  for (auto& [output, source] : pages_and_assets) owners_.emplace(output, source);
 }
 
 void SiteBuilder::render(const std::vector<int>& pages, OutputSink& sink) {

@@ -6,6 +6,7 @@
 #include <mutex>
 #include <set>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "assets.h"
@@ -134,7 +135,7 @@ class SiteBuilder {
   std::vector<std::set<std::string>> preset_anchors_;  ///< per page: anchors before rendering
   std::vector<Diagnostic> finish_diags_;
   std::set<std::string> finish_files_;                 ///< files features' finish() wrote
-  std::map<std::string, std::string> owners_;          ///< output path → the source that makes it
+  std::unordered_map<std::string, std::string> owners_;  ///< output path → the source that makes it
   std::vector<std::string> static_files_;              ///< content files copied as they are, clashes left out
 
   FileStore files_;

@@ -10,7 +10,7 @@
 namespace wijzer {
 namespace {
 
-bool ends_with(const std::string& s, const std::string& suffix) {
+bool ends_with(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
@@ -19,18 +19,27 @@ std::string folder_of(const std::string& path) {
   return slash == std::string::npos ? "" : path.substr(0, slash);
 }
 
-/// Nearest section above `source`: the `_index.md` of an enclosing folder.
-int find_parent(const ContentTree& content, const std::string& source) {
-  std::string folder = folder_of(source);
+/// The folder part of `path` ("" for a name at the top).
+std::string_view folder_view(std::string_view path) {
+  const size_t slash = path.rfind('/');
+  return slash == std::string_view::npos ? std::string_view() : path.substr(0, slash);
+}
+
+/// Nearest section above `source`: the `_index.md` of an enclosing folder. `key` is scratch
+/// (one buffer for every page of a large site, not two strings each).
+int find_parent(const ContentTree& content, std::string_view source, std::string& key) {
+  std::string_view folder = folder_view(source);
   if (ends_with(source, "_index.md")) {
     if (folder.empty()) return -1;  // the home page
-    folder = folder_of(folder);
+    folder = folder_view(folder);
   }
   for (;;) {
-    auto it = content.by_source.find(folder.empty() ? "_index.md" : folder + "/_index.md");
+    if (folder.empty()) key.assign("_index.md");
+    else key.assign(folder).append("/_index.md");
+    auto it = content.by_source.find(key);
     if (it != content.by_source.end()) return it->second;
     if (folder.empty()) return 0;
-    folder = folder_of(folder);
+    folder = folder_view(folder);
   }
 }
 
@@ -102,7 +111,7 @@ int ContentTree::lookup(const std::string& source) const {
 namespace {
 
 /// One folder or file name within the naming rule.
-bool good_name(const std::string& name) {
+bool good_name(std::string_view name) {
   if (name == "_index.md") return true;
   if (name.empty()) return false;
   for (size_t i = 0; i < name.size(); ++i) {
@@ -117,20 +126,27 @@ bool good_name(const std::string& name) {
 }  // namespace
 
 std::string bad_name_segment(const std::string& rel) {
+  const std::string_view path = rel;
   for (size_t begin = 0;;) {
-    const size_t slash = rel.find('/', begin);
-    const std::string name = rel.substr(begin, slash == std::string::npos ? std::string::npos : slash - begin);
-    if (!good_name(name)) return name;
-    if (slash == std::string::npos) return "";
+    const size_t slash = path.find('/', begin);
+    const std::string_view name = path.substr(begin, slash == std::string_view::npos ? std::string_view::npos : slash - begin);
+    if (!good_name(name)) return std::string(name);
+    if (slash == std::string_view::npos) return "";
     begin = slash + 1;
   }
 }
 
 bool runs_as_page_or_script(const std::string& rel) {
-  std::string lower = rel.substr(rel.rfind('/') == std::string::npos ? 0 : rel.rfind('/') + 1);
-  for (char& c : lower) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
-  for (const char* ext : {".html", ".htm", ".xhtml", ".xht", ".shtml", ".js", ".mjs"})
-    if (ends_with(lower, ext)) return true;
+  // The extension, compared without regard to case ("X.HTML" runs as well as "x.html").
+  const size_t dot = rel.rfind('.');
+  if (dot == std::string::npos || rel.find('/', dot) != std::string::npos) return false;
+  const std::string_view ext = std::string_view(rel).substr(dot);
+  if (ext.size() > 6) return false;
+  char lower[8] = {};
+  for (size_t i = 0; i < ext.size(); ++i) lower[i] = static_cast<char>(ext[i] >= 'A' && ext[i] <= 'Z' ? ext[i] + 32 : ext[i]);
+  const std::string_view low(lower, ext.size());
+  for (const char* e : {".html", ".htm", ".xhtml", ".xht", ".shtml", ".js", ".mjs"})
+    if (low == e) return true;
   return false;
 }
 
@@ -159,7 +175,11 @@ ContentTree load_content(const SourceTree& tree, Diagnostics& diags) {
     }
   }
   // Reading and parsing front matter is independent per file: do it on every core.
-  std::vector<Page> parsed(markdown.size());
+  // Room for the pages features add (add_page) without doubling a large site's page list; the
+  // pages stay where they are parsed (a Page is large: no second list to move them into).
+  std::vector<Page> parsed;
+  parsed.reserve(markdown.size() + markdown.size() / 8 + 64);
+  parsed.resize(markdown.size());
   std::vector<char> keep(markdown.size(), 0);
   parallel_for(markdown.size(), 0, [&](size_t i, unsigned) {
     Page& page = parsed[i];
@@ -179,20 +199,27 @@ ContentTree load_content(const SourceTree& tree, Diagnostics& diags) {
     page.body_line = doc.body_line;
     keep[i] = 1;
   });
-  std::vector<Page> pages;
-  // Room for the pages features add (add_page) without doubling a large site's page list.
-  pages.reserve(parsed.size() + parsed.size() / 8 + 64);
-  std::unordered_map<std::string, std::string> outputs;  // output path → source, to catch clashes
-  for (size_t i = 0; i < parsed.size(); ++i) {
-    if (!keep[i]) continue;
-    auto [it, fresh] = outputs.emplace(parsed[i].output, parsed[i].source);
-    if (!fresh) {
-      diags.error(parsed[i].file, 1, 1,
-                  "schrijft naar dezelfde pagina (" + parsed[i].output + ") als content/" + it->second);
-      continue;
+  {
+    std::unordered_map<std::string_view, size_t> outputs;  // output path → page, to catch clashes
+    outputs.reserve(parsed.size());
+    for (size_t i = 0; i < parsed.size(); ++i) {
+      if (!keep[i]) continue;
+      auto [it, fresh] = outputs.emplace(parsed[i].output, i);
+      if (!fresh) {
+        diags.error(parsed[i].file, 1, 1,
+                    "schrijft naar dezelfde pagina (" + parsed[i].output + ") als content/" + parsed[it->second].source);
+        keep[i] = 0;
+      }
     }
-    pages.push_back(std::move(parsed[i]));
   }
+  size_t kept = 0;
+  for (size_t i = 0; i < parsed.size(); ++i)
+    if (keep[i]) {
+      if (kept != i) parsed[kept] = std::move(parsed[i]);
+      ++kept;
+    }
+  parsed.erase(parsed.begin() + static_cast<long>(kept), parsed.end());
+  std::vector<Page> pages = std::move(parsed);
   // The home page comes first; a plain folder of markdown without one gets a generated home.
   auto home = std::find_if(pages.begin(), pages.end(), [](const Page& p) { return p.source == "_index.md"; });
   if (home == pages.end()) {
@@ -208,6 +235,7 @@ ContentTree load_content(const SourceTree& tree, Diagnostics& diags) {
     std::rotate(pages.begin(), home, home + 1);
   }
   content.pages = std::move(pages);
+  content.by_source.reserve(content.pages.capacity());
   for (size_t i = 0; i < content.pages.size(); ++i) content.by_source[content.pages[i].source] = static_cast<int>(i);
   order_tree(content);
   return content;
@@ -263,8 +291,9 @@ void order_tree(ContentTree& content) {
     page.parent = -1;
     page.children.clear();
   }
+  std::string key;
   for (size_t i = 1; i < content.pages.size(); ++i) {
-    int parent = find_parent(content, content.pages[i].source);
+    int parent = find_parent(content, content.pages[i].source, key);
     content.pages[i].parent = parent;
     if (!content.pages[i].hidden) content.pages[parent].children.push_back(static_cast<int>(i));
   }
