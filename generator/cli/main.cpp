@@ -20,11 +20,14 @@
 #include "source.h"
 #include "theme.h"
 
-// jemalloc's settings, read when it starts (the binary links it; without it this is unused): freed
-// pages go back to the system after 1 s instead of 10, so the memory of pages already written is
-// reused or returned while a large build runs (10,000 pages: peak 157 → 140 MB, same time).
+// jemalloc's settings, read when it starts (the binary links it; without it this is unused):
+// - freed pages go back to the system after 1 s instead of 10, so the memory of pages already
+//   written is reused or returned while a large build runs (10,000 pages: peak 157 → 140 MB);
+// - its memory in huge pages where the kernel allows them (transparent huge pages "madvise" or
+//   "always"): 45,000 page faults → 8,000 on 10,000 pages, 2.17 → 1.95 s CPU and 1.14 → 1.02 s
+//   wall (medians of 8, alternating), for 12 MB more peak memory (131 → 143 MB).
 extern "C" {
-const char* malloc_conf = "dirty_decay_ms:1000";
+const char* malloc_conf = "dirty_decay_ms:1000,thp:always";
 }
 
 namespace fs = std::filesystem;
