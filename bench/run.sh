@@ -149,7 +149,7 @@ run_once() {
 # minutes, both then see the same conditions, and the ratio of the medians is fair.
 bench_corpus() {
   local key=$1 src=$2 v i w_ok=$WIJZER_OK h_ok=0
-  local wt=() wc=() wm=() ht=() hc=() hm=()
+  local wt=() wc=() wm=() ht=() hc=() hm=() pairs=()
   for v in W_OK H_OK; do printf -v "${key}_$v" 0; done
   if [ -x "$HUGO" ]; then h_ok=1; else echo "hugo not found at $HUGO"; fi
   log "wijzer ($WIJZER) and hugo ($($HUGO version 2>/dev/null | awk '{print $2}')), x$RUNS each, taking turns, on ${src#$ROOT/}"
@@ -166,6 +166,8 @@ bench_corpus() {
          run_once hugo "$WORK/out-hugo-$key" "$i" "$HUGO" --source "$BENCH/hugo" --contentDir "$src/content" \
            --destination "$WORK/out-hugo-$key" --cacheDir "$WORK/hugo-cache" --noBuildLock --quiet; then
         ht+=("$T") hc+=("$C") hm+=("$M")
+        # this run's ratio, when wijzer ran just before it
+        [ $w_ok = 1 ] && pairs+=("$(awk -v h="$T" -v w="${wt[-1]}" 'BEGIN{printf "%.3f", (w > 0) ? h / w : 0}')")
       else
         h_ok=0
       fi
@@ -185,6 +187,7 @@ bench_corpus() {
     printf -v "${key}_H_FILES" %s "$(find "$WORK/out-hugo-$key" -name '*.html' | wc -l)"
     printf -v "${key}_H_OK" 1
   fi
+  printf -v "${key}_PAIRS" %s "${pairs[*]:-}"
 }
 
 bench_corpus A "$SRC"
@@ -305,7 +308,13 @@ ge() { awk -v a="$1" -v b="$2" 'BEGIN{exit !(a >= b)}' && echo 1 || echo 0; }
 le() { awk -v a="$1" -v b="$2" 'BEGIN{exit !(a <= b)}' && echo 1 || echo 0; }
 if [ "$A_W_OK" = 1 ] && [ "$A_H_OK" = 1 ]; then
   s=$(ratio "$A_H_TIME" "$A_W_TIME")
-  printf 'wall:    hugo/wijzer              = %6.1fx   (target >= %dx)       %s\n' "$s" "$SPEED_TARGET" "$(pf "$(ge "$s" "$SPEED_TARGET")")"
+  printf 'wall:    hugo/wijzer              = %6.2fx  (target >= %dx)       %s\n' "$s" "$SPEED_TARGET" "$(pf "$(ge "$s" "$SPEED_TARGET")")"
+  # The runs took turns: each Hugo run over the wijzer run just before it, less moved by a
+  # machine whose speed drifts (a figure beside the target's ratio of medians, not instead of it).
+  if [ -n "$A_PAIRS" ]; then
+    printf 'wall:    hugo/wijzer, run by run  = %6.2fx  (median of: %s; figure)\n' \
+      "$(printf '%s\n' $A_PAIRS | median)" "$A_PAIRS"
+  fi
   m=$(awk -v w="$A_W_MEM" -v h="$A_H_MEM" 'BEGIN{printf "%.1f", (h > 0) ? 100 * w / h : 1e9}')
   printf 'memory:  wijzer/hugo peak         = %6.1f%%   (target <= %d%%)      %s\n' "$m" "$MEM_TARGET" "$(pf "$(le "$m" "$MEM_TARGET")")"
 else
