@@ -102,39 +102,45 @@ void DiskTree::walk(const std::string& dir, const Visit& visit) const {
   }
   // The folders right below `dir` are walked side by side (a large content/ has a folder per
   // subject, each with hundreds of pages, and the build waits for the list); what each finds
-  // goes to `visit` afterwards, in the order of a walk on one core.
+  // goes to `visit` afterwards, in the order of a walk on one core. A folder is opened only when
+  // its turn comes: a content/ of thousands of folders must not hold a descriptor for each.
   struct Item {
     std::string path;
-    int folder_fd = -1;          ///< a folder to walk, or -1 for a file (its refusal below)
+    std::string name;            ///< a folder to walk, or "" for a file (its refusal below)
     std::vector<Refusal> found;  ///< the visits of the entry, why "" for a file to read
   };
   std::vector<Item> items;
   const int at = ::dirfd(folder);
   while (const dirent* entry = ::readdir(folder)) {
     Item item;
-    if (!entry_of(at, *entry, dir, item.path, item.folder_fd)) continue;
-    if (item.folder_fd < 0) {
+    const Entry kind = entry_of(at, *entry, dir, item.path);
+    if (kind == Entry::skip) continue;
+    if (kind == Entry::folder) {
+      item.name = entry->d_name;
+    } else {
       bool is_error;
       std::string why = refusal(at, entry->d_name, item.path, is_error);
       item.found.push_back({item.path, std::move(why), is_error});
     }
     items.push_back(std::move(item));
   }
-  ::closedir(folder);
   parallel_for(items.size(), 0, [&](size_t i, unsigned) {
     Item& item = items[i];
-    if (item.folder_fd >= 0)
-      walk_folder(item.folder_fd, item.path, [&](const std::string& path, const std::string& why, bool is_error) {
+    if (item.name.empty()) return;
+    const int sub = ::openat(at, item.name.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    if (sub >= 0)
+      walk_folder(sub, item.path, [&](const std::string& path, const std::string& why, bool is_error) {
         item.found.push_back({path, why, is_error});
       });
   });
+  ::closedir(folder);
   for (const Item& item : items)
     for (const Refusal& r : item.found) visit(r.path, r.why, r.is_error);
 }
 
-bool DiskTree::entry_of(int dir_fd, const dirent& entry, const std::string& dir, std::string& path, int& folder_fd) {
+DiskTree::Entry DiskTree::entry_of(int dir_fd, const dirent& entry, const std::string& dir, std::string& path) {
   const char* name = entry.d_name;
-  if (name[0] == '.') return false;  // ".", ".." and hidden entries: editor swap files, .git/
+  if (name[0] == '.') return Entry::skip;  // ".", ".." and hidden entries: editor swap files, .git/
   path = dir;
   path.append(1, '/').append(name);
   bool is_folder = entry.d_type == DT_DIR;
@@ -142,10 +148,7 @@ bool DiskTree::entry_of(int dir_fd, const dirent& entry, const std::string& dir,
     struct stat own;
     is_folder = ::fstatat(dir_fd, name, &own, AT_SYMLINK_NOFOLLOW) == 0 && S_ISDIR(own.st_mode);
   }
-  folder_fd = -1;
-  if (!is_folder) return true;
-  folder_fd = ::openat(dir_fd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-  return folder_fd >= 0;  // a folder that cannot be opened has nothing to list
+  return is_folder ? Entry::folder : Entry::file;
 }
 
 void DiskTree::walk_folder(int fd, const std::string& dir, const Visit& visit) const {
@@ -159,10 +162,12 @@ void DiskTree::walk_folder(int fd, const std::string& dir, const Visit& visit) c
   const int at = ::dirfd(folder);
   while (const dirent* entry = ::readdir(folder)) {
     std::string path;
-    int sub;
-    if (!entry_of(at, *entry, dir, path, sub)) continue;
-    if (sub >= 0) {
-      walk_folder(sub, path, visit);  // depth first, a folder's entries right after it
+    const Entry kind = entry_of(at, *entry, dir, path);
+    if (kind == Entry::skip) continue;
+    if (kind == Entry::folder) {
+      // Depth first, a folder's entries right after it; one that cannot be opened lists nothing.
+      const int sub = ::openat(at, entry->d_name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+      if (sub >= 0) walk_folder(sub, path, visit);
       continue;
     }
     bool is_error;

@@ -52,10 +52,10 @@ class DiskTree : public SourceTree {
   void walk(const std::string& dir, const Visit& visit) const;
   /// walk() in the folder opened as `fd` (closed when done), which is `dir` below the root.
   void walk_folder(int fd, const std::string& dir, const Visit& visit) const;
-  /// Entry `entry` of the open folder `dir_fd` (`dir` below the root): false for a hidden one
-  /// or a folder that cannot be opened; else its `path` and, for a folder, `folder_fd` opened
-  /// (-1 for anything else).
-  static bool entry_of(int dir_fd, const dirent& entry, const std::string& dir, std::string& path, int& folder_fd);
+  enum class Entry { skip, file, folder };
+  /// What entry `entry` of the open folder `dir_fd` (`dir` below the root) is: skip for a hidden
+  /// one, else a folder (not a link to one) or anything else, with its `path`.
+  static Entry entry_of(int dir_fd, const dirent& entry, const std::string& dir, std::string& path);
 
   /// The file at `path` opened by the kernel strictly below the root (openat2 RESOLVE_BENEATH):
   /// one call instead of a readlink and a stat per folder on the way. -1 when it cannot say (an

@@ -1,9 +1,11 @@
 // The source tree on disk reads nothing from outside itself (issue 13, finding 2): a link to
 // /etc/passwd, /proc/self/environ or markdown elsewhere is an error at its path and never
 // published; a FIFO is skipped with a warning and never blocks a build.
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <chrono>
 #include <cstdlib>
@@ -166,4 +168,27 @@ TEST_CASE("list() gives every file below a folder, however deep, sorted, hidden 
   Diagnostics diags;
   tree.check_entries("content", diags);
   CHECK(diags.sorted().empty());  // nothing left out for safety
+}
+
+TEST_CASE("list() holds no descriptor per folder: more folders than the process may open", "[source]") {
+  TempSite site;
+  constexpr int kFolders = 150;
+  for (int i = 0; i < kFolders; ++i) {
+    const std::string folder = "content/map-" + std::to_string(i);
+    fs::create_directories(site.root / folder / "sub");
+    site.write(folder + "/sub/p.md", "p");
+  }
+  rlimit saved{};
+  REQUIRE(getrlimit(RLIMIT_NOFILE, &saved) == 0);
+  rlimit low = saved;
+  low.rlim_cur = 64;  // fewer than the folders: a walk that opened them all up front loses some
+  REQUIRE(setrlimit(RLIMIT_NOFILE, &low) == 0);
+  std::vector<std::string> listed;
+  {
+    DiskTree tree(site.root);
+    listed = tree.list("content");
+  }
+  setrlimit(RLIMIT_NOFILE, &saved);
+  CHECK(listed.size() == kFolders + 2);  // and content/_index.md, content/gids/a.md
+  CHECK(std::count_if(listed.begin(), listed.end(), [](const std::string& p) { return p.size() > 8 && p.compare(p.size() - 8, 8, "sub/p.md") == 0; }) == kFolders);
 }
