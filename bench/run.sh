@@ -144,6 +144,17 @@ run_once() {
     "$(awk -v k="$M" 'BEGIN{print k/1024}')"
 }
 
+# medians PREFIX OUTDIR "TIMES" "CPUS" "MEMS": one tool's runs -> PREFIX_TIME/CPU/MEM (medians),
+# PREFIX_FILES (pages in its last output) and PREFIX_OK=1
+medians() {
+  local prefix=$1 out=$2
+  printf -v "${prefix}_TIME" %s "$(printf '%s\n' $3 | median)"
+  printf -v "${prefix}_CPU" %s "$(printf '%s\n' $4 | median)"
+  printf -v "${prefix}_MEM" %s "$(printf '%s\n' $5 | median)"
+  printf -v "${prefix}_FILES" %s "$(find "$out" -name '*.html' | wc -l)"
+  printf -v "${prefix}_OK" 1
+}
+
 # bench_corpus KEY SRC: wijzer and hugo on one corpus -> KEY_W_* and KEY_H_* (OK TIME CPU MEM FILES)
 # The two take turns (wijzer, hugo, wijzer, …): on a shared machine whose speed drifts over
 # minutes, both then see the same conditions, and the ratio of the medians is fair.
@@ -173,20 +184,8 @@ bench_corpus() {
       fi
     fi
   done
-  if [ $w_ok = 1 ]; then
-    printf -v "${key}_W_TIME" %s "$(printf '%s\n' "${wt[@]}" | median)"
-    printf -v "${key}_W_CPU" %s "$(printf '%s\n' "${wc[@]}" | median)"
-    printf -v "${key}_W_MEM" %s "$(printf '%s\n' "${wm[@]}" | median)"
-    printf -v "${key}_W_FILES" %s "$(find "$WORK/out-wijzer-$key" -name '*.html' | wc -l)"
-    printf -v "${key}_W_OK" 1
-  fi
-  if [ $h_ok = 1 ]; then
-    printf -v "${key}_H_TIME" %s "$(printf '%s\n' "${ht[@]}" | median)"
-    printf -v "${key}_H_CPU" %s "$(printf '%s\n' "${hc[@]}" | median)"
-    printf -v "${key}_H_MEM" %s "$(printf '%s\n' "${hm[@]}" | median)"
-    printf -v "${key}_H_FILES" %s "$(find "$WORK/out-hugo-$key" -name '*.html' | wc -l)"
-    printf -v "${key}_H_OK" 1
-  fi
+  [ $w_ok = 1 ] && medians "${key}_W" "$WORK/out-wijzer-$key" "${wt[*]}" "${wc[*]}" "${wm[*]}"
+  [ $h_ok = 1 ] && medians "${key}_H" "$WORK/out-hugo-$key" "${ht[*]}" "${hc[*]}" "${hm[*]}"
   printf -v "${key}_PAIRS" %s "${pairs[*]:-}"
 }
 

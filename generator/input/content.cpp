@@ -14,16 +14,13 @@ bool ends_with(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
-std::string folder_of(const std::string& path) {
-  size_t slash = path.rfind('/');
-  return slash == std::string::npos ? "" : path.substr(0, slash);
-}
-
 /// The folder part of `path` ("" for a name at the top).
 std::string_view folder_view(std::string_view path) {
   const size_t slash = path.rfind('/');
   return slash == std::string_view::npos ? std::string_view() : path.substr(0, slash);
 }
+
+std::string folder_of(const std::string& path) { return std::string(folder_view(path)); }
 
 /// Nearest section above `source`: the `_index.md` of an enclosing folder. `key` is scratch
 /// (one buffer for every page of a large site, not two strings each).

@@ -144,14 +144,14 @@ SourceDocument parse_document(std::string&& text, const std::string& path, Diagn
   const std::string yaml = text.substr(yaml_begin, close - yaml_begin);
   const int offset = 1;  // the opening fence line
   doc.body_line = count_lines(text, body_begin);
-  if (size_t bad = invalid_utf8(yaml); bad != std::string::npos) {
+  const size_t bad = invalid_utf8(yaml);
+  if (bad != std::string::npos) {
     const size_t at = yaml_begin + bad, line_start = text.rfind('\n', at);
     const int col = static_cast<int>(line_start == std::string::npos ? at + 1 : at - line_start);
     diags.error(path, count_lines(text, at), col, "front matter is geen geldige UTF-8 (sla het bestand op als UTF-8)");
-    take_body(body_begin);
-    return doc;
   }
   take_body(body_begin);
+  if (bad != std::string::npos) return doc;
   try {
     YamlOptions options;
     options.max_nodes = yaml_node_budget(yaml.size());
