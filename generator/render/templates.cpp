@@ -130,11 +130,17 @@ std::string inline_partials(const std::string& file, const std::string& source,
 }
 
 /// Where a template may be cut into pieces that render alone to the same text (TemplateSet caches
-/// the pieces that come out the same on many pages): the edges of its inlined partials that start
-/// a line (kainjow decides per line whether a tag stands alone) outside every section. None when
-/// the template changes its delimiters.
+/// the pieces that come out the same on many pages): line starts outside every section and every
+/// tag (kainjow decides per line whether a tag stands alone), before each line with a tag and at
+/// the edges of its inlined partials. None when the template changes its delimiters.
 std::vector<size_t> piece_cuts(const std::string& text, const Ranges& ranges) {
   if (text.find("{{=") != std::string::npos) return {};
+  struct Tag {
+    size_t begin, end;
+    int depth_after;  ///< section depth after the tag
+    bool comment;
+  };
+  std::vector<Tag> tags;
   std::vector<std::pair<size_t, int>> depth_after;  // tag end → section depth after it
   int depth = 0;
   for (size_t i = text.find("{{"); i != std::string::npos && i + 2 < text.size();) {
@@ -145,9 +151,28 @@ std::vector<size_t> piece_cuts(const std::string& text, const Ranges& ranges) {
     if (kind == '/') --depth;
     const size_t end = close + (kind == '{' ? 3 : 2);
     depth_after.emplace_back(end, depth);
+    tags.push_back({i, end, depth, kind == '!'});
     i = text.find("{{", end);
   }
   std::vector<size_t> cuts;
+  // A line with a tag starts a piece of its own: in a page's head, the lines that read only the
+  // folder's chrome are reused, the one with the page's title is not. A line without tags
+  // (comments are none) stays with the piece before it.
+  {
+    size_t t = 0;  // the first tag that ends after the line start
+    int d = 0;     // the depth at the line start
+    for (size_t nl = text.find('\n'); nl != std::string::npos && nl + 1 < text.size(); nl = text.find('\n', nl + 1)) {
+      const size_t at = nl + 1;
+      while (t < tags.size() && tags[t].end <= at) d = tags[t++].depth_after;
+      if (d != 0 || (t < tags.size() && tags[t].begin < at)) continue;  // in a section, or inside a tag
+      const size_t line_end = std::min(text.find('\n', at), text.size());
+      for (size_t k = t; k < tags.size() && tags[k].begin < line_end; ++k)
+        if (!tags[k].comment) {
+          cuts.push_back(at);
+          break;
+        }
+    }
+  }
   for (auto [begin, end] : ranges)
     for (size_t at : {begin, end}) {
       if (at == 0 || at >= text.size() || text[at - 1] != '\n') continue;

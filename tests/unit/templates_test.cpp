@@ -117,12 +117,17 @@ TEST_CASE("a page template renders in pieces; a piece is reused only when it rea
   const MemoryTree tree = piece_theme();
   const TemplateSources sources = load_templates(tree, diags);
   REQUIRE(!diags.has_errors());
-  // kop starts the file (no cut there) and ends on a line start, as menu starts and ends; binnen sits in a section and
-  // midden in the middle of a line: no cuts; voet starts a line.
+  // Partial edges that start a line: kop starts the file (no cut there) and ends on a line start, as menu starts and
+  // ends; binnen sits in a section and midden in the middle of a line: no cuts; voet starts a line. And every line
+  // with a tag outside the sections: the section starts, the content, midden's line and each line of voet (the
+  // comment's line is no such line, nor are those inside the nav and toc sections).
   const std::string& whole = sources.templates.at("page");
   REQUIRE(sources.cuts.count("page"));
-  std::vector<size_t> expected = {whole.find("<nav>") - 1, whole.find("<nav>"), whole.find("\n{{#page.toc}}"),
-                                  whole.find("{{^nieuw}}")};
+  std::vector<size_t> expected = {whole.find("<nav>") - 1,       whole.find("<nav>"),
+                                  whole.find("{{#nav}}"),        whole.find("\n{{#page.toc}}"),
+                                  whole.find("{{#page.toc}}"),   whole.find("<main>"),
+                                  whole.find("  [{{site.title"), whole.find("{{^nieuw}}"),
+                                  whole.find("{{#nieuw}}"),      whole.find("{{#labels.eigenaar}}")};
   CHECK(sources.cuts.at("page") == expected);
 
   auto nav = [](int current, const std::string& second = "Twee") {
@@ -180,6 +185,26 @@ TEST_CASE("pieces render as the whole template does, standalone lines and commen
     TemplateSet whole(uncut), pieces(sources);
     CHECK(pieces.render("page", {&p.chrome}, p.data) == whole.render("page", {&p.chrome}, p.data));
   }
+  // Standalone section lines, indented tags, a comment over several lines (with a line inside it
+  // that would otherwise be cut), whitespace-only lines and a last line without a line break: cut
+  // at every line with a tag, rendered as the whole.
+  MemoryTree lines;
+  lines.set("templates/page.mustache",
+            "  {{#page.title}}\n  <h1>{{page.title}}</h1>\n  {{/page.title}}\n{{! one\n{{page.title}}\n two }}\n"
+            "\t\n{{^page.missing}}\n\n{{/page.missing}}\n  {{site.title}}  \n{{#page.toc}}{{.}}{{/page.toc}}\n"
+            "{{^page.toc}}geen{{/page.toc}}\n{{{page.content}}}");
+  const TemplateSources line_sources = load_templates(lines, diags);
+  REQUIRE(!diags.has_errors());
+  REQUIRE(line_sources.cuts.count("page"));
+  CHECK(line_sources.cuts.at("page").size() == 5);  // the lines of page.missing, site.title, both toc lines, content
+  TemplateSources line_uncut = line_sources;
+  line_uncut.cuts.clear();
+  TemplateSet line_pieces(line_sources);
+  for (const auto& p : {piece_page("A", {}), piece_page("", {}), piece_page("A", {}), piece_page("B", {})}) {
+    TemplateSet whole(line_uncut);
+    CHECK(line_pieces.render("page", {&p.chrome}, p.data) == whole.render("page", {&p.chrome}, p.data));
+  }
+  CHECK(line_pieces.pieces_reused() > 0);
   // A template that changes its delimiters is never cut.
   MemoryTree other;
   other.set("templates/page.mustache", "{{> a}}\n{{=<% %>=}}\n<% page.title %>\n{{> a}}\n");
