@@ -357,6 +357,7 @@ struct TemplateReads {
     std::string name;  ///< empty: item `index` of the parent list
     size_t index = 0;
     Value seen;
+    bool dotted = false;  ///< `name` holds a '.'
   };
 
   std::vector<Read> reads;
@@ -372,7 +373,7 @@ struct TemplateReads {
       reusable = false;
       return -1;
     }
-    reads.push_back({parent, name, index, Value::of(var)});
+    reads.push_back({parent, name, index, Value::of(var), name.find('.') != std::string::npos});
     const int id = static_cast<int>(reads.size()) - 1;
     if (var) {
       origin[var] = id;
@@ -431,12 +432,13 @@ class LookupContext : public kainjow::mustache::basic_context<std::string> {
       if (reads_ && items_.size() == base_) reads_->reusable = false;
       return items_.back();
     }
+    const bool dotted = name.find('.') != std::string::npos;  // once, not once per item looked in
     for (size_t i = items_.size(); i > base_; --i) {
-      const mustache_data* var = lookup_in(items_[i - 1], name);
+      const mustache_data* var = lookup_in(items_[i - 1], name, dotted);
       if (reads_ && item_reads_[i - 1 - base_] >= 0) reads_->add(item_reads_[i - 1 - base_], name, 0, var);
       if (var) return var;
     }
-    const mustache_data* var = lookup_base(items_.data(), base_, name);
+    const mustache_data* var = lookup_base(items_.data(), base_, name, dotted);
     if (reads_) reads_->add(-1, name, 0, var);
     return var;
   }
@@ -447,14 +449,15 @@ class LookupContext : public kainjow::mustache::basic_context<std::string> {
     return nullptr;
   }
   /// `name` (not ".") looked up in `base` (bottom first) as get() does under the open sections.
-  static const mustache_data* lookup_base(const mustache_data* const* base, size_t count, const std::string& name) {
+  static const mustache_data* lookup_base(const mustache_data* const* base, size_t count, const std::string& name,
+                                          bool dotted) {
     for (size_t i = count; i > 0; --i)
-      if (const mustache_data* var = lookup_in(base[i - 1], name)) return var;
+      if (const mustache_data* var = lookup_in(base[i - 1], name, dotted)) return var;
     return nullptr;
   }
-  /// `name` looked up in one value, as get() does in an item.
-  static const mustache_data* lookup_in(const mustache_data* var, const std::string& name) {
-    return name.find('.') != std::string::npos ? walk(var, name) : var->get(name);
+  /// `name` looked up in one value, as get() does in an item; `dotted`: whether it holds a '.'.
+  static const mustache_data* lookup_in(const mustache_data* var, const std::string& name, bool dotted) {
+    return dotted ? walk(var, name) : var->get(name);
   }
 
  private:
@@ -485,11 +488,11 @@ bool same_reads(const std::vector<TemplateReads::Read>& reads, const std::vector
     const TemplateReads::Read& r = reads[i];
     const mustache_data* var;
     if (r.parent < 0) {
-      var = LookupContext::lookup_base(base.data(), base.size(), r.name);
+      var = LookupContext::lookup_base(base.data(), base.size(), r.name, r.dotted);
     } else {
       const mustache_data* parent = now[r.parent];
       if (!parent) return false;
-      var = r.name.empty() ? &parent->list_value()[r.index] : LookupContext::lookup_in(parent, r.name);
+      var = r.name.empty() ? &parent->list_value()[r.index] : LookupContext::lookup_in(parent, r.name, r.dotted);
     }
     if (!r.seen.same(var)) return false;
     now[i] = var;
