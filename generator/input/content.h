@@ -16,6 +16,7 @@ struct Heading {
   std::string text;    ///< plain text, for the table of contents.
   std::string anchor;  ///< id in the output, unique within the page.
   int line = 1;        ///< line in the source file.
+  bool slug_anchor = false;  ///< anchor == slugify(text): a browser derives it from the text.
 };
 
 /// One markdown file and its place in the navigation tree.

@@ -275,7 +275,9 @@ std::vector<Heading> Markdown::take_headings(const std::set<std::string>& reserv
       }
     }
     h.text = plain_text(node);
-    h.anchor = unique_slug(anchor.empty() ? slugify(h.text) : anchor, taken, next, reserved);
+    const std::string slug = slugify(h.text);
+    h.anchor = unique_slug(anchor.empty() ? slug : anchor, taken, next, reserved);
+    h.slug_anchor = h.anchor == slug;
     out.push_back(std::move(h));
   }
   return out;

@@ -124,6 +124,16 @@ TEST_CASE("heading anchors avoid the ids the templates use, which stay out of th
   CHECK(headings[1].anchor == "inhoud-4");
   CHECK(headings[2].anchor == "zoeken-2");  // a chosen id that a template uses gets a number too
   CHECK(headings[3].anchor == "stappen");
+  // Whether a browser derives the anchor from the text (the search index then leaves it out).
+  CHECK(!headings[0].slug_anchor);
+  CHECK(!headings[2].slug_anchor);
+  CHECK(headings[3].slug_anchor);
+  Markdown chosen("## Rollen {#rollen}\n\n## Rollen {#eigen}\n\n## Rollen\n");
+  const auto own = chosen.take_headings();
+  REQUIRE(own.size() == 3);
+  CHECK(own[0].slug_anchor);   // a chosen id that is the slug anyway
+  CHECK(!own[1].slug_anchor);  // a chosen id of its own
+  CHECK(!own[2].slug_anchor);  // rollen-2
   std::set<std::string> taken;
   std::map<std::string, int> next;
   CHECK(unique_slug("inhoud", taken, next, reserved) == "inhoud-3");

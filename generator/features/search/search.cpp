@@ -240,7 +240,8 @@ void Search::read(const BuildContext& ctx, const Page& page, const Markdown& md,
   doc.sections.reserve(texts.size() + (glossary_page ? glossary_->terms.size() : 0));
   doc.sections.push_back({"", "", std::move(texts[0])});
   for (size_t i = 0; i < page.headings.size() && i + 1 < texts.size(); ++i)
-    doc.sections.push_back({page.headings[i].text, page.headings[i].anchor, std::move(texts[i + 1])});
+    doc.sections.push_back(
+        {page.headings[i].text, page.headings[i].anchor, std::move(texts[i + 1]), page.headings[i].slug_anchor});
   if (glossary_page)
     for (const auto& term : glossary_->terms) {
       std::string text = term.definition;

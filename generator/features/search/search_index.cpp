@@ -538,7 +538,8 @@ IndexedDoc analyse(const Doc& doc, size_t excerpt_chars) {
       append_js_string(out.excerpts, make_excerpt(excerpt_source(doc, s), excerpt_chars));
     }
     if (s == 0) continue;
-    const bool derived = section.anchor == slugify(section.heading);  // else the browser derives it
+    // An anchor the browser derives from the heading is left out of the index.
+    const bool derived = section.slug_anchor ? *section.slug_anchor : section.anchor == slugify(section.heading);
     out.headings.emplace_back(section.heading, derived ? std::string() : section.anchor);
   }
   if (excerpt_chars) out.excerpts += ']';
