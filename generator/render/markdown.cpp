@@ -421,8 +421,11 @@ std::string Markdown::render(const std::vector<Heading>& headings) const {
   out.reserve(html.size() + headings.size() * 24);
   size_t pos = 0, next = 0;
   while (next < headings.size()) {
-    size_t at = html.find("<h", pos);
-    if (at == std::string::npos) break;
+    // strstr compares both bytes sixteen at a time where find() stopped at every tag's '<'
+    // (`html` is a C string: it ends at its only NUL).
+    const char* found = std::strstr(html.data() + pos, "<h");
+    if (!found) break;
+    const size_t at = static_cast<size_t>(found - html.data());
     if (at + 3 < html.size() && html[at + 2] >= '1' && html[at + 2] <= '6' && html[at + 3] == '>') {
       out.append(html.substr(pos, at + 3 - pos));
       out += " id=\"";
