@@ -101,6 +101,9 @@ struct BuildContext {
   const Config& config;  ///< wijzer.yaml
   const ContentTree& content;
   const AssetManifest& assets;
+  /// No later build reuses this one's contributions (`wijzer build`, `check`; not `serve`): what
+  /// every page's body adds up to now is final.
+  bool one_off = false;
 };
 
 /// What a feature found on one page and needs in finish() (terms it used, its search document…).

@@ -113,6 +113,7 @@ class SiteBuilder {
   const SourceTree& tree_;
   FeatureFactory make_features_;
   unsigned threads_;
+  bool keep_ = true;  ///< the last full build keeps its state for update() (not `wijzer build`)
   bool valid_ = false;  ///< a full build completed: update() may build on the state
 
   Config config_;                                   ///< wijzer.yaml of the last full build

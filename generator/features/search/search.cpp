@@ -42,6 +42,21 @@ void append_entity(std::string& out, std::string_view entity) {
 /// The longest excerpt of a section (a small portal shows whole sections up to this size).
 constexpr size_t kMaxExcerpt = 320;
 
+/// The excerpt length of a site whose markdown bodies add up to `bytes` in `sections`: excerpts
+/// (the snippets results show) get a share of the index, whole sections on a small portal, a
+/// shorter start of each section on a very large one.
+size_t excerpt_chars_for(size_t bytes, size_t sections) {
+  const size_t budget = std::max<size_t>(bytes / 10, 512 * 1024);
+  return std::clamp<size_t>(budget / std::max<size_t>(sections, 1), 60, kMaxExcerpt);
+}
+
+/// A body's sections for the excerpt budget: one, and one per line that starts with '#'.
+size_t body_sections(const std::string& body) {
+  size_t sections = 1;
+  for (size_t at = body.find("\n#"); at != std::string::npos; at = body.find("\n#", at + 2)) ++sections;
+  return sections;
+}
+
 /// The manifest's ranking data beside the postings: synonyms ("syn"), query stop words ("qstop"),
 /// per page its weight × 10 ("weight"), the number of words of its title ("tw", a title the query
 /// fills wins a tie) and its group for the section filter ("grp", an index into "groups":
@@ -187,6 +202,7 @@ std::vector<search::Section> html_sections(const std::string& html) {
 }
 
 void Search::load(LoadContext& ctx) {
+  cut_ = 0;  // counted again from this build's pages
   // The portal's search needs its script and results page; a site without them has no search.
   enabled_ = ctx.tree.read("site-assets/search/search.js") && ctx.tree.read("templates/zoeken.mustache");
   if (!enabled_) return;
@@ -218,7 +234,7 @@ namespace {
 
 /// A page's document, analysed, with the start of each section its excerpt comes from (finish()
 /// cuts the excerpts at the length the whole site allows).
-ContributionSlot analysed(const Config& config, const Page& page, search::Doc doc) {
+ContributionSlot analysed(const Config& config, const Page& page, search::Doc doc, size_t cut) {
   auto entry = std::make_unique<Search::Entry>();
   doc.url = page.output;
   doc.title = page.meta.title;
@@ -226,7 +242,8 @@ ContributionSlot analysed(const Config& config, const Page& page, search::Doc do
   entry->doc = search::analyse(doc, 0);  // excerpts in finish(), at the length the site allows
   entry->excerpt_sources.reserve(doc.sections.size());
   for (size_t s = 0; s < doc.sections.size(); ++s)
-    entry->excerpt_sources.emplace_back(search::excerpt_prefix(search::excerpt_source(doc, s), kMaxExcerpt));
+    entry->excerpt_sources.emplace_back(search::excerpt_prefix(search::excerpt_source(doc, s), cut));
+  entry->excerpt_cut = cut;
   return entry;
 }
 
@@ -248,12 +265,34 @@ void Search::read(const BuildContext& ctx, const Page& page, const Markdown& md,
       for (const auto& form : term.variants) text += "\n" + form;
       doc.sections.push_back({term.term, term.anchor, std::move(text)});
     }
-  out = analysed(ctx.config, page, std::move(doc));
+  // A one-off build knows the site's excerpt length now; a build serve keeps may get a longer one
+  // after an edit, so its pages keep what the longest excerpt needs.
+  out = analysed(ctx.config, page, std::move(doc), ctx.one_off ? one_off_cut(ctx.content) : kMaxExcerpt);
   // The excerpt budget counts the page's source: its size and its lines that start with '#'.
   auto& entry = static_cast<Entry&>(*out);
   entry.body_bytes = page.body.size();
-  entry.body_sections = 1;
-  for (size_t at = page.body.find("\n#"); at != std::string::npos; at = page.body.find("\n#", at + 2)) ++entry.body_sections;
+  entry.body_sections = body_sections(page.body);
+}
+
+size_t Search::one_off_cut(const ContentTree& content) const {
+  if (const size_t cut = cut_.load(std::memory_order_acquire)) return cut;
+  std::lock_guard lock(cut_mutex_);
+  if (const size_t cut = cut_.load(std::memory_order_relaxed)) return cut;
+  // What finish() will add up from the pages' entries: read() makes one for every markdown page
+  // (a build with a page it cannot parse fails), with the page's body counted as above.
+  const unsigned workers = worker_count(0);
+  std::vector<size_t> bytes(workers, 0), sections(workers, 0);
+  parallel_for(content.pages.size(), workers, [&](size_t i, unsigned worker) {
+    const Page& page = content.pages[i];
+    if (page.generated) return;
+    bytes[worker] += page.body.size();
+    sections[worker] += body_sections(page.body);
+  });
+  size_t all_bytes = 0, all_sections = 1;  // the results page itself, as in finish()
+  for (unsigned w = 0; w < workers; ++w) all_bytes += bytes[w], all_sections += sections[w];
+  const size_t cut = excerpt_chars_for(all_bytes, all_sections);
+  cut_.store(cut, std::memory_order_release);
+  return cut;
 }
 
 void Search::extend(const BuildContext& ctx, const Page& page, nlohmann::json& data, ContributionSlot& out) const {
@@ -297,15 +336,14 @@ void Search::extend(const BuildContext& ctx, const Page& page, nlohmann::json& d
   if (page.generated) {
     search::Doc doc;
     doc.sections = html_sections(page.html);
-    out = analysed(ctx.config, page, std::move(doc));
+    out = analysed(ctx.config, page, std::move(doc), ctx.one_off ? one_off_cut(ctx.content) : kMaxExcerpt);
   }
 }
 
 void Search::finish(const BuildContext&, const PageContributions& pages, OutputSink& sink, Diagnostics&) {
   if (!enabled_) return;
-  // Excerpts (the snippets results show) get a share of the index: whole sections on a small
-  // portal, a shorter start of each section on a very large one. Counted from every page's
-  // contribution here, not in load(), so a body edit counts (docs/architecture.md).
+  // The excerpts' length, counted from every page's contribution here, not in load(), so a body
+  // edit counts (docs/architecture.md).
   size_t bytes = 0, sections = 1;  // the results page itself
   std::vector<const Entry*> entries;
   for (size_t p = 0; p < pages.size(); ++p)
@@ -314,8 +352,10 @@ void Search::finish(const BuildContext&, const PageContributions& pages, OutputS
       bytes += entry->body_bytes;
       sections += entry->body_sections;
     }
-  const size_t budget = std::max<size_t>(bytes / 10, 512 * 1024);
-  excerpt_chars_ = std::clamp<size_t>(budget / std::max<size_t>(sections, 1), 60, kMaxExcerpt);
+  excerpt_chars_ = excerpt_chars_for(bytes, sections);
+  // No source is cut shorter than that (one_off_cut() counts what this adds up); if one were,
+  // the excerpts stay within it rather than end where its text was cut.
+  for (const Entry* entry : entries) excerpt_chars_ = std::min(excerpt_chars_, entry->excerpt_cut);
 
   // The excerpts stand beside the docs (the entries stay as read: a rebuild reuses them).
   std::vector<std::string> excerpts(entries.size());

@@ -1,4 +1,6 @@
 #pragma once
+#include <atomic>
+#include <mutex>
 #include <string>
 #include <utility>
 #include <vector>
@@ -22,7 +24,8 @@ class Search : public Feature {
   /// texts its excerpts come from, and the size of its body (the excerpt budget, finish()).
   struct Entry : PageContribution {
     search::IndexedDoc doc;
-    std::vector<std::string> excerpt_sources;
+    std::vector<std::string> excerpt_sources;  ///< cut for excerpts of up to excerpt_cut bytes
+    size_t excerpt_cut = 0;
     size_t body_bytes = 0, body_sections = 0;
   };
 
@@ -37,12 +40,18 @@ class Search : public Feature {
   size_t excerpt_chars() const { return excerpt_chars_; }
 
  private:
+  /// The excerpt length finish() will allow, in a one-off build (BuildContext::one_off): counted
+  /// once from every page's body, the first time a page asks.
+  size_t one_off_cut(const ContentTree& content) const;
+
   const GlossaryModel* glossary_ = nullptr;  ///< null: no glossary
   std::string page_source_;                  ///< the results page (wijzer.yaml search.page)
   size_t excerpt_chars_ = 320;               ///< of the last finish()
   bool enabled_ = false;
   search::IndexFiles index_;
   search::QueryData query_data_;  ///< synonyms, query stop words, weights (search.data, glossary)
+  mutable std::mutex cut_mutex_;
+  mutable std::atomic<size_t> cut_{0};  ///< one_off_cut() of this build; 0: not counted yet
 };
 
 /// Splits generated HTML into sections at headings with an id, as plain text (tags dropped,
