@@ -104,6 +104,7 @@ struct BuildContext {
   /// No later build reuses this one's contributions (`wijzer build`, `check`; not `serve`): what
   /// every page's body adds up to now is final.
   bool one_off = false;
+  unsigned threads = 0;  ///< the build's threads (0: all cores), for a feature's own parallel work
 };
 
 /// What a feature found on one page and needs in finish() (terms it used, its search document…).

@@ -386,7 +386,7 @@ void SiteBuilder::claim_outputs(Diagnostics& diags) {
 }
 
 void SiteBuilder::render(const std::vector<int>& pages, OutputSink& sink) {
-  const BuildContext ctx{tree_, config_, content_, assets_, !keep_};
+  const BuildContext ctx{tree_, config_, content_, assets_, !keep_, threads_};
   std::vector<std::unique_ptr<PageDataCache>> shared;  // per worker; the content may have changed since the last call
   for (size_t w = 0; w < workers_.size(); ++w) shared.push_back(std::make_unique<PageDataCache>(content_, assets_, config_));
   parallel_for(pages.size(), threads_, [&](size_t k, unsigned worker) {
@@ -416,7 +416,7 @@ void SiteBuilder::check_anchors(const std::vector<int>& pages) {
 }
 
 void SiteBuilder::run_finish(OutputSink& sink, const std::function<void()>& alongside) {
-  const BuildContext ctx{tree_, config_, content_, assets_, !keep_};
+  const BuildContext ctx{tree_, config_, content_, assets_, !keep_, threads_};
   // Side by side: each finish() reads the render's results and writes files of its own; while the
   // search index is made (the largest, partly one core's work) the other core does the rest.
   // Diagnostics and the files written are kept per feature and joined in feature order, as if

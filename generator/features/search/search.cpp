@@ -267,23 +267,23 @@ void Search::read(const BuildContext& ctx, const Page& page, const Markdown& md,
     }
   // A one-off build knows the site's excerpt length now; a build serve keeps may get a longer one
   // after an edit, so its pages keep what the longest excerpt needs.
-  out = analysed(ctx.config, page, std::move(doc), ctx.one_off ? one_off_cut(ctx.content) : kMaxExcerpt);
+  out = analysed(ctx.config, page, std::move(doc), ctx.one_off ? one_off_cut(ctx) : kMaxExcerpt);
   // The excerpt budget counts the page's source: its size and its lines that start with '#'.
   auto& entry = static_cast<Entry&>(*out);
   entry.body_bytes = page.body.size();
   entry.body_sections = body_sections(page.body);
 }
 
-size_t Search::one_off_cut(const ContentTree& content) const {
+size_t Search::one_off_cut(const BuildContext& ctx) const {
   if (const size_t cut = cut_.load(std::memory_order_acquire)) return cut;
   std::lock_guard lock(cut_mutex_);
   if (const size_t cut = cut_.load(std::memory_order_relaxed)) return cut;
   // What finish() will add up from the pages' entries: read() makes one for every markdown page
   // (a build with a page it cannot parse fails), with the page's body counted as above.
-  const unsigned workers = worker_count(0);
+  const unsigned workers = worker_count(ctx.threads);
   std::vector<size_t> bytes(workers, 0), sections(workers, 0);
-  parallel_for(content.pages.size(), workers, [&](size_t i, unsigned worker) {
-    const Page& page = content.pages[i];
+  parallel_for(ctx.content.pages.size(), workers, [&](size_t i, unsigned worker) {
+    const Page& page = ctx.content.pages[i];
     if (page.generated) return;
     bytes[worker] += page.body.size();
     sections[worker] += body_sections(page.body);
@@ -336,7 +336,7 @@ void Search::extend(const BuildContext& ctx, const Page& page, nlohmann::json& d
   if (page.generated) {
     search::Doc doc;
     doc.sections = html_sections(page.html);
-    out = analysed(ctx.config, page, std::move(doc), ctx.one_off ? one_off_cut(ctx.content) : kMaxExcerpt);
+    out = analysed(ctx.config, page, std::move(doc), ctx.one_off ? one_off_cut(ctx) : kMaxExcerpt);
   }
 }
 

@@ -42,7 +42,7 @@ class Search : public Feature {
  private:
   /// The excerpt length finish() will allow, in a one-off build (BuildContext::one_off): counted
   /// once from every page's body, the first time a page asks.
-  size_t one_off_cut(const ContentTree& content) const;
+  size_t one_off_cut(const BuildContext& ctx) const;
 
   const GlossaryModel* glossary_ = nullptr;  ///< null: no glossary
   std::string page_source_;                  ///< the results page (wijzer.yaml search.page)
