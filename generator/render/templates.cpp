@@ -141,7 +141,6 @@ std::vector<size_t> piece_cuts(const std::string& text, const Ranges& ranges) {
     bool comment;
   };
   std::vector<Tag> tags;
-  std::vector<std::pair<size_t, int>> depth_after;  // tag end → section depth after it
   int depth = 0;
   for (size_t i = text.find("{{"); i != std::string::npos && i + 2 < text.size();) {
     const char kind = text[i + 2];
@@ -150,7 +149,6 @@ std::vector<size_t> piece_cuts(const std::string& text, const Ranges& ranges) {
     if (kind == '#' || kind == '^') ++depth;
     if (kind == '/') --depth;
     const size_t end = close + (kind == '{' ? 3 : 2);
-    depth_after.emplace_back(end, depth);
     tags.push_back({i, end, depth, kind == '!'});
     i = text.find("{{", end);
   }
@@ -177,9 +175,9 @@ std::vector<size_t> piece_cuts(const std::string& text, const Ranges& ranges) {
     for (size_t at : {begin, end}) {
       if (at == 0 || at >= text.size() || text[at - 1] != '\n') continue;
       int d = 0;
-      for (auto [tag_end, after] : depth_after) {
-        if (tag_end > at) break;
-        d = after;
+      for (const Tag& tag : tags) {
+        if (tag.end > at) break;
+        d = tag.depth_after;
       }
       if (d == 0) cuts.push_back(at);
     }

@@ -203,6 +203,7 @@ std::vector<search::Section> html_sections(const std::string& html) {
 
 void Search::load(LoadContext& ctx) {
   cut_ = 0;  // counted again from this build's pages
+  sections_.clear();
   // The portal's search needs its script and results page; a site without them has no search.
   enabled_ = ctx.tree.read("site-assets/search/search.js") && ctx.tree.read("templates/zoeken.mustache");
   if (!enabled_) return;
@@ -265,34 +266,42 @@ void Search::read(const BuildContext& ctx, const Page& page, const Markdown& md,
       for (const auto& form : term.variants) text += "\n" + form;
       doc.sections.push_back({term.term, term.anchor, std::move(text)});
     }
-  // A one-off build knows the site's excerpt length now; a build serve keeps may get a longer one
-  // after an edit, so its pages keep what the longest excerpt needs.
-  out = analysed(ctx.config, page, std::move(doc), ctx.one_off ? one_off_cut(ctx) : kMaxExcerpt);
+  out = analysed(ctx.config, page, std::move(doc), excerpt_cut(ctx));
   // The excerpt budget counts the page's source: its size and its lines that start with '#'.
   auto& entry = static_cast<Entry&>(*out);
   entry.body_bytes = page.body.size();
-  entry.body_sections = body_sections(page.body);
+  entry.body_sections = sections_of(ctx, page);
 }
 
-size_t Search::one_off_cut(const BuildContext& ctx) const {
+size_t Search::excerpt_cut(const BuildContext& ctx) const {
+  if (!ctx.one_off) return kMaxExcerpt;
   if (const size_t cut = cut_.load(std::memory_order_acquire)) return cut;
   std::lock_guard lock(cut_mutex_);
   if (const size_t cut = cut_.load(std::memory_order_relaxed)) return cut;
   // What finish() will add up from the pages' entries: read() makes one for every markdown page
-  // (a build with a page it cannot parse fails), with the page's body counted as above.
+  // (a build with a page it cannot parse fails), with the page's body counted as there.
   const unsigned workers = worker_count(ctx.threads);
-  std::vector<size_t> bytes(workers, 0), sections(workers, 0);
+  sections_.assign(ctx.content.pages.size(), 0);
+  std::vector<size_t> bytes(workers, 0);
   parallel_for(ctx.content.pages.size(), workers, [&](size_t i, unsigned worker) {
     const Page& page = ctx.content.pages[i];
     if (page.generated) return;
     bytes[worker] += page.body.size();
-    sections[worker] += body_sections(page.body);
+    sections_[i] = body_sections(page.body);
   });
   size_t all_bytes = 0, all_sections = 1;  // the results page itself, as in finish()
-  for (unsigned w = 0; w < workers; ++w) all_bytes += bytes[w], all_sections += sections[w];
+  for (size_t b : bytes) all_bytes += b;
+  for (size_t n : sections_) all_sections += n;
   const size_t cut = excerpt_chars_for(all_bytes, all_sections);
   cut_.store(cut, std::memory_order_release);
   return cut;
+}
+
+size_t Search::sections_of(const BuildContext& ctx, const Page& page) const {
+  // `page` is one of ctx.content's pages: its place there indexes the count.
+  const size_t index = static_cast<size_t>(&page - ctx.content.pages.data());
+  if (ctx.one_off && cut_.load(std::memory_order_acquire) && index < sections_.size()) return sections_[index];
+  return body_sections(page.body);
 }
 
 void Search::extend(const BuildContext& ctx, const Page& page, nlohmann::json& data, ContributionSlot& out) const {
@@ -336,7 +345,7 @@ void Search::extend(const BuildContext& ctx, const Page& page, nlohmann::json& d
   if (page.generated) {
     search::Doc doc;
     doc.sections = html_sections(page.html);
-    out = analysed(ctx.config, page, std::move(doc), ctx.one_off ? one_off_cut(ctx) : kMaxExcerpt);
+    out = analysed(ctx.config, page, std::move(doc), excerpt_cut(ctx));
   }
 }
 
@@ -353,7 +362,7 @@ void Search::finish(const BuildContext&, const PageContributions& pages, OutputS
       sections += entry->body_sections;
     }
   excerpt_chars_ = excerpt_chars_for(bytes, sections);
-  // No source is cut shorter than that (one_off_cut() counts what this adds up); if one were,
+  // No source is cut shorter than that (excerpt_cut() counts what this adds up); if one were,
   // the excerpts stay within it rather than end where its text was cut.
   for (const Entry* entry : entries) excerpt_chars_ = std::min(excerpt_chars_, entry->excerpt_cut);
 

@@ -40,9 +40,12 @@ class Search : public Feature {
   size_t excerpt_chars() const { return excerpt_chars_; }
 
  private:
-  /// The excerpt length finish() will allow, in a one-off build (BuildContext::one_off): counted
-  /// once from every page's body, the first time a page asks.
-  size_t one_off_cut(const BuildContext& ctx) const;
+  /// Where a page's excerpt sources are cut: in a one-off build (BuildContext::one_off) at the
+  /// length finish() will allow, counted once from every page's body the first time a page asks;
+  /// else at the longest excerpt (an edit in serve may raise the length).
+  size_t excerpt_cut(const BuildContext& ctx) const;
+  /// Page `page`'s sections for the excerpt budget, from the count excerpt_cut() made if it did.
+  size_t sections_of(const BuildContext& ctx, const Page& page) const;
 
   const GlossaryModel* glossary_ = nullptr;  ///< null: no glossary
   std::string page_source_;                  ///< the results page (wijzer.yaml search.page)
@@ -51,7 +54,8 @@ class Search : public Feature {
   search::IndexFiles index_;
   search::QueryData query_data_;  ///< synonyms, query stop words, weights (search.data, glossary)
   mutable std::mutex cut_mutex_;
-  mutable std::atomic<size_t> cut_{0};  ///< one_off_cut() of this build; 0: not counted yet
+  mutable std::atomic<size_t> cut_{0};  ///< excerpt_cut() of this one-off build; 0: not counted yet
+  mutable std::vector<size_t> sections_;  ///< per page of the content, as excerpt_cut() counted them
 };
 
 /// Splits generated HTML into sections at headings with an id, as plain text (tags dropped,

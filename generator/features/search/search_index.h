@@ -50,7 +50,7 @@ struct Section {
   std::string heading;  ///< plain text; empty for the intro
   std::string anchor;   ///< id on the page; empty for the intro
   std::string text;     ///< plain text of the section body
-  std::optional<bool> slug_anchor;  ///< anchor == slugify(heading), when the caller knows it
+  std::optional<bool> slug_anchor = std::nullopt;  ///< anchor == slugify(heading), when the caller knows it
 };
 
 /// What the index keeps of one page.
